@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// cityscore: city sustainability scorecards (U4SSC KPIs) as a static website.
+//
+// The pipeline, one module per stage:
+//   Reading (files → typed values with positions) → Validation (all problems at once)
+//   → Scoring → Rendering (Markdown, Charts, templates) → Writing (atomic swap)
+// Pipeline names the steps; the `cityscore` executable only parses arguments and drives it.
+
+import PackageDescription
+
+let package = Package(
+    name: "cityscore",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cityscore", targets: ["cityscore"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The C library, touched only by Sources/Markdown/CmarkConverter.swift.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Model", dependencies: ["Diagnostics"]),
+        .target(name: "BuiltIn", exclude: ["framework"]),
+        .target(
+            name: "Reading",
+            dependencies: ["Diagnostics", "Model", "BuiltIn", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Validation", dependencies: ["Diagnostics", "Model", "Reading"]),
+        .target(name: "Scoring", dependencies: ["Model"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"]),
+        .target(name: "Charts", dependencies: ["Model"]),
+        .target(
+            name: "Rendering",
+            dependencies: [
+                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "BuiltIn",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "Writing", dependencies: ["Diagnostics"]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Rendering", "Writing"]
+        ),
+        .executableTarget(
+            name: "cityscore",
+            dependencies: [
+                "Pipeline", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CityscoreTests",
+            dependencies: [
+                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
+                "Rendering", "Writing", "Pipeline", "BuiltIn",
+            ]
+        ),
+    ]
+)

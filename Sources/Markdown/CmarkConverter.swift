@@ -1,0 +1,121 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Diagnostics
+
+/// The one place cmark's C API is used: Markdown text in, value types out.
+struct CmarkConverter {
+    var unsafeHTML: Bool
+    var smart: Bool
+
+    private var options: Int32 {
+        var options: Int32 = (1 << 1) | (1 << 9)  // CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        if smart { options |= (1 << 10) }  // CMARK_OPT_SMART
+        if unsafeHTML { options |= (1 << 17) }  // CMARK_OPT_UNSAFE
+        return options
+    }
+
+    func convert(
+        _ markdown: String, path: String, firstLine: Int,
+        rewrite: (String, SourceLocation) -> (String?, Diagnostic?)
+    ) -> RenderedMarkdown {
+        let empty = RenderedMarkdown(html: "", headings: [], links: [], diagnostics: [])
+        var utf8 = Array(markdown.utf8)
+        utf8.append(0)
+        guard let document = utf8.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count - 1, options)
+                }
+            } ?? nil
+        }) else { return empty }
+        defer { cmark_node_free(document) }
+
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            SourceLocation(
+                path: path, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                column: Int(max(1, cmark_node_get_start_column(node))))
+        }
+
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var diagnostics: [Diagnostic] = []
+        var ids = HeadingIDs()
+        var headingNodes: [(OpaquePointer, String)] = []
+        var summary: String?
+
+        guard let iterator = cmark_iter_new(document) else { return empty }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING {
+                let text = Self.plainText(node)
+                let id = ids.id(for: text)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                headingNodes.append((node, id))
+            } else if event == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH && summary == nil {
+                summary = Self.plainText(node)
+            } else if event == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let at = location(node)
+                links.append(Link(destination: destination, location: at))
+                let (replacement, problem) = rewrite(destination, at)
+                if let problem { diagnostics.append(problem) }
+                if let replacement { cmark_node_set_url(node, replacement) }
+            }
+        }
+        cmark_iter_free(iterator)
+
+        // Replace headings only after the walk: each becomes a custom block carrying its own HTML
+        // with the id, written verbatim by cmark even in safe mode.
+        let renderOptions = options & ~(1 << 1)  // no data-sourcepos attributes in the page
+        for (node, id) in headingNodes {
+            guard let rendered = cmark_render_html(node, renderOptions) else { continue }
+            var html = String(cString: rendered)
+            free(rendered)
+            if let close = html.firstIndex(of: ">") {
+                html.insert(contentsOf: " id=\"\(id)\"", at: close)
+            }
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, html)
+            if cmark_node_replace(node, block) == 1 {
+                cmark_node_free(node)
+            } else {
+                cmark_node_free(block)
+            }
+        }
+
+        guard let rendered = cmark_render_html(document, renderOptions) else { return empty }
+        let html = String(cString: rendered)
+        free(rendered)
+        var result = RenderedMarkdown(html: html, headings: headings, links: links, diagnostics: diagnostics)
+        result.summary = summary ?? ""
+        return result
+    }
+
+    /// The text of a node's inline content (text, code, line breaks as spaces).
+    static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        guard let iterator = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+/// The four U4SSC achievement bands (SPEC section 3).
+public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
+    /// Less than 33 % of target.
+    case one = 1
+    /// 33 % to under 66 % of target.
+    case two = 2
+    /// 66 % to under 95 % of target.
+    case three = 3
+    /// 95 % of target and above.
+    case four = 4
+
+    /// The band of an achievement percentage; a value exactly on a boundary takes the higher band.
+    public init(percent: Double) {
+        switch percent {
+        case 95...: self = .four
+        case 66..<95: self = .three
+        case 33..<66: self = .two
+        default: self = .one
+        }
+    }
+
+    /// Points the band is worth (1–4).
+    public var points: Int { rawValue }
+
+    /// Lower threshold of the band in percent of target.
+    public var lowerBound: Double {
+        switch self {
+        case .one: 0
+        case .two: 33
+        case .three: 66
+        case .four: 95
+        }
+    }
+
+    /// The band's name as SPEC section 3 gives it ("95 %+ of target").
+    public var name: String {
+        switch self {
+        case .four: "95 %+ of target"
+        case .three: "66–95 % of target"
+        case .two: "33–66 % of target"
+        case .one: "less than 33 % of target"
+        }
+    }
+
+    public static func < (lhs: Band, rhs: Band) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,153 @@
+import Diagnostics
+
+/// Whether a higher or lower value is better, or the KPI is answered yes or no.
+public enum Direction: String, Sendable, Hashable, CaseIterable {
+    case higher
+    case lower
+    case yesNo = "yes-no"
+}
+
+/// One key performance indicator of the framework (a U4SSC KPI).
+public struct KPI: Sendable, Hashable {
+    /// Framework code, e.g. `EC: ICT: ICT: 1C`.
+    public var code: String
+    /// Human name, e.g. `Household Internet Access`.
+    public var name: String
+    /// Data points the KPI is reported by (`3G`, `4G`), empty when it has none.
+    public var datapoints: [String]
+    /// `Core` or `Advanced`.
+    public var level: String
+    /// `Smart`, `Sustainable`, `Structural` or empty.
+    public var kind: String
+    /// Unit of the value, e.g. `%`.
+    public var unit: String
+    /// Whether higher or lower is better, or yes-no.
+    public var direction: Direction
+    /// `ITU` when the direction was read from the ITU definition, `inferred` when it follows the meaning.
+    public var directionBasis: String
+    /// The framework's benchmark target, when one is known.
+    public var target: Double?
+    /// Where the benchmark target comes from.
+    public var targetSource: String
+    /// SDG references.
+    public var sdg: String
+    /// What the KPI measures.
+    public var description: String
+    /// How solid the facts of this row are, and their sources.
+    public var evidence: String
+    /// Names of the dimension, sub-dimension and category the KPI belongs to.
+    public var dimension: String
+    public var subdimension: String
+    public var category: String
+    /// Where the KPI is defined.
+    public var location: SourceLocation
+
+    /// Creates a KPI.
+    public init(
+        code: String, name: String, datapoints: [String] = [], level: String = "", kind: String = "",
+        unit: String = "", direction: Direction, directionBasis: String = "", target: Double? = nil,
+        targetSource: String = "", sdg: String = "", description: String = "", evidence: String = "",
+        dimension: String, subdimension: String, category: String,
+        location: SourceLocation = SourceLocation(path: "")
+    ) {
+        self.code = code
+        self.name = name
+        self.datapoints = datapoints
+        self.level = level
+        self.kind = kind
+        self.unit = unit
+        self.direction = direction
+        self.directionBasis = directionBasis
+        self.target = target
+        self.targetSource = targetSource
+        self.sdg = sdg
+        self.description = description
+        self.evidence = evidence
+        self.dimension = dimension
+        self.subdimension = subdimension
+        self.category = category
+        self.location = location
+    }
+
+    /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`).
+    public var slug: String { Slug.make(code) }
+}
+
+/// A category of KPIs (e.g. ICT Infrastructure), within a sub-dimension.
+public struct Category: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var kpis: [KPI]
+}
+
+/// A sub-dimension (e.g. ICT), within a dimension.
+public struct Subdimension: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var categories: [Category]
+}
+
+/// A dimension: Economy, Environment, Society and Culture.
+public struct Dimension: Sendable, Hashable {
+    public var name: String
+    /// `economy`, `environment`, `society-and-culture`.
+    public var slug: String
+    public var subdimensions: [Subdimension]
+
+    /// Every KPI of the dimension in framework order.
+    public var kpis: [KPI] { subdimensions.flatMap { $0.categories.flatMap(\.kpis) } }
+    /// Every category of the dimension in framework order.
+    public var categories: [Category] { subdimensions.flatMap(\.categories) }
+}
+
+/// The indicator framework: dimensions, sub-dimensions, categories and KPIs, in their order.
+public struct Framework: Sendable {
+    /// Dimensions in framework order.
+    public var dimensions: [Dimension]
+    /// Where the framework was read from (`built-in U4SSC` or a site path).
+    public var origin: String
+    private var index: [String: KPI]
+
+    /// Groups KPIs, in the order given, into dimensions, sub-dimensions and categories.
+    public init(kpis: [KPI], origin: String) {
+        self.origin = origin
+        var dims: [Dimension] = []
+        for kpi in kpis {
+            let d =
+                dims.firstIndex { $0.name == kpi.dimension }
+                ?? {
+                    dims.append(Dimension(name: kpi.dimension, slug: Slug.make(kpi.dimension), subdimensions: []))
+                    return dims.count - 1
+                }()
+            let s =
+                dims[d].subdimensions.firstIndex { $0.name == kpi.subdimension }
+                ?? {
+                    dims[d].subdimensions.append(
+                        Subdimension(name: kpi.subdimension, slug: Slug.make(kpi.subdimension), categories: []))
+                    return dims[d].subdimensions.count - 1
+                }()
+            let c =
+                dims[d].subdimensions[s].categories.firstIndex { $0.name == kpi.category }
+                ?? {
+                    dims[d].subdimensions[s].categories.append(
+                        Category(name: kpi.category, slug: Slug.make(kpi.category), kpis: []))
+                    return dims[d].subdimensions[s].categories.count - 1
+                }()
+            dims[d].subdimensions[s].categories[c].kpis.append(kpi)
+        }
+        self.dimensions = dims
+        self.index = Dictionary(kpis.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every KPI in framework order.
+    public var kpis: [KPI] { dimensions.flatMap(\.kpis) }
+
+    /// The KPI with this exact code.
+    public func kpi(_ code: String) -> KPI? { index[code] }
+
+    /// Every KPI code, for suggestions.
+    public var codes: [String] { kpis.map(\.code) }
+
+    /// The dimension with this slug.
+    public func dimension(slug: String) -> Dimension? { dimensions.first { $0.slug == slug } }
+}

@@ -1,0 +1,77 @@
+/// The one formatter every number shown on a page or chart goes through, so that a site can be
+/// translated by changing its language's conventions in one place. Output never depends on the
+/// machine's locale.
+public struct NumberFormat: Sendable, Hashable {
+    /// Decimal separator (`.` in English, `,` in Norwegian).
+    public var decimalSeparator: String
+    /// Thousands separator (`,` in English, a narrow no-break space in Norwegian).
+    public var groupingSeparator: String
+    /// Text between a number and `%` (a no-break space in most languages).
+    public var percentSpacing: String
+
+    /// Creates a format.
+    public init(decimalSeparator: String = ".", groupingSeparator: String = ",", percentSpacing: String = "\u{00A0}") {
+        self.decimalSeparator = decimalSeparator
+        self.groupingSeparator = groupingSeparator
+        self.percentSpacing = percentSpacing
+    }
+
+    /// The conventions of a BCP 47 language tag; English for languages it does not know.
+    public static func forLanguage(_ tag: String) -> NumberFormat {
+        switch tag.lowercased().prefix(2) {
+        case "nb", "nn", "no", "fr", "sv", "fi":
+            return NumberFormat(decimalSeparator: ",", groupingSeparator: "\u{202F}")
+        case "de", "es", "it", "da", "nl", "pt":
+            return NumberFormat(decimalSeparator: ",", groupingSeparator: ".")
+        default:
+            return NumberFormat()
+        }
+    }
+
+    /// A number with at most `maxFractionDigits` decimals, trailing zeros dropped, grouped by thousands.
+    /// `-0` is shown as `0`. Non-finite numbers are shown as `–`.
+    public func number(_ value: Double, maxFractionDigits: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        let digits = max(0, min(maxFractionDigits, 6))
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 1e18 else { return value < 0 ? "-" + Self.plain(abs(value)) : Self.plain(value) }
+        let units = UInt64(scaled)
+        let factor = UInt64(scale)
+        let whole = units / factor
+        var fraction = digits > 0 ? String(units % factor) : ""
+        if digits > 0 {
+            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+        }
+        var text = group(String(whole))
+        if !fraction.isEmpty { text += decimalSeparator + fraction }
+        let negative = value < 0 && units > 0
+        return negative ? "−" + text : text
+    }
+
+    /// A percentage with one decimal at most: `71.4 %`.
+    public func percent(_ value: Double, maxFractionDigits: Int = 1) -> String {
+        number(value, maxFractionDigits: maxFractionDigits) + percentSpacing + "%"
+    }
+
+    /// An integer count, grouped.
+    public func count(_ value: Int) -> String { number(Double(value), maxFractionDigits: 0) }
+
+    private func group(_ digits: String) -> String {
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += groupingSeparator }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static func plain(_ value: Double) -> String { String(format: value) }
+}
+
+extension String {
+    fileprivate init(format value: Double) { self = "\(value)" }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import Model
+import Reading
+import Rendering
+import Scoring
+import Validation
+import Writing
+
+/// The build, as named steps in one direction: read → validate → score → render → write.
+/// Each step either hands its typed result to the next or stops the build with every problem found.
+public struct Pipeline: Sendable {
+    /// What a finished build did.
+    public struct Report: Sendable {
+        /// HTML pages written.
+        public var pages: Int
+        /// Files written in all.
+        public var files: Int
+        /// Warnings found along the way.
+        public var warnings: [Diagnostic]
+        /// Wall-clock seconds the build took.
+        public var seconds: Double
+    }
+
+    /// The site folder.
+    public var siteRoot: String
+    /// The output folder; nil for `check` (nothing is written).
+    public var output: String?
+    /// `--base-url`, which wins over `site.yml`.
+    public var baseURL: String?
+
+    /// Creates a pipeline.
+    public init(siteRoot: String, output: String?, baseURL: String? = nil) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.baseURL = baseURL
+    }
+
+    /// The files of the site, or every problem that stops the build (thrown as `DiagnosticsError`).
+    public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        // 1. Read
+        let (source, readProblems) = SiteReader(root: siteRoot).read()
+        diagnostics += readProblems
+        guard let source else { throw DiagnosticsError(diagnostics) }
+
+        // 2. Validate (semantic problems are found even when some files could not be read)
+        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL).validate(source)
+        diagnostics += validationProblems
+        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+
+        // 3. Score
+        let scorecards = Scorer(site: site).scorecards()
+
+        // 4. Render
+        let (rendered, renderProblems) = SiteRenderer(
+            site: site, scorecards: scorecards, theme: source.theme, strings: source.strings
+        ).render()
+        diagnostics += renderProblems
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+
+        var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
+        for asset in site.assets {
+            guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
+                diagnostics.append(.error("the file cannot be read", at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                continue
+            }
+            files.append(OutputFile(path: "assets/" + asset, bytes: [UInt8](data)))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        return (files, diagnostics)
+    }
+
+    /// Builds the site and, unless this is a check, swaps it into the output folder.
+    public func run() throws(DiagnosticsError) -> Report {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (files, warnings) = try render()
+        if let output {
+            let writer = OutputWriter(destination: output)
+            do {
+                try writer.checkSafe(siteRoot: siteRoot)
+                // 5. Write
+                try writer.write(files)
+            } catch {
+                throw DiagnosticsError(
+                    warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Report(
+            pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
+            seconds: seconds)
+    }
+}

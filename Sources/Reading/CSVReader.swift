@@ -1,0 +1,158 @@
+import Diagnostics
+
+/// A CSV file read strictly by RFC 4180: a header row, then records, each field with its position.
+public struct CSVTable: Sendable {
+    /// One field and where it starts.
+    public struct Field: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation
+    }
+
+    /// One record: its fields, and the line it starts on.
+    public struct Record: Sendable {
+        public var fields: [Field]
+        public var location: SourceLocation
+    }
+
+    /// The header row.
+    public var header: [Field]
+    /// The data rows, in file order.
+    public var records: [Record]
+}
+
+/// Reads CSV bytes: UTF-8 (a leading BOM is skipped), RFC 4180 quoting, LF or CRLF line ends.
+///
+/// Problems (an unclosed quote, text after a closing quote, invalid UTF-8) are reported with the line
+/// and column where they are; reading goes on where it can so that all problems come out at once.
+public struct CSVReader: Sendable {
+    /// The site-relative path used in diagnostics.
+    public var path: String
+
+    /// Creates a reader for diagnostics naming `path`.
+    public init(path: String) { self.path = path }
+
+    /// Parses `bytes`; the table is nil when nothing usable could be read.
+    public func read(_ bytes: [UInt8]) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var start = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+
+        var rows: [CSVTable.Record] = []
+        var fields: [CSVTable.Field] = []
+        var field: [UInt8] = []
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoted = false
+        var afterClosingQuote = false
+        var i = start
+
+        func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(path: path, line: l, column: c) }
+
+        func finishField() {
+            let text = String(validating: field, as: UTF8.self)
+            if text == nil {
+                diagnostics.append(
+                    .error(
+                        "this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\"",
+                        at: location(fieldLine, fieldColumn)))
+            }
+            fields.append(CSVTable.Field(text: text ?? String(decoding: field, as: UTF8.self), location: location(fieldLine, fieldColumn)))
+            field.removeAll(keepingCapacity: true)
+            quoted = false
+            afterClosingQuote = false
+        }
+
+        func finishRecord() {
+            finishField()
+            // A completely empty line is skipped (common at the end of spreadsheet exports).
+            if !(fields.count == 1 && fields[0].text.isEmpty) {
+                rows.append(CSVTable.Record(fields: fields, location: location(recordLine, 1)))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        while i < bytes.count {
+            let b = bytes[i]
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        i += 2
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterClosingQuote = true
+                    i += 1
+                    column += 1
+                    continue
+                }
+                field.append(b)
+                if b == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ","):
+                finishField()
+                i += 1
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+            case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"):
+                i += 1
+            case UInt8(ascii: "\n"):
+                finishRecord()
+                i += 1
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+                recordLine = line
+            case UInt8(ascii: "\"") where field.isEmpty && !quoted:
+                inQuotes = true
+                quoted = true
+                i += 1
+                column += 1
+            default:
+                if afterClosingQuote {
+                    diagnostics.append(
+                        .error(
+                            "text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\"",
+                            at: location(line, column)))
+                    afterClosingQuote = false
+                } else if b == UInt8(ascii: "\"") {
+                    diagnostics.append(
+                        .error(
+                            "a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\"",
+                            at: location(line, column)))
+                }
+                field.append(b)
+                if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+        }
+        if inQuotes {
+            diagnostics.append(
+                .error(
+                    "a quoted cell is never closed: the closing quote (\") is missing",
+                    at: location(fieldLine, fieldColumn)))
+        }
+        if !field.isEmpty || !fields.isEmpty || quoted { finishRecord() }
+
+        guard let header = rows.first else {
+            diagnostics.append(.error("the file is empty; it needs a header row, e.g. \"city,kpi,year,value\"", at: location(1, 1)))
+            return (nil, diagnostics)
+        }
+        return (CSVTable(header: header.fields, records: Array(rows.dropFirst())), diagnostics)
+    }
+}

@@ -1,0 +1,50 @@
+import Diagnostics
+import Model
+
+/// A CSV file of the site, read.
+public struct CSVFile: Sendable {
+    /// Site-relative path.
+    public var path: String
+    public var table: CSVTable
+}
+
+/// A Markdown file of the site, split into front matter and body.
+public struct MarkdownFile: Sendable {
+    /// Site-relative path.
+    public var path: String
+    /// File name without `.md`.
+    public var name: String
+    public var frontMatter: FrontMatter
+}
+
+/// Everything read from a site folder, before any meaning is checked: the output of the Reading stage.
+public struct SiteSource: Sendable {
+    /// The site folder (absolute).
+    public var root: String
+    /// `Content/site.yml`, read.
+    public var config: YAMLFields
+    /// The framework table: the site's `Content/framework/kpis.csv` or the built-in one.
+    public var framework: CSVFile
+    /// Whether `framework` is the built-in U4SSC framework.
+    public var frameworkIsBuiltIn: Bool
+    /// `Content/results/*.csv`, sorted by path.
+    public var results: [CSVFile]
+    /// `Content/targets/*.csv`, sorted by path.
+    public var targets: [CSVFile]
+    /// `Content/cities/*.md`, sorted by path.
+    public var cities: [MarkdownFile]
+    /// `Content/cities/<slug>/*.md`, by city slug, each sorted by path.
+    public var cityNarratives: [String: [MarkdownFile]]
+    /// `Content/pages/*.md`, sorted by path.
+    public var pages: [MarkdownFile]
+    /// Files under `Content/assets/`, relative to it, sorted.
+    public var assets: [String]
+    /// The theme's files, overrides applied.
+    public var theme: ThemeSource
+    /// The theme's interface strings for the site's language.
+    public var strings: [String: String]
+    /// Every site-relative path of a Markdown file read, for link checking.
+    public var markdownPaths: Set<String> {
+        Set(cities.map(\.path) + cityNarratives.values.flatMap { $0.map(\.path) } + pages.map(\.path))
+    }
+}

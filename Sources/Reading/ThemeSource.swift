@@ -1,0 +1,76 @@
+import BuiltIn
+import Diagnostics
+import Foundation
+
+/// The theme's files: the built-in default theme, overridden file by file by the site's own
+/// `Themes/default/` and then by `Themes/<name>/` when the site names another theme.
+public struct ThemeSource: Sendable {
+    /// One theme file and where it came from.
+    public struct File: Sendable {
+        /// Text of the file.
+        public var contents: String
+        /// Where it came from, for diagnostics: a site path or `(built-in theme)/…`.
+        public var origin: String
+    }
+
+    /// Files by path relative to the theme folder (`templates/city.mustache`, `static/theme/site.css`).
+    public var files: [String: File]
+
+    /// Reads the theme `name` for the site at `root`.
+    static func read(root: String, name: String, into diagnostics: inout [Diagnostic]) -> ThemeSource {
+        var files: [String: File] = [:]
+        for (path, contents) in BuiltInResources.defaultTheme {
+            files[path] = File(contents: contents, origin: "(built-in theme)/\(path)")
+        }
+        let layers = name == "default" ? ["default"] : ["default", name]
+        for layer in layers {
+            let folder = "Themes/\(layer)"
+            let absolute = root + "/" + folder
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue else {
+                if layer != "default" {
+                    diagnostics.append(
+                        .error(
+                            "the theme \"\(name)\" named in site.yml has no folder Themes/\(name)/",
+                            at: SourceLocation(path: "Content/site.yml", line: 0, column: 0)))
+                }
+                continue
+            }
+            guard let enumerator = FileManager.default.enumerator(atPath: absolute) else { continue }
+            var relatives: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: absolute + "/" + relative, isDirectory: &isDirectory)
+                if !isDirectory.boolValue { relatives.append(relative) }
+            }
+            for relative in relatives.sorted() {
+                let path = folder + "/" + relative
+                guard let data = FileManager.default.contents(atPath: absolute + "/" + relative) else {
+                    diagnostics.append(.error("the file cannot be read", at: SourceLocation(path: path, line: 0, column: 0)))
+                    continue
+                }
+                guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+                    diagnostics.append(
+                        .error("theme files must be UTF-8 text", at: SourceLocation(path: path, line: 0, column: 0)))
+                    continue
+                }
+                files[relative] = File(contents: text, origin: path)
+            }
+        }
+        return ThemeSource(files: files)
+    }
+
+    /// The interface strings of `language` (`strings/<language>.yml`), falling back to English for
+    /// missing keys.
+    func strings(language: String, into diagnostics: inout [Diagnostic]) -> [String: String] {
+        var out: [String: String] = [:]
+        for lang in Set(["en", language]).sorted(by: { a, _ in a == "en" }) {
+            guard let file = files["strings/\(lang).yml"] else { continue }
+            let (fields, problems) = YAMLFields.parse(file.contents, path: file.origin)
+            diagnostics += problems
+            for (key, value) in fields.scalars(excluding: []) { out[key] = value }
+        }
+        return out
+    }
+}

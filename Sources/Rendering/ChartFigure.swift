@@ -1,0 +1,25 @@
+/// A chart placed on a page: the inline SVG, its words, its data as a table, and its download.
+struct ChartFigure: Sendable {
+    var id: String
+    var title: String
+    var description: String
+    /// Inline SVG markup.
+    var svg: String
+    /// The standalone `.svg` file's contents.
+    var standalone: String
+    /// Output path of the standalone file.
+    var downloadPath: String
+    /// Link to the standalone file.
+    var downloadURL: String
+    var caption: String
+    var headers: [String]
+    var rows: [[String]]
+
+    var context: [String: Any] {
+        [
+            "id": id, "title": title, "description": description, "svg": svg, "download": downloadURL,
+            "caption": caption, "headers": headers.map { ["text": $0] },
+            "rows": rows.map { row in ["cells": row.enumerated().map { ["text": $0.element, "first": $0.offset == 0] }] },
+        ]
+    }
+}

@@ -1,0 +1,114 @@
+import Model
+import Scoring
+
+/// Turns scores and values into the text a page shows: every number through the one `NumberFormat`,
+/// every word from the strings file.
+struct Display: Sendable {
+    var format: NumberFormat
+    var strings: Strings
+    var urls: URLs
+
+    /// A value with its unit (`97 %`, `yes`, `not reported`).
+    func value(_ value: ObservedValue, unit: String) -> String {
+        switch value {
+        case .number(let number):
+            let text = format.number(number)
+            if unit.isEmpty { return text }
+            if unit == "%" { return text + format.percentSpacing + "%" }
+            return text + " " + unit
+        case .yesNo(let yes): return yes ? strings["value_yes"] : strings["value_no"]
+        case .notReported: return strings["value_not_reported"]
+        }
+    }
+
+    /// The unit of an item: the one reported with the latest value, else the framework's.
+    func unit(_ item: ItemScore) -> String {
+        let reported = item.latest?.unit ?? ""
+        return reported.isEmpty ? (item.kpi.unit == "Percentage" ? "%" : "") : reported
+    }
+
+    func percent(_ value: Double?) -> String? { value.map { format.percent($0) } }
+
+    /// Band fields for templates: number, name, CSS class; "not scored" when nil.
+    func band(_ band: Band?) -> [String: Any] {
+        guard let band else {
+            return ["bandNumber": "–", "bandName": strings["band_none"], "bandClass": "band-none"]
+        }
+        return [
+            "bandNumber": String(band.rawValue), "bandName": strings["band_\(band.rawValue)"],
+            "bandClass": "band-\(band.rawValue)",
+        ]
+    }
+
+    /// A group score for templates.
+    func score(_ score: GroupScore) -> [String: Any] {
+        var out = band(score.band)
+        out["percent"] = percent(score.percent) ?? strings["not_scored"]
+        out["scored"] = format.count(score.scored)
+        out["reported"] = format.count(score.reported)
+        out["items"] = format.count(score.items)
+        out["notReported"] = format.count(score.notReported)
+        out["noTarget"] = format.count(score.noTarget)
+        out["isScored"] = score.percent != nil
+        out["coverage"] = strings.format(
+            "coverage_line",
+            ["reported": format.count(score.reported), "items": format.count(score.items), "scored": format.count(score.scored)])
+        return out
+    }
+
+    func trend(_ trend: Trend?) -> [String: Any]? {
+        guard let trend else { return nil }
+        let symbol: String
+        switch trend {
+        case .improving: symbol = "▲"
+        case .stable: symbol = "▶"
+        case .worsening: symbol = "▼"
+        }
+        return ["symbol": symbol, "text": strings["trend_\(trend.rawValue)"], "class": "trend-\(trend.rawValue)"]
+    }
+
+    func status(_ status: ItemStatus) -> String { strings["status_\(status.rawValue)"] }
+
+    /// One KPI or data point of one city, with everything needed to trace its rating.
+    func item(_ item: ItemScore) -> [String: Any] {
+        let unit = unit(item)
+        var out = band(item.band)
+        out["code"] = item.kpi.code
+        out["name"] = item.kpi.name
+        out["label"] = item.label
+        out["datapoint"] = item.datapoint
+        out["indicatorURL"] = urls.link(URLs.indicator(item.kpi))
+        out["direction"] = strings["direction_\(item.kpi.direction.rawValue)"]
+        out["status"] = status(item.status)
+        out["statusClass"] = "status-\(item.status.rawValue)"
+        if let latest = item.latest {
+            out["value"] = value(latest.value, unit: unit)
+            out["year"] = String(latest.year)
+            if !latest.source.isEmpty { out["source"] = latest.source }
+            if let url = latest.extra["x-source-url"], url.hasPrefix("https://") || url.hasPrefix("http://") {
+                out["sourceURL"] = url
+            }
+            if !latest.note.isEmpty { out["note"] = latest.note }
+            out["quality"] = latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"]
+            out["verified"] = latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"]
+        } else {
+            out["value"] = strings["value_missing"]
+        }
+        if let target = item.target, item.kpi.direction != .yesNo {
+            out["target"] = value(.number(target), unit: unit)
+        }
+        switch item.targetOrigin {
+        case .local(let note): out["targetOrigin"] = note.isEmpty ? strings["target_local"] : note
+        case .benchmark(let source): out["targetOrigin"] = source.isEmpty ? strings["target_benchmark"] : source
+        case nil: out["targetOrigin"] = item.kpi.direction == .yesNo ? strings["target_yes_no"] : strings["target_none"]
+        }
+        if let achievement = item.achievement { out["achievement"] = format.percent(achievement) }
+        if let points = item.points { out["points"] = String(points) }
+        if let trend = trend(item.trend) { out["trend"] = trend }
+        out["history"] = item.history.map { row in
+            ["year": String(row.year), "value": value(row.value, unit: unit)]
+        }
+        out["hasHistory"] = item.history.count > 1
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import Markdown
+import Model
+import Reading
+import Scoring
+
+/// A file the Rendering stage produces: a path relative to the output root and its text.
+public struct RenderedFile: Sendable {
+    public var path: String
+    public var text: String
+}
+
+/// The Rendering stage: Markdown, charts and templates turned into every file of the site.
+public struct SiteRenderer: Sendable {
+    public var site: Site
+    public var scorecards: [Scorecard]
+    public var theme: ThemeSource
+    public var strings: Strings
+
+    /// Creates a renderer.
+    public init(site: Site, scorecards: [Scorecard], theme: ThemeSource, strings: [String: String]) {
+        self.site = site
+        self.scorecards = scorecards
+        self.theme = theme
+        self.strings = Strings(strings)
+    }
+
+    /// Every page and data file, sorted by path; or the problems that stop the build.
+    public func render() -> ([RenderedFile], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (templates, templateProblems) = Templates.compile(theme)
+        diagnostics += templateProblems
+        let urls = URLs(config: site.config)
+        let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
+
+        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls).figures()
+        let contexts = Contexts(
+            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
+            charts: charts)
+
+        let pages = pageList()
+        let rendered = ParallelMap.map(pages) { (path, kind, template) -> RenderedFile? in
+            let context = contexts.context(for: kind, path: path)
+            guard let html = templates.render(context, template: template) else { return nil }
+            let file = path.hasSuffix(".html") ? path : path + "index.html"
+            return RenderedFile(path: file, text: html)
+        }
+        var files = rendered.compactMap { $0 }
+
+        let data = DataFiles(site: site)
+        files.append(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
+        files.append(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
+        files += ParallelMap.map(scorecards) { RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0)) }
+        for figures in charts.values {
+            for figure in figures { files.append(RenderedFile(path: figure.downloadPath, text: figure.standalone)) }
+        }
+        for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
+            if let file = theme.files[path] { files.append(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents)) }
+        }
+        files.append(RenderedFile(path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
+        files.append(RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
+
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0.path).inserted }
+        files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return (files, diagnostics)
+    }
+
+    /// Every page: output path (folder, or a `.html` file), kind, template.
+    func pageList() -> [(String, PageKind, String)] {
+        var pages: [(String, PageKind, String)] = [
+            (URLs.home, .home, "home"), (URLs.cities, .cities, "cities"), (URLs.dimensions, .dimensions, "dimensions"),
+            (URLs.indicators, .indicators, "indicators"), (URLs.methodology, .methodology, "methodology"),
+            ("404.html", .notFound, "404"),
+        ]
+        for (c, card) in scorecards.enumerated() {
+            pages.append((URLs.city(card.city.slug), .city(c), "city"))
+            for (d, dim) in card.dimensions.enumerated() {
+                pages.append((URLs.cityDimension(card.city.slug, dim.slug), .cityDimension(city: c, dimension: d), "city-dimension"))
+            }
+        }
+        for (d, dim) in site.framework.dimensions.enumerated() { pages.append((URLs.dimension(dim.slug), .dimension(d), "dimension")) }
+        for (k, kpi) in site.framework.kpis.enumerated() { pages.append((URLs.indicator(kpi), .indicator(k), "indicator")) }
+        for (p, page) in site.pages.enumerated() where page.slug != "index" && page.slug != "methodology" {
+            pages.append((URLs.page(page.slug), .page(p), "page"))
+        }
+        return pages
+    }
+
+    /// The URL every Markdown file and asset of the site is published at.
+    func publishedURLs(urls: URLs) -> [String: String] {
+        var map: [String: String] = [:]
+        for city in site.cities {
+            map[city.document.path] = urls.link(URLs.city(city.slug))
+            for (dimension, doc) in city.dimensionNarratives { map[doc.path] = urls.link(URLs.cityDimension(city.slug, dimension)) }
+        }
+        for page in site.pages {
+            map[page.path] = urls.link(page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug))
+        }
+        for asset in site.assets { map["Content/assets/" + asset] = urls.link(URLs.asset(asset)) }
+        return map
+    }
+
+    func renderMarkdown(urls: URLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
+        let published = publishedURLs(urls: urls)
+        let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
+        var documents = site.cities.map(\.document) + site.pages
+        for city in site.cities { documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] } }
+        let results = ParallelMap.map(documents) { doc in
+            renderer.render(doc.body, path: doc.path, firstLine: doc.bodyLine) { target in
+                if let url = published[target] { return .url(url) }
+                if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
+                return .missing
+            }
+        }
+        var out: [String: RenderedMarkdown] = [:]
+        for (doc, result) in zip(documents, results) {
+            out[doc.path] = result
+            diagnostics += result.diagnostics
+        }
+        return out
+    }
+
+    func sitemap(_ paths: [String], urls: URLs) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() {
+            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            out += "  <url><loc>\(loc)</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+}
+
+/// `map` over an array on every core, results in input order.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values()
+    }
+}
+
+final class ResultBox<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: R) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [R] { storage.compactMap { $0 } }
+}

@@ -1,0 +1,125 @@
+import Model
+
+/// The Scoring stage: the U4SSC method (SPEC section 3) applied to every city of a validated site.
+public struct Scorer: Sendable {
+    /// Relative change below which a trend counts as stable (1 %).
+    public static let stableThreshold = 0.01
+
+    public var site: Site
+
+    /// Creates a scorer for `site`.
+    public init(site: Site) { self.site = site }
+
+    struct Key: Hashable {
+        var city: String
+        var kpi: String
+        var datapoint: String?
+    }
+
+    /// Every city's scorecard, in city order.
+    public func scorecards() -> [Scorecard] {
+        var rows: [Key: [Observation]] = [:]
+        for observation in site.observations {
+            rows[Key(city: observation.city, kpi: observation.kpi, datapoint: observation.datapoint), default: []]
+                .append(observation)
+        }
+        var targets: [Key: LocalTarget] = [:]
+        for target in site.targets { targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target }
+        return site.cities.map { scorecard(for: $0, rows: rows, targets: targets) }
+    }
+
+    func scorecard(for city: City, rows: [Key: [Observation]], targets: [Key: LocalTarget]) -> Scorecard {
+        let dimensions = site.framework.dimensions.map { dimension in
+            let subdimensions = dimension.subdimensions.map { sub in
+                let categories = sub.categories.map { category in
+                    let items = category.kpis.flatMap { kpi in
+                        (kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)).map { datapoint in
+                            let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
+                            return Self.score(
+                                kpi: kpi, datapoint: datapoint,
+                                history: (rows[key] ?? []).sorted { $0.year < $1.year }, localTarget: targets[key])
+                        }
+                    }
+                    return CategoryScore(name: category.name, slug: category.slug, score: GroupScore(items), items: items)
+                }
+                return SubdimensionScore(
+                    name: sub.name, slug: sub.slug, score: GroupScore(categories.flatMap(\.items)), categories: categories)
+            }
+            return DimensionScore(
+                name: dimension.name, slug: dimension.slug,
+                score: GroupScore(subdimensions.flatMap { $0.categories.flatMap(\.items) }), subdimensions: subdimensions)
+        }
+        let items = dimensions.flatMap(\.items)
+        let overall = GroupScore(items)
+        let reportedRows = items.compactMap(\.latest).filter { $0.value.isReported }
+        var quality: [DataQuality?: Int] = [:]
+        for row in reportedRows { quality[row.quality, default: 0] += 1 }
+        let coverage = Coverage(
+            items: items.count, reported: overall.reported, scored: overall.scored, notReported: overall.notReported,
+            noTarget: overall.noTarget, verified: reportedRows.filter { $0.verified == true }.count, quality: quality,
+            latestYear: reportedRows.map(\.year).max())
+        return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage)
+    }
+
+    /// Scores one item from its history (oldest first) and the city's own target, if any.
+    public static func score(kpi: KPI, datapoint: String?, history: [Observation], localTarget: LocalTarget?)
+        -> ItemScore
+    {
+        var item = ItemScore(
+            kpi: kpi, datapoint: datapoint, history: history, target: nil, targetOrigin: nil, achievement: nil,
+            band: nil, trend: nil, status: .missing)
+        if let localTarget {
+            item.target = localTarget.target
+            item.targetOrigin = .local(note: localTarget.note)
+        } else if let benchmark = kpi.target {
+            item.target = benchmark
+            item.targetOrigin = .benchmark(source: kpi.targetSource)
+        }
+        guard let latest = history.last else { return item }
+        guard latest.value.isReported else {
+            item.status = .notReported
+            return item
+        }
+        item.achievement = achievement(of: latest.value, target: item.target, direction: kpi.direction)
+        item.band = item.achievement.map { Band(percent: $0) }
+        item.status = item.band == nil ? .noTarget : .scored
+        let reported = history.filter { $0.value.isReported }
+        if reported.count >= 2 {
+            item.trend = trend(from: reported[reported.count - 2].value, to: latest.value, direction: kpi.direction)
+        }
+        return item
+    }
+
+    /// Achievement in percent of target (SPEC section 3); nil when it cannot be computed.
+    public static func achievement(of value: ObservedValue, target: Double?, direction: Direction) -> Double? {
+        switch (value, direction) {
+        case (.yesNo(let yes), _):
+            return yes ? 100 : 0
+        case (.number(let number), .higher):
+            guard let target, target > 0 else { return nil }
+            return number / target * 100
+        case (.number(let number), .lower):
+            guard let target, target >= 0 else { return nil }
+            // A value of zero (or below) where lower is better meets any target of zero or more.
+            guard number > 0 else { return 100 }
+            return target / number * 100
+        case (.number, .yesNo), (.notReported, _):
+            return nil
+        }
+    }
+
+    /// Improving, stable or worsening from `old` to `new`, judged by `direction`.
+    public static func trend(from old: ObservedValue, to new: ObservedValue, direction: Direction) -> Trend? {
+        switch (old, new) {
+        case (.yesNo(let a), .yesNo(let b)):
+            return a == b ? .stable : (b ? .improving : .worsening)
+        case (.number(let a), .number(let b)):
+            let scale = max(abs(a), abs(b))
+            if scale == 0 || abs(b - a) <= scale * stableThreshold { return .stable }
+            let up = b > a
+            return (up == (direction != .lower)) ? .improving : .worsening
+        default:
+            return nil
+        }
+    }
+}

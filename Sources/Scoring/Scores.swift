@@ -1,0 +1,146 @@
+import Model
+
+/// Where the target an item was scored against comes from.
+public enum TargetOrigin: Sendable, Hashable {
+    /// The city's own goal from `targets/*.csv`, with its note.
+    case local(note: String)
+    /// The framework's benchmark, with its source.
+    case benchmark(source: String)
+}
+
+/// Direction of change from the previous year to the latest, judged by the KPI's direction.
+public enum Trend: String, Sendable, Hashable {
+    case improving
+    case stable
+    case worsening
+}
+
+/// Why an item has no points.
+public enum ItemStatus: String, Sendable, Hashable {
+    /// Value and target known: points given.
+    case scored
+    /// A value is reported but there is no target to score it against.
+    case noTarget = "no-target"
+    /// The latest row says NR (or is empty).
+    case notReported = "not-reported"
+    /// No row at all for this city and KPI.
+    case missing
+}
+
+/// One KPI, or one data point of a KPI, for one city: the smallest scored unit.
+public struct ItemScore: Sendable, Hashable {
+    public var kpi: KPI
+    public var datapoint: String?
+    /// Every row for the item, oldest year first.
+    public var history: [Observation]
+    /// The target scored against, if any.
+    public var target: Double?
+    public var targetOrigin: TargetOrigin?
+    /// Value as a percentage of target (may exceed 100).
+    public var achievement: Double?
+    /// Band (and so points) when scored.
+    public var band: Band?
+    public var trend: Trend?
+    public var status: ItemStatus
+
+    /// The row of the latest year, if any.
+    public var latest: Observation? { history.last }
+    /// Points 1–4 when scored.
+    public var points: Int? { band?.points }
+    /// The KPI's name, with the data point when there is one (`Air Pollution (PM2.5)`).
+    public var label: String { datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name }
+}
+
+/// The score of a group of items: a category, sub-dimension, dimension or a whole city.
+public struct GroupScore: Sendable, Hashable {
+    /// Sum of points over 4 × number of scored items, as a percentage; nil when nothing was scored.
+    public var percent: Double?
+    public var band: Band?
+    /// Items with points.
+    public var scored: Int
+    /// Items with a reported value (scored or not).
+    public var reported: Int
+    /// Items in the group.
+    public var items: Int
+    /// Items whose value is not reported (NR or no row).
+    public var notReported: Int { items - reported }
+    /// Items reported but without a target.
+    public var noTarget: Int { reported - scored }
+    /// Sum of points.
+    public var points: Int
+
+    /// Scores a set of items by the U4SSC method.
+    public init(_ items: [ItemScore]) {
+        let scored = items.compactMap(\.points)
+        self.items = items.count
+        self.scored = scored.count
+        self.reported = items.filter { $0.latest?.value.isReported ?? false }.count
+        self.points = scored.reduce(0, +)
+        if scored.isEmpty {
+            percent = nil
+            band = nil
+        } else {
+            let value = Double(points) / Double(4 * scored.count) * 100
+            percent = value
+            band = Band(percent: value)
+        }
+    }
+}
+
+/// A category's score and its items.
+public struct CategoryScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var items: [ItemScore]
+}
+
+/// A sub-dimension's score and its categories.
+public struct SubdimensionScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var categories: [CategoryScore]
+}
+
+/// A dimension's score and its sub-dimensions.
+public struct DimensionScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var subdimensions: [SubdimensionScore]
+
+    /// Every item of the dimension in framework order.
+    public var items: [ItemScore] { subdimensions.flatMap { $0.categories.flatMap(\.items) } }
+    /// Every category of the dimension in framework order.
+    public var categories: [CategoryScore] { subdimensions.flatMap(\.categories) }
+}
+
+/// How much of the framework a city reported, and how well the data is documented.
+public struct Coverage: Sendable, Hashable {
+    public var items: Int
+    public var reported: Int
+    public var scored: Int
+    public var notReported: Int
+    public var noTarget: Int
+    /// Reported values marked verified.
+    public var verified: Int
+    /// Reported values per data-quality level; `nil` key for "not stated".
+    public var quality: [DataQuality?: Int]
+    /// Latest year of any reported value.
+    public var latestYear: Int?
+}
+
+/// A city's complete scorecard.
+public struct Scorecard: Sendable, Hashable {
+    public var city: City
+    public var overall: GroupScore
+    public var dimensions: [DimensionScore]
+    public var coverage: Coverage
+
+    /// Every item in framework order.
+    public var items: [ItemScore] { dimensions.flatMap(\.items) }
+
+    /// The dimension with this slug.
+    public func dimension(_ slug: String) -> DimensionScore? { dimensions.first { $0.slug == slug } }
+}

@@ -1,0 +1,85 @@
+import Diagnostics
+import Foundation
+import Model
+import Reading
+
+/// Reads the framework table (`kpis.csv`) into a `Framework`.
+struct FrameworkValidator {
+    static let required = ["code", "dimension", "subdimension", "category", "name", "direction"]
+    static let optional = [
+        "datapoints", "level", "kind", "unit", "direction_basis", "target", "target_source", "sdg", "description",
+        "evidence",
+    ]
+
+    func validate(_ file: CSVFile, diagnostics: inout [Diagnostic]) -> Framework {
+        let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
+        var kpis: [KPI] = []
+        var seen: [String: SourceLocation] = [:]
+        for record in file.table.records {
+            let code = columns.text("code", in: record)
+            let at = columns.location("code", in: record)
+            guard !code.isEmpty else {
+                diagnostics.append(.error("the KPI code is empty", at: at))
+                continue
+            }
+            if let first = seen[code] {
+                diagnostics.append(.error("the KPI \"\(code)\" is defined twice (first at line \(first.line))", at: at))
+                continue
+            }
+            seen[code] = at
+            let directionText = columns.text("direction", in: record).lowercased()
+            guard let direction = Direction(rawValue: directionText) else {
+                diagnostics.append(
+                    .error(
+                        "the direction \"\(directionText)\" is not one of higher, lower, yes-no",
+                        at: columns.location("direction", in: record),
+                        suggestion: Suggestions.didYouMean(directionText, in: Direction.allCases.map(\.rawValue))))
+                continue
+            }
+            var target: Double?
+            let targetText = columns.text("target", in: record)
+            if !targetText.isEmpty {
+                if let value = Numbers.decimal(targetText) {
+                    if value <= 0 && direction == .higher {
+                        diagnostics.append(
+                            .error(
+                                "a benchmark target of \(targetText) cannot be used: achievement is value ÷ target, so the target must be above zero",
+                                at: columns.location("target", in: record)))
+                    } else if value < 0 && direction == .lower {
+                        diagnostics.append(
+                            .error(
+                                "a benchmark target below zero cannot be used for a KPI where lower is better",
+                                at: columns.location("target", in: record)))
+                    } else {
+                        target = value
+                    }
+                } else {
+                    let (message, suggestion) = Numbers.explain(targetText, column: "target")
+                    diagnostics.append(
+                        .error(message, at: columns.location("target", in: record), suggestion: suggestion))
+                }
+            }
+            for name in ["dimension", "subdimension", "category", "name"] where columns.text(name, in: record).isEmpty {
+                diagnostics.append(.error("the \(name) of \(code) is empty", at: columns.location(name, in: record)))
+            }
+            let datapoints = columns.text("datapoints", in: record).split(separator: ";")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            kpis.append(
+                KPI(
+                    code: code, name: columns.text("name", in: record), datapoints: datapoints,
+                    level: columns.text("level", in: record), kind: columns.text("kind", in: record),
+                    unit: columns.text("unit", in: record), direction: direction,
+                    directionBasis: columns.text("direction_basis", in: record), target: target,
+                    targetSource: columns.text("target_source", in: record), sdg: columns.text("sdg", in: record),
+                    description: columns.text("description", in: record),
+                    evidence: columns.text("evidence", in: record),
+                    dimension: columns.text("dimension", in: record),
+                    subdimension: columns.text("subdimension", in: record),
+                    category: columns.text("category", in: record), location: at))
+        }
+        if kpis.isEmpty && !diagnostics.contains(where: { $0.location.path == file.path }) {
+            diagnostics.append(.error("the framework has no KPIs", at: SourceLocation(path: file.path)))
+        }
+        return Framework(kpis: kpis, origin: file.path)
+    }
+}

@@ -1,0 +1,107 @@
+import Diagnostics
+import Model
+import Reading
+
+/// The Validation stage: checks the meaning of everything read and returns a `Site` the later stages
+/// can trust, or every problem at once.
+public struct SiteValidator: Sendable {
+    /// Page slugs the generated site uses itself.
+    public static let reservedSlugs: Set<String> = [
+        "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
+        "sitemap", "robots",
+    ]
+
+    /// `--base-url`, which wins over `site.yml`.
+    public var baseURLOverride: String?
+
+    /// Creates a validator.
+    public init(baseURLOverride: String? = nil) { self.baseURLOverride = baseURLOverride }
+
+    /// Validates `source`; the site is nil when any error was found.
+    public func validate(_ source: SiteSource) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = ConfigValidator().validate(
+            source.config, baseURLOverride: baseURLOverride, diagnostics: &diagnostics)
+        let framework = FrameworkValidator().validate(source.framework, diagnostics: &diagnostics)
+
+        let documents = DocumentValidator()
+        var cities: [City] = []
+        for file in source.cities {
+            if let city = documents.city(file, diagnostics: &diagnostics) { cities.append(city) }
+        }
+        // Every city file with a valid name counts as a city, even when its front matter has errors,
+        // so that one broken file does not cause a cascade of "unknown city" errors.
+        let slugs = Set(source.cities.map(\.name).filter(Slug.isValid))
+        for i in cities.indices {
+            for peer in cities[i].peers where !slugs.contains(peer) || peer == cities[i].slug {
+                diagnostics.append(
+                    .error(
+                        peer == cities[i].slug ? "a city cannot be its own peer" : "unknown peer city \"\(peer)\"",
+                        at: source.cities.first { $0.path == cities[i].document.path }?.frontMatter.fields
+                            .location(of: "peers") ?? SourceLocation(path: cities[i].document.path),
+                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted())))
+            }
+            if let narratives = source.cityNarratives[cities[i].slug] {
+                for file in narratives {
+                    let slug = Slug.make(file.name)
+                    if framework.dimension(slug: slug) == nil {
+                        diagnostics.append(
+                            .error(
+                                "\(file.name).md is not a dimension: narratives per dimension are named \(framework.dimensions.map { $0.slug + ".md" }.joined(separator: ", "))",
+                                at: SourceLocation(path: file.path, line: 1, column: 1),
+                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug))))
+                        continue
+                    }
+                    let document = documents.document(file, diagnostics: &diagnostics)
+                    if !document.draft { cities[i].dimensionNarratives[slug] = document }
+                }
+            }
+        }
+        for folder in source.cityNarratives.keys.sorted() where !slugs.contains(folder) {
+            diagnostics.append(
+                .error(
+                    "the folder Content/cities/\(folder)/ has no city: add Content/cities/\(folder).md",
+                    at: SourceLocation(path: "Content/cities/\(folder)", line: 0, column: 0),
+                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted())))
+        }
+
+        var pages: [Document] = []
+        var pageSlugs: [String: String] = [:]
+        for file in source.pages {
+            let page = documents.document(file, diagnostics: &diagnostics)
+            if page.draft { continue }
+            if page.slug == "index" {
+                pages.append(page)
+                continue
+            }
+            if Self.reservedSlugs.contains(page.slug) {
+                diagnostics.append(
+                    .error(
+                        "the page slug \"\(page.slug)\" is used by the site itself; choose another",
+                        at: file.frontMatter.fields.location(of: "slug")))
+                continue
+            }
+            if let other = pageSlugs[page.slug] {
+                diagnostics.append(
+                    .error("two pages have the slug \"\(page.slug)\" (the other is \(other))", at: SourceLocation(path: file.path)))
+                continue
+            }
+            pageSlugs[page.slug] = file.path
+            pages.append(page)
+        }
+        pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
+
+        let observations = ResultsValidator(framework: framework, citySlugs: slugs)
+            .validate(source.results, diagnostics: &diagnostics)
+            .sorted { ($0.city, $0.kpi, $0.datapoint ?? "", $0.year) < ($1.city, $1.kpi, $1.datapoint ?? "", $1.year) }
+        let targets = TargetsValidator(framework: framework, citySlugs: slugs)
+            .validate(source.targets, diagnostics: &diagnostics)
+            .sorted { ($0.city, $0.kpi, $0.datapoint ?? "") < ($1.city, $1.kpi, $1.datapoint ?? "") }
+
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let site = Site(
+            config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
+            observations: observations, targets: targets, pages: pages, assets: source.assets)
+        return (site, diagnostics)
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+
+/// `cityscore new DIR`: a new site with one example city that builds as it is.
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new site with one example city.")
+
+    @Argument(help: "The folder to create.")
+    var directory: String
+
+    func run() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory),
+            !((try? fm.contentsOfDirectory(atPath: directory))?.isEmpty ?? true)
+        {
+            Console.report([
+                .error("the folder is not empty; choose a new folder", at: .init(path: directory, line: 0, column: 0))
+            ])
+            throw ExitCode(1)
+        }
+        for (path, text) in Starter.files {
+            let full = directory + "/" + path
+            try fm.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard fm.createFile(atPath: full, contents: Data(text.utf8)) else {
+                Console.report([.error("cannot write the file", at: .init(path: full, line: 0, column: 0))])
+                throw ExitCode(1)
+            }
+        }
+        Console.out("created a new site in \(directory); build it with: cityscore build --site \(directory)")
+    }
+}
+
+/// The files of a new site.
+enum Starter {
+    static let files: [(String, String)] = [
+        (
+            "Content/site.yml",
+            """
+            title: My city scorecards
+            description: Our city's evaluation against the U4SSC KPIs for Smart Sustainable Cities.
+            baseURL: https://example.org/
+            language: en
+            theme: default
+
+            """
+        ),
+        (
+            "Content/cities/example-city.md",
+            """
+            ---
+            name: Example City
+            country: Norway
+            population: 50000
+            ---
+            ## About this evaluation
+
+            Write here what your city evaluated, when, and what it plans to do next.
+
+            """
+        ),
+        (
+            "Content/results/results.csv",
+            """
+            city,kpi,datapoint,year,value,unit,source,quality,verified
+            example-city,EC: ICT: ICT: 1C,,2023,92.5,%,Example survey 2023,survey,no
+            example-city,EC: ICT: ICT: 1C,,2024,95.1,%,Example survey 2024,survey,yes
+            example-city,EC: ICT: ICT: 2C,,2024,48.0,%,Telecom regulator,measured,yes
+            example-city,EN: EN: AQ: 1C,PM2.5,2024,6.1,µg/m³,Air quality network,measured,yes
+
+            """
+        ),
+        (
+            "Content/targets/targets.csv",
+            """
+            city,kpi,datapoint,target,note
+            example-city,EC: ICT: ICT: 1C,,100,Our own goal for 2030
+            example-city,EN: EN: AQ: 1C,PM2.5,5,WHO guideline value
+
+            """
+        ),
+        (
+            "Content/pages/about.md",
+            """
+            ---
+            title: About
+            weight: 1
+            ---
+            This site publishes our city's evaluation against the U4SSC key performance indicators.
+
+            """
+        ),
+    ]
+}
