@@ -12,12 +12,18 @@ let package = Package(
     name: "cityscore",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "cityscore", targets: ["cityscore"])
+        .executable(name: "cityscore", targets: ["cityscore"]),
+        // The pipeline's stages as a library, for fuzzing (Fuzz/) and for embedding cityscore elsewhere.
+        .library(
+            name: "CityscoreKit",
+            targets: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Rendering", "Writing", "Pipeline"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library, touched only by Sources/Markdown/CmarkConverter.swift.
@@ -49,10 +55,15 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Rendering", "Writing"]
         ),
+        // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
+        .target(
+            name: "Serve",
+            dependencies: ["Pipeline", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "cityscore",
             dependencies: [
-                "Pipeline", "Diagnostics",
+                "Pipeline", "Diagnostics", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +71,7 @@ let package = Package(
             name: "CityscoreTests",
             dependencies: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
-                "Rendering", "Writing", "Pipeline", "BuiltIn",
+                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve",
             ]
         ),
     ]

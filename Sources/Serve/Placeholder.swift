@@ -1,0 +1,2 @@
+/// The preview server (filled in by the `serve` work).
+enum ServePlaceholder {}
