@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `cityscore`: city sustainability scorecards (U4SSC KPIs) as a static website.
 @main
@@ -16,4 +17,20 @@ struct CityscoreCommand: ParsableCommand {
         subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command; wrong usage exits with status 2 (SPEC section 4), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
