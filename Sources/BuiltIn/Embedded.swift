@@ -722,6 +722,7 @@ contents: Contents
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{assets.favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{assets.css}}">
+<link rel="stylesheet" href="{{assets.chartsCSS}}">
 </head>
 <body>
 <a class="skip" href="#main">{{t.skip_to_content}}</a>

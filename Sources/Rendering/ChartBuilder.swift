@@ -1,13 +1,168 @@
+import Charts
+import Foundation
 import Model
 import Scoring
 
-/// Builds the charts of every page from the scores (filled in when the Charts module lands).
+/// Builds the charts of every page from the scores: the benchmarking wheel and score bars of each
+/// city, per-KPI bullet charts and trends on each city × dimension page, a heat map on each dimension
+/// page and a ranked dot plot on each indicator page. Each chart is placed inline and also written as
+/// a standalone `.svg` beside its page.
 struct ChartBuilder: Sendable {
     var site: Site
     var scorecards: [Scorecard]
     var display: Display
     var urls: URLs
 
-    /// Charts by page output path.
-    func figures() -> [String: [ChartFigure]] { [:] }
+    var format: NumberFormat { display.format }
+    var strings: Strings { display.strings }
+    var levelNames: [String] { [strings["dimension"], strings["category"], strings["indicator"]] }
+
+    /// Charts by page output path, each list in page order.
+    func figures() -> [String: [ChartFigure]] {
+        var out: [String: [ChartFigure]] = [:]
+        let perCity = ParallelMap.map(Array(scorecards.indices)) { cityFigures(scorecards[$0]) }
+        for figures in perCity { out.merge(figures) { $1 } }
+        for (d, dimension) in site.framework.dimensions.enumerated() {
+            out[URLs.dimension(dimension.slug)] = [heatMap(d)]
+        }
+        let kpis = site.framework.kpis
+        let perKPI = ParallelMap.map(Array(kpis.indices)) { dotPlots(kpis[$0]) }
+        for (kpi, figures) in zip(kpis, perKPI) where !figures.isEmpty { out[URLs.indicator(kpi)] = figures }
+        return out
+    }
+
+    /// A chart placed on the page at `page`.
+    func figure(_ chart: Chart, page: String, file: String) -> ChartFigure {
+        let path = page + "charts/" + file + ".svg"
+        return ChartFigure(
+            id: chart.id, title: chart.title, description: chart.description, svg: chart.svg,
+            standalone: chart.standalone, downloadPath: path, downloadURL: urls.link(path),
+            caption: chart.table.caption, headers: chart.table.columns, rows: chart.table.rows,
+            numeric: Set(chart.table.numericColumns))
+    }
+
+    static func score(_ item: ItemScore) -> ChartScore {
+        switch item.status {
+        case .scored: ChartScore(percent: item.achievement, band: item.band)
+        case .noTarget: .noTarget
+        case .notReported, .missing: .notReported
+        }
+    }
+
+    /// The last part of a KPI code (`1C` of `EC: ICT: ICT: 1C`), with the data point when there is one.
+    static func shortCode(_ item: ItemScore) -> String {
+        let last = item.kpi.code.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? item.kpi.code
+        return item.datapoint.map { "\(last) \($0)" } ?? last
+    }
+
+    static func score(_ group: GroupScore) -> ChartScore { ChartScore(percent: group.percent, band: group.band) }
+
+    func tree(_ card: Scorecard, depth: Int) -> [ChartItem] {
+        card.dimensions.map { dim in
+            ChartItem(
+                name: dim.name, score: Self.score(dim.score),
+                children: depth < 2
+                    ? []
+                    : dim.categories.map { cat in
+                        ChartItem(
+                            name: cat.name, score: Self.score(cat.score),
+                            children: depth < 3
+                                ? [] : cat.items.map { ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0)) })
+                    })
+        }
+    }
+
+    func cityFigures(_ card: Scorecard) -> [String: [ChartFigure]] {
+        let slug = card.city.slug
+        var out: [String: [ChartFigure]] = [:]
+        let cityPage = URLs.city(slug)
+        let wheel = BenchmarkWheel(
+            city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
+            levelNames: levelNames
+        ).render(id: "wheel", format: format)
+        let bars = ScoreBars(city: card.city.name, items: tree(card, depth: 2), levels: 2, levelNames: levelNames)
+            .render(id: "scores", format: format)
+        out[cityPage] = [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]
+
+        for dim in card.dimensions {
+            let page = URLs.cityDimension(slug, dim.slug)
+            let items = dim.subdimensions.flatMap { sub in
+                sub.categories.map { cat in
+                    ChartItem(
+                        name: "\(cat.name) (\(sub.name))", shortName: cat.name, score: Self.score(cat.score),
+                        children: cat.items.map { ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0)) })
+                }
+            }
+            let dimensionBars = ScoreBars(
+                city: "\(card.city.name): \(dim.name)", items: items, levels: 1, levelNames: Array(levelNames.dropFirst())
+            ).render(id: "scores-\(dim.slug)", format: format)
+            var figures = [figure(dimensionBars, page: page, file: "scores")]
+            for item in dim.items where item.latest?.value.isReported ?? false {
+                figures += kpiFigures(item, page: page)
+            }
+            out[page] = figures
+        }
+        return out
+    }
+
+    /// A bullet chart for a reported KPI, and a trend line when there are two years or more.
+    func kpiFigures(_ item: ItemScore, page: String) -> [ChartFigure] {
+        guard let latest = item.latest else { return [] }
+        let unit = display.unit(item)
+        let file = item.kpi.slug + (item.datapoint.map { "-" + Slug.make($0) } ?? "")
+        let bullet = BulletChart(
+            name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
+            year: latest.year
+        ).render(id: "bullet-\(file)", format: format)
+        var figures = [figure(bullet, page: page, file: "bullet-\(file)")]
+        let points = item.history.compactMap { row -> TrendLine.Point? in
+            if case .number(let value) = row.value { return TrendLine.Point(year: row.year, value: value) }
+            return nil
+        }
+        if points.count >= 2 {
+            let trend = TrendLine(
+                name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
+                size: .full
+            ).render(id: "trend-\(file)", format: format)
+            figures.append(figure(trend, page: page, file: "trend-\(file)"))
+        }
+        return figures
+    }
+
+    func heatMap(_ d: Int) -> ChartFigure {
+        let dimension = site.framework.dimensions[d]
+        let columns = dimension.subdimensions.flatMap { sub in
+            sub.categories.map { HeatMap.Column(name: "\(cat(sub.name, $0.name))", shortName: $0.name) }
+        }
+        let rows = scorecards.map { card in
+            HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
+        }
+        let page = URLs.dimension(dimension.slug)
+        let chart = HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: "heatmap", format: format)
+        return figure(chart, page: page, file: "heatmap")
+    }
+
+    private func cat(_ sub: String, _ name: String) -> String { "\(name) (\(sub))" }
+
+    /// One ranked dot plot per data point (or one for the KPI), every city that reported it.
+    func dotPlots(_ kpi: KPI) -> [ChartFigure] {
+        let page = URLs.indicator(kpi)
+        let datapoints: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)
+        return datapoints.compactMap { datapoint in
+            var unit = ""
+            let entries = scorecards.compactMap { card -> DotPlot.Entry? in
+                guard let item = card.items.first(where: { $0.kpi.code == kpi.code && $0.datapoint == datapoint }),
+                    let latest = item.latest, latest.value.isReported
+                else { return nil }
+                if unit.isEmpty { unit = display.unit(item) }
+                return DotPlot.Entry(name: card.city.name, value: latest.value, band: item.band)
+            }
+            guard !entries.isEmpty else { return nil }
+            let name = datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name
+            let file = "dots" + (datapoint.map { "-" + Slug.make($0) } ?? "")
+            let chart = DotPlot(name: name, unit: unit, direction: kpi.direction, target: kpi.target, entries: entries)
+                .render(id: file, format: format)
+            return figure(chart, page: page, file: file)
+        }
+    }
 }

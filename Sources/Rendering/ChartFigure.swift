@@ -14,12 +14,16 @@ struct ChartFigure: Sendable {
     var caption: String
     var headers: [String]
     var rows: [[String]]
+    /// Columns holding numbers (aligned right).
+    var numeric: Set<Int> = []
 
     var context: [String: Any] {
         [
             "id": id, "title": title, "description": description, "svg": svg, "download": downloadURL,
             "caption": caption, "headers": headers.map { ["text": $0] },
-            "rows": rows.map { row in ["cells": row.enumerated().map { ["text": $0.element, "first": $0.offset == 0] }] },
+            "rows": rows.map { row in
+                ["cells": row.enumerated().map { ["text": $0.element, "first": $0.offset == 0, "numeric": numeric.contains($0.offset)] }]
+            },
         ]
     }
 }

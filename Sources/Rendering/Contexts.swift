@@ -60,7 +60,7 @@ struct Contexts: Sendable {
                 "canonical": urls.absolute(path), "url": urls.link(path),
             ],
             "assets": [
-                "css": urls.link("theme/site.css"), "favicon": urls.link("theme/favicon.svg"),
+                "css": urls.link("theme/site.css"), "chartsCSS": urls.link("theme/charts.css"), "favicon": urls.link("theme/favicon.svg"),
                 "resultsCSV": urls.link(URLs.resultsCSV), "frameworkCSV": urls.link(URLs.frameworkCSV),
             ],
             "charts": (charts[path] ?? []).map(\.context),

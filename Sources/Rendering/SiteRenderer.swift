@@ -1,3 +1,4 @@
+import Charts
 import Diagnostics
 import Dispatch
 import Foundation
@@ -61,6 +62,7 @@ public struct SiteRenderer: Sendable {
         for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
             if let file = theme.files[path] { files.append(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents)) }
         }
+        files.append(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         files.append(RenderedFile(path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
         files.append(RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
 

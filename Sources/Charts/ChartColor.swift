@@ -1,0 +1,40 @@
+/// An sRGB colour with the WCAG 2 contrast arithmetic used to choose and check chart colours.
+public struct ChartColor: Sendable, Hashable {
+    /// Red channel, 0–255.
+    public var red: UInt8
+    /// Green channel, 0–255.
+    public var green: UInt8
+    /// Blue channel, 0–255.
+    public var blue: UInt8
+
+    /// A colour from `0xRRGGBB`.
+    public init(hex: UInt32) {
+        red = UInt8((hex >> 16) & 0xFF)
+        green = UInt8((hex >> 8) & 0xFF)
+        blue = UInt8(hex & 0xFF)
+    }
+
+    /// `#rrggbb`, lowercase.
+    public var hex: String {
+        let digits = Array("0123456789abcdef")
+        return [red, green, blue].reduce("#") { text, channel in
+            text + String(digits[Int(channel >> 4)]) + String(digits[Int(channel & 0xF)])
+        }
+    }
+
+    /// WCAG 2 relative luminance, 0 (black) to 1 (white).
+    public var relativeLuminance: Double {
+        func linear(_ channel: UInt8) -> Double {
+            let c = Double(channel) / 255
+            return c <= 0.04045 ? c / 12.92 : Arithmetic.power2point4((c + 0.055) / 1.055)
+        }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// WCAG 2 contrast ratio with another colour, 1 to 21.
+    public func contrastRatio(with other: ChartColor) -> Double {
+        let a = relativeLuminance
+        let b = other.relativeLuminance
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+}

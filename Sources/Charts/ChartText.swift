@@ -1,0 +1,90 @@
+import Model
+
+/// The fixed words of drawings, tables and descriptions, in one place so they can be translated.
+enum Words {
+    static let notScored = "not scored"
+    static let notReported = "not reported"
+    static let noTarget = "no target"
+    static let noData = "no data"
+    static let oneYearOnly = "one year only"
+    static let target = "target"
+    static let yes = "Yes"
+    static let no = "No"
+    static let higherIsBetter = "higher is better"
+    static let lowerIsBetter = "lower is better"
+
+    /// Why an item has no band, or its band's name.
+    static func status(_ score: ChartScore) -> String {
+        switch score {
+        case .scored(_, let band): band.name
+        case .notReported: notReported
+        case .noTarget: noTarget
+        case .notScored: notScored
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// "1 KPI", "3 KPIs".
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil, format: NumberFormat) -> String {
+        format.count(n) + " " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// English plural of a level name, lowercased: "Category" → "categories", "KPI" → "KPIs".
+    static func plural(_ noun: String) -> String {
+        let lower = noun == noun.uppercased() ? noun : noun.lowercased()
+        if lower.hasSuffix("y") && !lower.hasSuffix("ey") { return lower.dropLast() + "ies" }
+        return lower + "s"
+    }
+
+    /// Lowercased unless an acronym: "Category" → "category", "KPI" → "KPI".
+    static func lower(_ noun: String) -> String { noun == noun.uppercased() ? noun : noun.lowercased() }
+
+    /// The sentence ending: "… ." without doubling a final full stop.
+    static func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
+}
+
+/// Numbers and values as the charts print them, always through the caller's ``NumberFormat``.
+struct ValueText {
+    var format: NumberFormat
+
+    /// `71.4 %`.
+    func percent(_ value: Double, digits: Int = 1) -> String { format.percent(value, maxFractionDigits: digits) }
+
+    /// `71.4 %`, or the reason there is none (`not reported`).
+    func score(_ score: ChartScore, digits: Int = 1) -> String {
+        if let percent = score.percent { return self.percent(percent, digits: digits) }
+        return Words.status(score)
+    }
+
+    /// A value with its unit: `97 %`, `12.5 t CO2e`, `1,200`.
+    func value(_ value: Double, unit: String) -> String {
+        if Self.isPercent(unit) { return format.number(value) + format.percentSpacing + "%" }
+        let number = format.number(value)
+        let trimmed = unit.trimmingSpaces
+        return trimmed.isEmpty ? number : number + "\u{00A0}" + trimmed
+    }
+
+    /// A reported value (`97 %`, `Yes`) or `not reported`.
+    func observed(_ observed: ObservedValue, unit: String) -> String {
+        switch observed {
+        case .number(let number): number.isFinite ? value(number, unit: unit) : Words.notReported
+        case .yesNo(let yes): yes ? Words.yes : Words.no
+        case .notReported: Words.notReported
+        }
+    }
+
+    /// Whether a unit means percent (`%`, `percent`, `Percentage`).
+    static func isPercent(_ unit: String) -> Bool {
+        ["%", "percent", "per cent", "percentage"].contains(unit.trimmingSpaces.lowercased())
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    var trimmingSpaces: String { String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
+}
