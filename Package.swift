@@ -72,7 +72,8 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
                 "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve",
-            ]
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ]
 )

@@ -54,57 +54,10 @@ struct ResultsValidator {
                     at: record.location, suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
             ok = false
         }
-        let city = columns.text("city", in: record)
-        if !citySlugs.contains(city) {
-            ok = false
-            let suggestion =
-                Suggestions.didYouMean(city, in: citySlugs.sorted())
-                ?? "add Content/cities/\(city.isEmpty ? "<slug>" : city).md for it"
-            diagnostics.append(
-                .error(
-                    city.isEmpty ? "the city is empty" : "unknown city \"\(city)\" in column \"city\": there is no Content/cities/\(city).md",
-                    at: columns.location("city", in: record), suggestion: suggestion))
-        }
-        let code = columns.text("kpi", in: record)
-        let kpi = framework.kpi(code)
-        if kpi == nil {
-            ok = false
-            diagnostics.append(
-                .error(
-                    code.isEmpty ? "the KPI code is empty" : "unknown KPI \"\(code)\" in column \"kpi\"",
-                    at: columns.location("kpi", in: record),
-                    suggestion: Suggestions.didYouMean(code, in: framework.codes)))
-        }
-        let datapointText = columns.text("datapoint", in: record)
-        var datapoint: String? = datapointText.isEmpty ? nil : datapointText
-        if let kpi {
-            if kpi.datapoints.isEmpty, let given = datapoint {
-                ok = false
-                diagnostics.append(
-                    .error(
-                        "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \"\(given)\"",
-                        at: columns.location("datapoint", in: record), suggestion: "leave the datapoint cell empty"))
-            } else if !kpi.datapoints.isEmpty {
-                if let given = datapoint {
-                    if let match = kpi.datapoints.first(where: { $0.lowercased() == given.lowercased() }) {
-                        datapoint = match
-                    } else {
-                        ok = false
-                        diagnostics.append(
-                            .error(
-                                "unknown data point \"\(given)\" for \(kpi.code) (\(kpi.name)); its data points are \(kpi.datapoints.joined(separator: ", "))",
-                                at: columns.location("datapoint", in: record),
-                                suggestion: Suggestions.didYouMean(given, in: kpi.datapoints)))
-                    }
-                } else {
-                    ok = false
-                    diagnostics.append(
-                        .error(
-                            "\(kpi.code) (\(kpi.name)) is reported by data point: the datapoint column must say which one (\(kpi.datapoints.joined(separator: ", ")))",
-                            at: columns.location("datapoint", in: record)))
-                }
-            }
-        }
+        let identity = RowIdentity.read(
+            record, columns: columns, framework: framework, citySlugs: citySlugs, diagnostics: &diagnostics)
+        if identity == nil { ok = false }
+        let kpi = identity?.kpi
         let yearText = columns.text("year", in: record)
         let year = Int(yearText)
         if year == nil || yearText.count != 4 || !(1900...2200).contains(year ?? 0) {
@@ -171,13 +124,13 @@ struct ResultsValidator {
                     "\"\(verifiedText)\" in column \"verified\" must be yes or no",
                     at: columns.location("verified", in: record)))
         }
-        guard ok, let kpi, let year else { return nil }
+        guard ok, let identity, let year else { return nil }
         var extra: [String: String] = [:]
         for column in columns.extra where column.index < record.fields.count {
             extra[column.name] = record.fields[column.index].text
         }
         return Observation(
-            city: city, kpi: kpi.code, datapoint: datapoint, year: year, value: value,
+            city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, year: year, value: value,
             unit: columns.text("unit", in: record), source: columns.text("source", in: record),
             note: columns.text("note", in: record), quality: quality, verified: verified, extra: extra,
             location: record.location)

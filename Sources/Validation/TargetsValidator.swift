@@ -24,41 +24,10 @@ struct TargetsValidator {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             for record in file.table.records {
-                var ok = true
-                let city = columns.text("city", in: record)
-                if !citySlugs.contains(city) {
-                    ok = false
-                    diagnostics.append(
-                        .error(
-                            "unknown city \"\(city)\" in column \"city\": there is no Content/cities/\(city).md",
-                            at: columns.location("city", in: record),
-                            suggestion: Suggestions.didYouMean(city, in: citySlugs.sorted())))
-                }
-                let code = columns.text("kpi", in: record)
-                let kpi = framework.kpi(code)
-                if kpi == nil {
-                    ok = false
-                    diagnostics.append(
-                        .error(
-                            "unknown KPI \"\(code)\" in column \"kpi\"", at: columns.location("kpi", in: record),
-                            suggestion: Suggestions.didYouMean(code, in: framework.codes)))
-                }
-                let datapointText = columns.text("datapoint", in: record)
-                var datapoint: String? = datapointText.isEmpty ? nil : datapointText
-                if let kpi, let given = datapoint {
-                    if let match = kpi.datapoints.first(where: { $0.lowercased() == given.lowercased() }) {
-                        datapoint = match
-                    } else {
-                        ok = false
-                        diagnostics.append(
-                            .error(
-                                kpi.datapoints.isEmpty
-                                    ? "\(kpi.code) has no data points, but this row gives \"\(given)\""
-                                    : "unknown data point \"\(given)\" for \(kpi.code); its data points are \(kpi.datapoints.joined(separator: ", "))",
-                                at: columns.location("datapoint", in: record),
-                                suggestion: Suggestions.didYouMean(given, in: kpi.datapoints)))
-                    }
-                }
+                let identity = RowIdentity.read(
+                    record, columns: columns, framework: framework, citySlugs: citySlugs, diagnostics: &diagnostics)
+                var ok = identity != nil
+                let kpi = identity?.kpi
                 let targetText = columns.text("target", in: record)
                 let target = Numbers.decimal(targetText)
                 if target == nil {
@@ -89,19 +58,20 @@ struct TargetsValidator {
                                 at: columns.location("target", in: record)))
                     }
                 }
-                guard ok, let kpi, let target else { continue }
-                let key = Key(city: city, kpi: kpi.code, datapoint: datapoint)
+                guard ok, let identity, let target else { continue }
+                let (city, code, datapoint) = (identity.city, identity.kpi.code, identity.datapoint)
+                let key = Key(city: city, kpi: code, datapoint: datapoint)
                 if let first = seen[key] {
                     diagnostics.append(
                         .error(
-                            "duplicate target: \(city), \(kpi.code)\(datapoint.map { " (\($0))" } ?? "") is already given at \(first.path):\(first.line)",
+                            "duplicate target: \(city), \(code)\(datapoint.map { " (\($0))" } ?? "") is already given at \(first.path):\(first.line)",
                             at: record.location))
                     continue
                 }
                 seen[key] = record.location
                 out.append(
                     LocalTarget(
-                        city: city, kpi: kpi.code, datapoint: datapoint, target: target,
+                        city: city, kpi: code, datapoint: datapoint, target: target,
                         note: columns.text("note", in: record), location: record.location))
             }
         }
