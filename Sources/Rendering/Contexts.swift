@@ -146,10 +146,16 @@ struct Contexts: Sendable {
             var d = display.score(dim.score)
             d["name"] = dim.name
             d["url"] = urls.link(URLs.cityDimension(card.city.slug, dim.slug))
-            d["categories"] = dim.categories.map { cat -> [String: Any] in
-                var c = display.score(cat.score)
-                c["name"] = cat.name
-                return c
+            // A category name that appears in two sub-dimensions (Water and Sanitation in ICT and in
+            // Infrastructure) is told apart by its sub-dimension.
+            let names = dim.categories.map(\.name)
+            d["categories"] = dim.subdimensions.flatMap { sub in
+                sub.categories.map { cat -> [String: Any] in
+                    var c = display.score(cat.score)
+                    c["name"] = names.filter { $0 == cat.name }.count > 1 ? "\(cat.name) (\(sub.name))" : cat.name
+                    c["subdimension"] = sub.name
+                    return c
+                }
             }
             return d
         }
