@@ -124,6 +124,7 @@ public struct SiteRenderer: Sendable {
             out[doc.path] = result
             diagnostics += result.diagnostics
         }
+        diagnostics += AnchorCheck.problems(in: out)
         return out
     }
 

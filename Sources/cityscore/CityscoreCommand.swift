@@ -14,7 +14,7 @@ struct CityscoreCommand: ParsableCommand {
             Themes/. See the README for the formats.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: nil
     )
 

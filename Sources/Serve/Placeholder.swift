@@ -1,2 +1,0 @@
-/// The preview server (filled in by the `serve` work).
-enum ServePlaceholder {}
