@@ -136,17 +136,20 @@ public struct Framework: Sendable {
             dims[d].subdimensions[s].categories[c].kpis.append(kpi)
         }
         self.dimensions = dims
+        self.kpis = dims.flatMap(\.kpis)
         self.index = Dictionary(kpis.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.codes = self.kpis.map(\.code)
     }
 
-    /// Every KPI in framework order.
-    public var kpis: [KPI] { dimensions.flatMap(\.kpis) }
+    /// Every KPI in framework order (dimension, sub-dimension, category).
+    public let kpis: [KPI]
+
+    /// Every KPI code, in framework order, for suggestions.
+    public let codes: [String]
 
     /// The KPI with this exact code.
     public func kpi(_ code: String) -> KPI? { index[code] }
 
-    /// Every KPI code, for suggestions.
-    public var codes: [String] { kpis.map(\.code) }
 
     /// The dimension with this slug.
     public func dimension(slug: String) -> Dimension? { dimensions.first { $0.slug == slug } }

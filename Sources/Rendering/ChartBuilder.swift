@@ -151,7 +151,7 @@ struct ChartBuilder: Sendable {
         return datapoints.compactMap { datapoint in
             var unit = ""
             let entries = scorecards.compactMap { card -> DotPlot.Entry? in
-                guard let item = card.items.first(where: { $0.kpi.code == kpi.code && $0.datapoint == datapoint }),
+                guard let item = card.item(kpi.code, datapoint: datapoint),
                     let latest = item.latest, latest.value.isReported
                 else { return nil }
                 if unit.isEmpty { unit = display.unit(item) }

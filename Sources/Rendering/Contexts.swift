@@ -15,7 +15,30 @@ struct Contexts: Sendable {
     /// Charts by page output path.
     var charts: [String: [ChartFigure]]
 
-    var kpis: [KPI] { site.framework.kpis }
+    /// Positions in `scorecards` by city slug.
+    var cityIndex: [String: Int]
+    /// Reported values (all years) by KPI code.
+    var reportedCounts: [String: Int]
+
+    var kpis: [KPI]
+
+    init(
+        site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
+        markdown: [String: RenderedMarkdown], charts: [String: [ChartFigure]]
+    ) {
+        self.site = site
+        self.scorecards = scorecards
+        self.display = display
+        self.urls = urls
+        self.strings = strings
+        self.markdown = markdown
+        self.charts = charts
+        self.kpis = site.framework.kpis
+        self.cityIndex = Dictionary(scorecards.enumerated().map { ($1.city.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts: [String: Int] = [:]
+        for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
+        self.reportedCounts = counts
+    }
 
     // MARK: Shared parts
 
@@ -168,7 +191,7 @@ struct Contexts: Sendable {
         context["coverage"] = coverage(card)
         context["json"] = urls.link(URLs.cityJSON(card.city.slug))
         context["peers"] = card.city.peers.compactMap { slug in
-            scorecards.first { $0.city.slug == slug }.map { ["name": $0.city.name, "url": urls.link(URLs.city(slug))] }
+            cityIndex[slug].map { ["name": scorecards[$0].city.name, "url": urls.link(URLs.city(slug))] }
         }
         context["params"] = card.city.params
         return context
@@ -248,7 +271,7 @@ struct Contexts: Sendable {
             return row
         }
         context["peerGroups"] = scorecards.filter { !$0.city.peers.isEmpty }.map { card -> [String: Any] in
-            let group = [card] + card.city.peers.compactMap { p in scorecards.first { $0.city.slug == p } }
+            let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
             return [
                 "city": card.city.name,
                 "members": group.map { c -> [String: Any] in
@@ -275,7 +298,7 @@ struct Contexts: Sendable {
                                 [
                                     "code": kpi.code, "name": kpi.name, "url": urls.link(URLs.indicator(kpi)),
                                     "level": kpi.level, "unit": kpi.unit,
-                                    "reported": display.format.count(site.observations.filter { $0.kpi == kpi.code && $0.value.isReported }.count),
+                                    "reported": display.format.count(reportedCounts[kpi.code] ?? 0),
                                 ]
                             },
                         ]
@@ -304,7 +327,7 @@ struct Contexts: Sendable {
         }
         context["kpi"] = k
         context["rows"] = scorecards.flatMap { card -> [[String: Any]] in
-            card.items.filter { $0.kpi.code == kpi.code }.map { item -> [String: Any] in
+            card.items(for: kpi.code).map { item -> [String: Any] in
                 var row = display.item(item)
                 row["city"] = card.city.name
                 row["cityURL"] = urls.link(URLs.cityDimension(card.city.slug, Slug.make(kpi.dimension)))

@@ -137,9 +137,31 @@ public struct Scorecard: Sendable, Hashable {
     public var overall: GroupScore
     public var dimensions: [DimensionScore]
     public var coverage: Coverage
-
     /// Every item in framework order.
-    public var items: [ItemScore] { dimensions.flatMap(\.items) }
+    public let items: [ItemScore]
+    /// Positions in `items` by KPI code.
+    private let index: [String: [Int]]
+
+    /// Creates a scorecard; `items` and their index are derived from `dimensions` once.
+    public init(city: City, overall: GroupScore, dimensions: [DimensionScore], coverage: Coverage) {
+        self.city = city
+        self.overall = overall
+        self.dimensions = dimensions
+        self.coverage = coverage
+        let items = dimensions.flatMap(\.items)
+        self.items = items
+        var index: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() { index[item.kpi.code, default: []].append(i) }
+        self.index = index
+    }
+
+    /// The items of one KPI (one per data point), in framework order.
+    public func items(for code: String) -> [ItemScore] { (index[code] ?? []).map { items[$0] } }
+
+    /// The item of one KPI and data point.
+    public func item(_ code: String, datapoint: String?) -> ItemScore? {
+        (index[code] ?? []).lazy.map { items[$0] }.first { $0.datapoint == datapoint }
+    }
 
     /// The dimension with this slug.
     public func dimension(_ slug: String) -> DimensionScore? { dimensions.first { $0.slug == slug } }

@@ -1,6 +1,12 @@
 import Dispatch
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The Writing stage: writes a complete site into a fresh folder beside the destination, then swaps
 /// it in. A failed build never touches the previous output, and nothing is written outside the
 /// destination's parent folder.
@@ -59,10 +65,7 @@ public struct OutputWriter: Sendable {
         let failures = FailureList()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let ok = file.bytes.withUnsafeBytes { buffer in
-                fm.createFile(atPath: staging + "/" + file.path, contents: Data(buffer))
-            }
-            if !ok { failures.add(file.path) }
+            if !Self.writeFile(staging + "/" + file.path, file.bytes) { failures.add(file.path) }
         }
         if let failed = failures.first {
             try? fm.removeItem(atPath: staging)
@@ -80,6 +83,33 @@ public struct OutputWriter: Sendable {
             throw Failure(description: "cannot move the new site into \(destination): \(error.localizedDescription)")
         }
         if hadPrevious { try? fm.removeItem(atPath: previous) }
+    }
+}
+
+extension OutputWriter {
+    /// Writes `bytes` to a new file with plain POSIX calls: the staging folder is private and
+    /// swapped in whole, so each file needs neither its own temporary copy nor an fsync.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { return false }
+                #if canImport(Glibc)
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(fd, base + offset, buffer.count - offset)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 }
 
