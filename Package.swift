@@ -73,7 +73,7 @@ let package = Package(
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
                 "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve",
             ],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "Fixtures"]
         ),
     ]
 )

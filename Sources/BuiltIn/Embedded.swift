@@ -116,17 +116,20 @@ SC: SH: FS: 1A,Society and Culture,"Safety, Housing and Social Inclusion",Food S
   --panel: #f4f6f8;
   --accent: #1d4e89;
   --link: #0b5cad;
-  /* Band palette (Okabe–Ito, safe for colour-blind readers); each band also carries its number. */
-  --band-1: #d55e00;
-  --band-2: #e69f00;
-  --band-3: #56b4e9;
-  --band-4: #0072b2;
-  --band-none: #8a9099;
-  --band-1-text: #000000;
-  --band-2-text: #000000;
-  --band-3-text: #000000;
-  --band-4-text: #ffffff;
-  --band-none-text: #000000;
+  --head-bg: #16375f;
+  --head-fg: #ffffff;
+  --head-line: #f2b134;
+  /* Band colours: the same as the charts' (theme/charts.css); each band also carries its number. */
+  --band-1: #b2182b;
+  --band-2: #d07a2a;
+  --band-3: #4a90c2;
+  --band-4: #1f4e8c;
+  --band-none: #8f8f8f;
+  --on-band-1: #ffffff;
+  --on-band-2: #111111;
+  --on-band-3: #111111;
+  --on-band-4: #ffffff;
+  --on-band-none: #111111;
   --max: 72rem;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   line-height: 1.55;
@@ -140,65 +143,96 @@ SC: SH: FS: 1A,Society and Culture,"Safety, Housing and Social Inclusion",Food S
     --panel: #1e2228;
     --accent: #8fb8ff;
     --link: #8fc1ff;
+    --head-bg: #0d1b2e;
+    --head-fg: #e8eaed;
+    --band-1: #e8735a;
+    --band-2: #f4a261;
+    --band-3: #a6d0ea;
+    --band-4: #4a90d9;
+    --band-none: #808080;
+    --on-band-1: #111111;
+    --on-band-4: #111111;
   }
 }
 * { box-sizing: border-box; }
 html { background: var(--bg); color: var(--fg); }
-body { margin: 0; font-size: 1.0625rem; }
+body { margin: 0; font-size: 1.0625rem; min-height: 100vh; display: flex; flex-direction: column; }
+main { flex: 1 0 auto; width: 100%; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.wrap { max-width: var(--max); margin: 0 auto; padding: 0 1.25rem; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.wrap { width: 100%; max-width: var(--max); margin: 0 auto; padding: 0 1.25rem; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--bg); color: var(--link); padding: 0.5rem 1rem; z-index: 10; }
 .skip:focus { left: 0.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
-.site-header { border-bottom: 4px solid var(--accent); background: var(--panel); }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 2rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
-.site-title { font-weight: 700; font-size: 1.2rem; color: var(--fg); text-decoration: none; }
-.nav { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; }
-.nav a { color: var(--fg); text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
-.nav a:hover, .nav a[aria-current="page"] { border-bottom-color: var(--accent); }
-.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 1rem auto 0; font-size: 0.95rem; }
-.breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; color: var(--muted); }
+/* Header and navigation */
+.site-header { background: var(--head-bg); color: var(--head-fg); border-bottom: 4px solid var(--head-line); }
+.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 2rem; padding-top: 0.8rem; padding-bottom: 0.8rem; }
+.site-title { font-weight: 700; font-size: 1.2rem; color: inherit; text-decoration: none; display: inline-flex; align-items: center; gap: 0.6rem; }
+.site-title::before { content: ""; width: 1.75rem; height: 1.75rem; flex: none; background: url("favicon.svg") center / contain no-repeat; }
+.site-header a:focus-visible { outline-color: var(--head-line); }
+.nav { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1.25rem; margin: 0; padding: 0; }
+.nav a { color: inherit; text-decoration: none; display: inline-block; padding: 0.35rem 0; border-bottom: 3px solid transparent; }
+.nav a:hover { border-bottom-color: currentColor; }
+.nav a[aria-current="page"] { border-bottom-color: var(--head-line); font-weight: 600; }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 1rem auto 0; font-size: 0.95rem; color: var(--muted); }
+.breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; }
 
-main { padding-top: 1rem; padding-bottom: 3rem; }
-h1 { font-size: clamp(1.7rem, 4vw, 2.4rem); line-height: 1.2; margin: 1rem 0 0.5rem; }
-h2 { font-size: 1.45rem; margin: 2.2rem 0 0.75rem; line-height: 1.25; }
+/* Text */
+main { padding-top: 0.5rem; padding-bottom: 3rem; }
+h1 { font-size: clamp(1.75rem, 4vw, 2.5rem); line-height: 1.15; margin: 1rem 0 0.5rem; letter-spacing: -0.01em; }
+h2 { font-size: 1.45rem; margin: 2.5rem 0 0.75rem; line-height: 1.25; }
 h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
-.lead { font-size: 1.2rem; color: var(--muted); max-width: 48rem; }
+.lead { font-size: 1.2rem; color: var(--muted); max-width: 48rem; margin-top: 0; }
 .muted { color: var(--muted); }
-.code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); white-space: nowrap; }
-.prose { max-width: 48rem; }
+.code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.8em; color: var(--muted); white-space: nowrap; }
+h1 .code { display: block; font-size: 1rem; font-weight: 400; margin-top: 0.4rem; }
+.prose { max-width: 46rem; }
 .notice { background: var(--panel); border-left: 4px solid var(--accent); padding: 0.75rem 1rem; }
+.meta { color: var(--muted); margin: 0 0 1rem; }
 
 .hero { padding: 1rem 0 0.5rem; }
-.stats { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem 2.5rem; padding: 0; margin: 1rem 0; }
-.stats strong { display: block; font-size: 2rem; color: var(--accent); line-height: 1.1; }
+.stats { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem 2.5rem; padding: 0; margin: 1.25rem 0; }
+.stats strong { display: block; font-size: 2.2rem; color: var(--accent); line-height: 1.1; }
 
-.score { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
-.score.big { font-size: 1.8rem; }
-.overall { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+/* Scores and bands */
+.score { font-variant-numeric: tabular-nums; font-weight: 650; white-space: nowrap; }
+.score.big { font-size: 2rem; line-height: 1.1; }
+.unscored { color: var(--muted); font-weight: 400; font-style: italic; white-space: nowrap; }
+.overall { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; background: var(--panel); border: 1px solid var(--line); border-left: 6px solid var(--accent); border-radius: 6px; padding: 0.8rem 1.1rem; margin: 1rem 0; }
+.overall .muted { flex-basis: 100%; margin: 0; font-size: 0.95rem; }
+.band { display: inline-flex; align-items: center; gap: 0.35rem; font-size: 0.875rem; vertical-align: middle; }
+.band-number { display: inline-grid; place-items: center; flex: none; width: 1.45rem; height: 1.45rem; border-radius: 4px; font-weight: 700; font-size: 0.8rem; line-height: 1; }
+.band-1 .band-number { background: var(--band-1); color: var(--on-band-1); }
+.band-2 .band-number { background: var(--band-2); color: var(--on-band-2); }
+.band-3 .band-number { background: var(--band-3); color: var(--on-band-3); }
+.band-4 .band-number { background: var(--band-4); color: var(--on-band-4); }
+.band-none .band-number { background: var(--band-none); color: var(--on-band-none); }
+.band-none { color: var(--muted); }
+td.band-1-cell { box-shadow: inset 5px 0 0 var(--band-1); }
+td.band-2-cell { box-shadow: inset 5px 0 0 var(--band-2); }
+td.band-3-cell { box-shadow: inset 5px 0 0 var(--band-3); }
+td.band-4-cell { box-shadow: inset 5px 0 0 var(--band-4); }
+.scored-cell { display: flex; flex-direction: column; align-items: flex-start; gap: 0.15rem; }
+/* In score lists the badge stands alone; its band name stays for screen readers. */
+.cat-list .band-name, .dim-list .band-name, .score-list .band-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
-.band { display: inline-flex; align-items: center; gap: 0.35rem; font-size: 0.9rem; white-space: nowrap; }
-.band-number { display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; border-radius: 50%; font-weight: 700; font-size: 0.85rem; border: 1px solid rgba(0, 0, 0, 0.35); }
-.band-1 .band-number { background: var(--band-1); color: var(--band-1-text); }
-.band-2 .band-number { background: var(--band-2); color: var(--band-2-text); }
-.band-3 .band-number { background: var(--band-3); color: var(--band-3-text); }
-.band-4 .band-number { background: var(--band-4); color: var(--band-4-text); }
-.band-none .band-number { background: repeating-linear-gradient(45deg, #c9cdd2 0 3px, #eceef0 3px 6px); color: #000; }
-td.band-1-cell { box-shadow: inset 6px 0 0 var(--band-1); }
-td.band-2-cell { box-shadow: inset 6px 0 0 var(--band-2); }
-td.band-3-cell { box-shadow: inset 6px 0 0 var(--band-3); }
-td.band-4-cell { box-shadow: inset 6px 0 0 var(--band-4); }
-
-.table-scroll { overflow-x: auto; margin: 1rem 0; }
+/* Tables: scroll sideways on narrow screens, first column stays in view */
+.table-scroll { overflow-x: auto; margin: 1rem 0 1.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-caption { text-align: left; font-weight: 600; padding: 0.5rem 0; color: var(--muted); }
+caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; padding: 0.55rem 0.6rem; border-bottom: 1px solid var(--line); }
-thead th { border-bottom: 2px solid var(--fg); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.trace { font-size: 0.85rem; min-width: 16rem; }
+thead th { border-bottom: 2px solid var(--fg); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); vertical-align: bottom; }
+tbody th { font-weight: 600; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+table.items td.num { white-space: normal; min-width: 6.5rem; }
+tbody tr:hover > * { background: var(--panel); }
+table.items { min-width: 54rem; }
+table.items tbody th { min-width: 11rem; width: 22%; }
+td.trace { font-size: 0.85rem; width: 30%; min-width: 19rem; }
+tr.status-missing > *, tr.status-not-reported > * { color: var(--muted); }
 tr.status-missing th a, tr.status-not-reported th a { color: var(--muted); }
 .trend { white-space: nowrap; }
 .trend-improving span { color: #1a7f37; }
@@ -208,38 +242,66 @@ tr.status-missing th a, tr.status-not-reported th a { color: var(--muted); }
   .trend-worsening span { color: #ff8a80; }
 }
 
-.city-cards, .dimension-cards, .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
+/* Cards and lists */
+.city-cards, .dimension-cards, .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
 .city-card, .dimension-cards > li, .cards > li { border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; background: var(--panel); }
-.city-card h2, .dimension-cards h3 { margin-top: 0; }
-.cards a { font-weight: 600; }
-.dim-list, .cat-list { list-style: none; padding: 0; margin: 0.5rem 0; }
-.dim-list li, .cat-list li { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.2rem 0; border-bottom: 1px dotted var(--line); }
-.two-col { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
-.rank-list li { margin: 0.35rem 0; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.25rem; }
+.city-card h2, .dimension-cards h3 { margin: 0 0 0.25rem; font-size: 1.3rem; }
+.city-card .overall-line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; margin: 0.75rem 0 0.25rem; }
+.cards a { font-weight: 600; display: block; }
+.dim-list, .cat-list, .score-list { list-style: none; padding: 0; margin: 0.75rem 0; }
+.dim-list li, .cat-list li, .score-list li { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.2rem 0.75rem; padding: 0.35rem 0; border-top: 1px solid var(--line); }
+.dim-list li > :last-child, .cat-list li > :last-child, .score-list li > :last-child { justify-self: end; display: inline-flex; align-items: center; gap: 0.5rem; }
+.two-col { display: grid; gap: 0 2.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+.rank-list { padding-left: 1.4rem; }
+.rank-list li { margin: 0.45rem 0; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; margin: 1rem 0; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
-.columns { columns: 2 20rem; }
-.kpi-list li { margin: 0.25rem 0; }
+.columns { columns: 2 22rem; column-gap: 2.5rem; padding-left: 1.2rem; }
+.columns li, .kpi-list li { padding: 0.15rem 0; break-inside: avoid; }
+.columns > li:first-child { margin-top: 0; }
+.kpi-list { padding-left: 1.2rem; }
+.kpi-list .muted { font-size: 0.85rem; }
 .toc { background: var(--panel); padding: 0.5rem 1.25rem; border-radius: 6px; }
+.toc h2 { font-size: 1.05rem; margin: 0.5rem 0; }
+.subdimension { border-top: 3px solid var(--accent); margin-top: 2.5rem; }
+.subdimension > h2 { margin-top: 0.75rem; }
+.category { margin-top: 1.5rem; }
+.peer-groups { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); }
+.peer-groups h3 { margin-bottom: 0; }
 
-figure.chart { margin: 1.5rem 0; padding: 1rem; border: 1px solid var(--line); border-radius: 8px; }
-figure.chart svg { width: 100%; height: auto; display: block; max-height: 80vh; }
-figure.chart figcaption { margin-top: 0.5rem; color: var(--muted); }
+/* Charts */
+/* The caption comes first for screen readers and is shown under the chart. */
+figure.chart { display: flex; flex-direction: column; margin: 1.5rem 0; padding: 1rem 1.25rem; border: 1px solid var(--line); border-radius: 8px; overflow-x: auto; }
+figure.chart > svg { order: -1; width: 100%; height: auto; display: block; max-height: 80vh; }
+figure.chart figcaption { margin: 0.75rem 0 0; color: var(--muted); font-size: 0.95rem; max-width: 52rem; }
+.chart-data summary { cursor: pointer; margin-top: 0.75rem; color: var(--link); }
 .chart-download { margin: 0.5rem 0 0; font-size: 0.9rem; }
-details.chart-data summary { cursor: pointer; margin-top: 0.5rem; color: var(--link); }
 
 .site-footer { border-top: 1px solid var(--line); background: var(--panel); padding: 1.5rem 0; font-size: 0.95rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
   body { font-size: 1rem; }
-  .facts { grid-template-columns: 1fr; }
-  .facts dd { margin-bottom: 0.5rem; }
-  td.trace { min-width: 12rem; }
+  .wrap { padding: 0 1rem; }
+  .site-header .wrap { padding-top: 0.6rem; padding-bottom: 0.4rem; }
+  .nav { gap: 0 1rem; font-size: 0.95rem; }
+  .nav a { padding: 0.45rem 0; }
+  .facts { grid-template-columns: 1fr; gap: 0.1rem; }
+  .facts dd { margin-bottom: 0.6rem; }
+  th, td { padding: 0.45rem 0.5rem; }
+  table.items tbody th { width: auto; min-width: 9rem; max-width: 11rem; }
+  .table-scroll tbody th { position: sticky; left: 0; z-index: 1; background: var(--bg); box-shadow: 1px 0 0 var(--line); }
+  .score.big { font-size: 1.7rem; }
+  .site-title { font-size: 1.05rem; }
+  figure.chart { padding: 0.75rem; }
+  figure.chart figcaption { font-size: 0.9rem; }
+  /* Wide charts keep a readable size and scroll sideways. */
+  figure.chart > svg.cs-bars, figure.chart > svg.cs-bullet, figure.chart > svg.cs-trend, figure.chart > svg.cs-dotplot, figure.chart > svg.cs-heatmap { min-width: 34rem; }
 }
 @media print {
   .site-header nav, .skip, .breadcrumbs, .chart-download, .site-footer p:last-child { display: none; }
   html, body { background: #fff; color: #000; }
+  .site-header { background: #fff; color: #000; }
   a { color: #000; }
   details.chart-data > *:not(summary) { display: block; }
   figure.chart, tr, .city-card { break-inside: avoid; }
@@ -393,10 +455,10 @@ contents: Contents
 {{#cities}}<li class="city-card">
 <h2><a href="{{url}}">{{name}}</a></h2>
 <p class="muted">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}</p>
-{{#overall}}<p><span class="score big">{{percent}}</span> {{>partials/band}}</p>
+{{#overall}}<p class="overall-line">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}</p>
 <p class="muted">{{coverage}}</p>{{/overall}}
 <ul class="dim-list">
-{{#dimensions}}<li><a href="{{url}}">{{name}}</a>: {{percent}} {{>partials/band}}</li>
+{{#dimensions}}<li><a href="{{url}}">{{name}}</a> <span>{{>partials/score}}</span></li>
 {{/dimensions}}</ul>
 </li>
 {{/cities}}</ul>
@@ -406,17 +468,17 @@ contents: Contents
         (#"templates/city-dimension.mustache"#, #"""
 {{>partials/head}}
 <h1>{{page.title}}</h1>
-{{#dimension}}{{#score}}<p class="overall"><span class="score big">{{percent}}</span> {{>partials/band}} <span class="muted">{{coverage}}</span></p>{{/score}}{{/dimension}}
+{{#dimension}}{{#score}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/score}}{{/dimension}}
 {{#narrative}}<div class="prose">{{{html}}}</div>{{/narrative}}
 {{>partials/charts}}
 {{#subdimensions}}
 <section class="subdimension">
 <h2>{{name}}</h2>
-{{#score}}<p><span class="score">{{percent}}</span> {{>partials/band}} <span class="muted">{{coverage}}</span></p>{{/score}}
+{{#score}}<p>{{>partials/score}} <span class="muted">· {{coverage}}</span></p>{{/score}}
 {{#categories}}
 <section class="category" id="{{id}}">
 <h3>{{name}}</h3>
-{{#score}}<p><span class="score">{{percent}}</span> {{>partials/band}} <span class="muted">{{coverage}}</span></p>{{/score}}
+{{#score}}<p>{{>partials/score}} <span class="muted">· {{coverage}}</span></p>{{/score}}
 {{>partials/item-table}}
 </section>
 {{/categories}}
@@ -432,31 +494,31 @@ contents: Contents
 {{>partials/head}}
 {{#city}}
 <h1>{{name}}</h1>
-<p class="muted">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#year}} · {{t.year}} {{year}}{{/year}}</p>
-{{#overall}}<p class="overall"><span class="score big">{{percent}}</span> {{>partials/band}} <span class="muted">{{coverage}}</span></p>{{/overall}}
+<p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#year}} · {{t.year}} {{year}}{{/year}}</p>
+{{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
-{{>partials/charts}}
 <h2>{{t.dimension_scores}}</h2>
 <ul class="dimension-cards">
 {{#dimensionScores}}<li>
 <h3><a href="{{url}}">{{name}}</a></h3>
-<p><span class="score big">{{percent}}</span> {{>partials/band}}</p>
+<p class="overall-line">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}</p>
 <p class="muted">{{coverage}}</p>
 <ul class="cat-list">
-{{#categories}}<li><span>{{name}}</span> <span class="score">{{percent}}</span></li>
+{{#categories}}<li><span>{{name}}</span> <span>{{>partials/score}}</span></li>
 {{/categories}}</ul>
 <p><a href="{{url}}">{{t.see_dimension}}<span class="visually-hidden">: {{name}}</span></a></p>
 </li>
 {{/dimensionScores}}</ul>
+{{>partials/charts}}
 {{#hasScored}}
 <div class="two-col">
 <section>
 <h2>{{t.strongest}}</h2>
-<ol class="rank-list">{{#strongest}}<li><a href="{{indicatorURL}}">{{label}}</a>: {{achievement}} {{>partials/band}}</li>{{/strongest}}</ol>
+<ol class="rank-list">{{#strongest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}</li>{{/strongest}}</ol>
 </section>
 <section>
 <h2>{{t.weakest}}</h2>
-<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: {{achievement}} {{>partials/band}}</li>{{/weakest}}</ol>
+<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}</li>{{/weakest}}</ol>
 </section>
 </div>
 {{/hasScored}}
@@ -477,12 +539,12 @@ contents: Contents
 <dt>{{t.coverage_not_reported}}</dt><dd>{{notReported}}</dd>
 <dt>{{t.coverage_verified}}</dt><dd>{{verified}}</dd>
 </dl>
-<h3>{{t.coverage_quality}}</h3>
-<ul>{{#quality}}<li>{{label}}: {{count}}</li>{{/quality}}</ul>
+{{^empty(quality)}}<h3>{{t.coverage_quality}}</h3>
+<ul>{{#quality}}<li>{{label}}: {{count}}</li>{{/quality}}</ul>{{/empty(quality)}}
 </section>
 {{/coverage}}
-{{#peers.0}}<h2>{{t.peers}}</h2>{{/peers.0}}
-<ul>{{#peers}}<li><a href="{{url}}">{{name}}</a></li>{{/peers}}</ul>
+{{^empty(peers)}}<h2>{{t.peers}}</h2>
+<ul>{{#peers}}<li><a href="{{url}}">{{name}}</a></li>{{/peers}}</ul>{{/empty(peers)}}
 <h2>{{t.downloads}}</h2>
 <ul>
 <li><a href="{{json}}">{{t.city_json}}</a></li>
@@ -498,23 +560,25 @@ contents: Contents
 {{>partials/charts}}
 <div class="table-scroll">
 <table class="overview">
-<caption>{{page.description}}</caption>
-<thead><tr><th scope="col">{{t.city}}</th><th scope="col">{{t.rank}}</th><th scope="col">{{t.score}}</th>{{#categories}}<th scope="col">{{name}}</th>{{/categories}}</tr></thead>
+<caption class="visually-hidden">{{page.description}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.rank}}</th><th scope="col">{{t.score}}</th>{{#categories}}<th scope="col">{{name}}</th>{{/categories}}</tr></thead>
 <tbody>
 {{#rows}}<tr>
 <th scope="row"><a href="{{url}}">{{city}}</a></th>
 <td class="num">{{rank}}</td>
-<td><span class="score">{{percent}}</span> {{>partials/band}}</td>
-{{#cells}}<td class="{{bandClass}}-cell"><span class="score">{{percent}}</span></td>{{/cells}}
+<td><div class="scored-cell">{{>partials/score}}</div></td>
+{{#cells}}<td class="{{bandClass}}-cell">{{#isScored}}<span class="score">{{percent}}</span>{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}</td>{{/cells}}
 </tr>
 {{/rows}}</tbody>
 </table>
 </div>
-{{#peerGroups.0}}<h2>{{t.peer_groups}}</h2>{{/peerGroups.0}}
-{{#peerGroups}}
+{{^empty(peerGroups)}}<h2>{{t.peer_groups}}</h2>
+<div class="peer-groups">
+{{#peerGroups}}<section>
 <h3>{{city}}</h3>
-<ul>{{#members}}<li>{{name}}: {{percent}} {{>partials/band}}</li>{{/members}}</ul>
-{{/peerGroups}}
+<ul class="score-list">{{#members}}<li><span>{{name}}</span> <span>{{>partials/score}}</span></li>{{/members}}</ul>
+</section>
+{{/peerGroups}}</div>{{/empty(peerGroups)}}
 <h2>{{t.all_indicators}}</h2>
 <ul class="columns">{{#kpis}}<li><a href="{{url}}">{{name}}</a> <span class="code">{{code}}</span></li>{{/kpis}}</ul>
 {{>partials/foot}}
@@ -549,15 +613,16 @@ contents: Contents
 </div>
 {{#narrative}}<div class="prose">{{{html}}}</div>{{/narrative}}
 <h2>{{t.nav_cities}}</h2>
+<p class="muted">{{t.cities_description}}</p>
 <div class="table-scroll">
 <table class="overview">
-<caption>{{t.cities_description}}</caption>
+<caption class="visually-hidden">{{t.cities_description}}</caption>
 <thead><tr><th scope="col">{{t.city}}</th><th scope="col">{{t.overall}}</th>{{#dimensionNames}}<th scope="col">{{.}}</th>{{/dimensionNames}}<th scope="col">{{t.coverage}}</th></tr></thead>
 <tbody>
 {{#cities}}<tr>
 <th scope="row"><a href="{{url}}">{{name}}</a>{{#country}}<br><span class="muted">{{country}}</span>{{/country}}</th>
-{{#overall}}<td><span class="score">{{percent}}</span> {{>partials/band}}</td>{{/overall}}
-{{#dimensions}}<td><a href="{{url}}" class="cell-link"><span class="score">{{percent}}</span></a> {{>partials/band}}</td>{{/dimensions}}
+{{#overall}}<td><div class="scored-cell">{{>partials/score}}</div></td>{{/overall}}
+{{#dimensions}}<td><div class="scored-cell"><a href="{{url}}" class="{{#isScored}}score{{/isScored}}{{^isScored}}unscored{{/isScored}}">{{percent}}</a>{{#isScored}} {{>partials/band}}{{/isScored}}</div></td>{{/dimensions}}
 <td class="muted">{{overall.coverage}}</td>
 </tr>
 {{/cities}}</tbody>
@@ -583,7 +648,7 @@ contents: Contents
 <dt>{{t.unit}}</dt><dd>{{unit}}</dd>
 <dt>{{t.direction}}</dt><dd>{{direction}}{{#directionBasis}} ({{directionBasis}}){{/directionBasis}}</dd>
 <dt>{{t.level}}</dt><dd>{{level}}{{#kind}} · {{kind}}{{/kind}}</dd>
-{{#datapoints}}<dt>{{t.datapoints}}</dt><dd>{{datapoints}}</dd>{{/datapoints}}
+{{^empty(datapoints)}}<dt>{{t.datapoints}}</dt><dd>{{datapoints}}</dd>{{/empty(datapoints)}}
 <dt>{{t.sdg}}</dt><dd>{{sdg}}</dd>
 <dt>{{t.benchmark}}</dt><dd>{{#benchmark}}{{benchmark}} ({{benchmarkSource}}){{/benchmark}}{{^benchmark}}{{t.target_none}}{{/benchmark}}</dd>
 <dt>{{t.evidence}}</dt><dd>{{evidence}}</dd>
@@ -592,12 +657,12 @@ contents: Contents
 {{>partials/charts}}
 <div class="table-scroll">
 <table class="items">
-<caption>{{page.title}}</caption>
-<thead><tr><th scope="col">{{t.city}}</th><th scope="col">{{t.value}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
+<caption class="visually-hidden">{{page.title}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
 <tbody>
 {{#rows}}<tr class="{{statusClass}}">
 <th scope="row"><a href="{{cityURL}}">{{city}}</a>{{#datapoint}}<br><span class="muted">{{datapoint}}</span>{{/datapoint}}</th>
-<td class="num">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
+<td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
 <td>{{>partials/band}}</td>
@@ -634,8 +699,8 @@ contents: Contents
 <h2>{{t.method_bands}}</h2>
 <div class="table-scroll">
 <table>
-<caption>{{t.method_bands}}</caption>
-<thead><tr><th scope="col">{{t.band}}</th><th scope="col">{{t.method_from}}</th><th scope="col">{{t.points}}</th></tr></thead>
+<caption class="visually-hidden">{{t.method_bands}}</caption>
+<thead><tr><th scope="col">{{t.band}}</th><th scope="col" class="num">{{t.method_from}}</th><th scope="col" class="num">{{t.points}}</th></tr></thead>
 <tbody>
 {{#bands}}<tr><th scope="row">{{>partials/band}}</th><td class="num">{{from}}</td><td class="num">{{points}}</td></tr>
 {{/bands}}</tbody>
@@ -668,14 +733,14 @@ contents: Contents
 
 """##),
         (#"templates/partials/band.mustache"#, #"""
-<span class="band {{bandClass}}"><span class="band-number" aria-hidden="true">{{bandNumber}}</span> {{bandName}}</span>
+<span class="band {{bandClass}}"><span class="band-number" aria-hidden="true">{{bandNumber}}</span> <span class="band-name">{{bandName}}</span></span>
 
 """#),
         (#"templates/partials/charts.mustache"#, #"""
 {{#charts}}
 <figure class="chart" id="{{id}}">
-{{{svg}}}
 <figcaption>{{description}}</figcaption>
+{{{svg}}}
 <details class="chart-data">
 <summary>{{t.chart_data}}</summary>
 <div class="table-scroll">
@@ -683,7 +748,7 @@ contents: Contents
 <caption>{{caption}}</caption>
 <thead><tr>{{#headers}}<th scope="col">{{text}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td>{{text}}</td>{{/first}}{{/cells}}</tr>
+{{#rows}}<tr>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/first}}{{/cells}}</tr>
 {{/rows}}</tbody>
 </table>
 </div>
@@ -749,7 +814,7 @@ contents: Contents
 {{#items}}
 <tr class="{{statusClass}}">
 <th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span></th>
-<td class="num">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
+<td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
 <td>{{>partials/band}}</td>
@@ -767,13 +832,17 @@ contents: Contents
         (#"templates/partials/item-table.mustache"#, #"""
 <div class="table-scroll">
 <table class="items">
-<caption>{{name}}</caption>
-<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col">{{t.value}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
+<caption class="visually-hidden">{{name}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
 <tbody>
 {{>partials/item-rows}}
 </tbody>
 </table>
 </div>
+
+"""#),
+        (#"templates/partials/score.mustache"#, #"""
+{{#isScored}}<span class="score">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}
 
 """#),
     ]
