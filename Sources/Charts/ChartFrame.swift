@@ -133,6 +133,8 @@ extension SVGWriter {
         bold: Bool = false, transform: String? = nil, halo: Bool = false
     ) {
         guard !text.isEmpty else { return }
+        // The halo is drawn under the letters by `paint-order: stroke`, set in both stylesheets
+        // (the Nu HTML Checker does not accept it as an attribute of inline SVG).
         let haloPaint = ChartPalette.halo
         element(
             "text",
@@ -141,7 +143,6 @@ extension SVGWriter {
                 "font-size": size, "font-weight": bold ? "700" : nil, "text-anchor": anchor.attribute,
                 "transform": transform, "fill": paint.light.hex, "stroke": halo ? haloPaint.light.hex : nil,
                 "stroke-width": halo ? 3 : nil, "stroke-linejoin": halo ? "round" : nil,
-                "paint-order": halo ? "stroke" : nil,
             ], text: text)
     }
 }

@@ -24,12 +24,17 @@ public enum ChartStyle {
                 "svg.cs-wheel{max-width:44rem;margin-inline:auto}",
                 "svg.cs-bullet,svg.cs-trend,svg.cs-bars,svg.cs-dotplot,svg.cs-heatmap{max-width:56rem}",
                 "svg.cs-sparkline{display:inline-block;width:8em;vertical-align:middle}",
+                haloRule,
             ] + rules).joined(separator: "\n") + "\n"
     }()
 
     /// CSS embedded in standalone files: fixed light colours and a system font.
     public static let standaloneStylesheet: String = {
         let rules = ChartPalette.all.map { ".\($0.className){\($0.property.rawValue):\($0.light.hex)}" }
-        return (["svg{font-family:\(fontFamily)}"] + rules).joined(separator: "\n")
+        return (["svg{font-family:\(fontFamily)}", haloRule] + rules).joined(separator: "\n")
     }()
+
+    /// Text with a halo paints its outline first, so the outline frames the letters.
+    static let haloRule = "text.\(ChartPalette.halo.className){paint-order:stroke}"
+
 }

@@ -64,7 +64,10 @@ public struct Pipeline: Sendable {
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
         for asset in site.assets {
             guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
-                diagnostics.append(.error("the file cannot be read", at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                diagnostics.append(
+                    .error(
+                        SiteReader.unreadable(source.root + "/Content/assets/" + asset),
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
                 continue
             }
             files.append(OutputFile(path: "assets/" + asset, bytes: [UInt8](data)))

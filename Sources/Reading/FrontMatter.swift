@@ -22,7 +22,8 @@ public struct FrontMatter: Sendable {
             return (FrontMatter(fields: fields, body: text, bodyLine: 1), [])
         }
         guard let end = lines.dropFirst().firstIndex(where: isFence) else {
-            let (fields, _) = YAMLFields.parse("", path: path)
+            var (fields, _) = YAMLFields.parse("", path: path)
+            fields.isReadable = false
             return (
                 FrontMatter(fields: fields, body: "", bodyLine: 1),
                 [.error("the front matter is not closed: add a line \"---\" after it", at: SourceLocation(path: path, line: 1, column: 1))]

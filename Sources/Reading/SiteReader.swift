@@ -57,7 +57,8 @@ public struct SiteReader: Sendable {
 
         let results = files(in: "Content/results", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
         let targets = files(in: "Content/targets", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
-        let cities = files(in: "Content/cities", ext: "md").compactMap { readMarkdown($0, into: &diagnostics) }
+        let cityFiles = files(in: "Content/cities", ext: "md")
+        let cities = cityFiles.compactMap { readMarkdown($0, into: &diagnostics) }
         var narratives: [String: [MarkdownFile]] = [:]
         for folder in directories(in: "Content/cities") {
             let slug = (folder as NSString).lastPathComponent
@@ -77,7 +78,9 @@ public struct SiteReader: Sendable {
 
         let source = SiteSource(
             root: root, config: config, framework: framework, frameworkIsBuiltIn: builtIn, results: results,
-            targets: targets, cities: cities, cityNarratives: narratives, pages: pages, assets: assets,
+            targets: targets, cities: cities,
+            cityFileNames: cityFiles.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
+            cityNarratives: narratives, pages: pages, assets: assets,
             theme: theme, strings: strings)
         return (source, diagnostics)
     }
@@ -138,8 +141,8 @@ public struct SiteReader: Sendable {
 
     private func readBytes(_ path: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: absolute(path)) else {
-            if exists(path) {
-                diagnostics.append(.error("the file cannot be read", at: SourceLocation(path: path, line: 0, column: 0)))
+            if exists(path) || isSymlink(path) {
+                diagnostics.append(.error(Self.unreadable(absolute(path)), at: SourceLocation(path: path, line: 0, column: 0)))
             }
             return nil
         }
@@ -156,6 +159,16 @@ public struct SiteReader: Sendable {
             return nil
         }
         return text
+    }
+
+    /// Why a file cannot be read, in plain words.
+    public static func unreadable(_ absolutePath: String) -> String {
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: absolutePath)) != nil,
+            !FileManager.default.fileExists(atPath: absolutePath)
+        {
+            return "the file is a link that leads nowhere (a missing file or a loop of links)"
+        }
+        return "the file cannot be read (check that it exists and that you may read it)"
     }
 
     /// Where the first byte that is not UTF-8 is.

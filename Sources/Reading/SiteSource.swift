@@ -33,6 +33,9 @@ public struct SiteSource: Sendable {
     public var targets: [CSVFile]
     /// `Content/cities/*.md`, sorted by path.
     public var cities: [MarkdownFile]
+    /// The names (without `.md`) of every city file, including those that could not be read, so
+    /// that one unreadable file does not make its city unknown everywhere else.
+    public var cityFileNames: [String]
     /// `Content/cities/<slug>/*.md`, by city slug, each sorted by path.
     public var cityNarratives: [String: [MarkdownFile]]
     /// `Content/pages/*.md`, sorted by path.

@@ -57,6 +57,12 @@ public struct YAMLFields: Sendable {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
+            if problem.contains("keys to be unique"), let duplicate = duplicateKey(in: text) {
+                return (
+                    YAMLFields(entries: [], location: start, isReadable: false),
+                    [.error("\"\(duplicate.key)\" is given twice", at: SourceLocation(path: path, line: duplicate.line + firstLine - 1, column: 1))]
+                )
+            }
             return (YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML: \(problem)", at: at(mark))])
         } catch {
             return (YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML could not be read: \(error)", at: start)])
@@ -64,7 +70,7 @@ public struct YAMLFields: Sendable {
         guard let node else { return (YAMLFields(entries: [], location: start), []) }
         guard let mapping = node.mapping else {
             return (
-                YAMLFields(entries: [], location: start),
+                YAMLFields(entries: [], location: start, isReadable: false),
                 [.error("expected \"key: value\" lines at the top level", at: at(node.mark))]
             )
         }
@@ -83,6 +89,19 @@ public struct YAMLFields: Sendable {
             entries.append(Entry(key: name, node: Value(value), location: at(key.mark)))
         }
         return (YAMLFields(entries: entries, location: start), diagnostics)
+    }
+
+    /// The first top-level key written twice, and the line of its second occurrence.
+    static func duplicateKey(in text: String) -> (key: String, line: Int)? {
+        var seen = Set<String>()
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let first = line.first, !first.isWhitespace, first != "#", first != "-",
+                let colon = line.firstIndex(of: ":")
+            else { continue }
+            let key = String(line[..<colon]).trimmingSpaces
+            if !seen.insert(key).inserted { return (key, i + 1) }
+        }
+        return nil
     }
 
     static func describe(_ error: YamlError) -> (String, Mark?) {

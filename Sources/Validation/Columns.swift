@@ -12,8 +12,17 @@ struct Columns {
     init(_ file: CSVFile, required: [String], optional: [String], diagnostics: inout [Diagnostic]) {
         let known = required + optional
         let headerLocation = file.table.header.first?.location ?? .init(path: file.path)
+        if file.table.header.count == 1, let only = file.table.header.first, only.text.contains(";") {
+            diagnostics.append(
+                .error(
+                    "the columns are separated by semicolons; cityscore reads commas",
+                    at: only.location,
+                    suggestion: "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"))
+            return
+        }
+        var unknown = 0
         for (i, field) in file.table.header.enumerated() {
-            let name = field.text.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = field.text.trimmingSpaces.lowercased()
             if name.hasPrefix("x-") {
                 extra.append((name, i))
             } else if known.contains(name) {
@@ -23,18 +32,30 @@ struct Columns {
                     index[name] = i
                 }
             } else {
+                unknown += 1
+                guard unknown <= Self.unknownColumnLimit else { continue }
                 diagnostics.append(
                     .error(
-                        "unknown column \"\(field.text)\"; the columns are \(known.joined(separator: ", ")), and any starting with x-",
+                        "unknown column \(field.text.quotedForMessage()); the columns are \(known.joined(separator: ", ")), and any starting with x-",
                         at: field.location,
-                        suggestion: Suggestions.didYouMean(name, in: known) ?? "rename it to x-\(Slugish.make(name)) to keep it as an extra column"))
+                        suggestion: Suggestions.didYouMean(name, in: known)
+                            ?? "rename it to x-\(Slugish.make(String(name.prefix(40)))) to keep it as an extra column"))
             }
+        }
+        if unknown > Self.unknownColumnLimit {
+            diagnostics.append(
+                .error(
+                    "\(unknown - Self.unknownColumnLimit) more unknown columns in the header row (\(unknown) in all)",
+                    at: headerLocation, suggestion: "is this the right file? Results need the columns \(required.joined(separator: ", "))"))
         }
         for name in required where index[name] == nil {
             diagnostics.append(
                 .error("the required column \"\(name)\" is missing from the header row", at: headerLocation))
         }
     }
+
+    /// Unknown columns reported one by one; the rest are counted in one line.
+    static let unknownColumnLimit = 10
 
     /// Whether the column exists.
     func has(_ name: String) -> Bool { index[name] != nil }
@@ -47,7 +68,7 @@ struct Columns {
 
     /// The trimmed text of column `name` (empty when absent).
     func text(_ name: String, in record: CSVTable.Record) -> String {
-        field(name, in: record)?.text.trimmingCharacters(in: .whitespaces) ?? ""
+        field(name, in: record)?.text.trimmingSpaces ?? ""
     }
 
     /// Where the cell of column `name` is, or the row's start.

@@ -10,7 +10,7 @@ struct ConfigValidator {
 
     func validate(_ fields: YAMLFields, baseURLOverride: String?, diagnostics: inout [Diagnostic]) -> SiteConfig {
         let title = fields.string("title", into: &diagnostics) ?? ""
-        if title.isEmpty {
+        if title.isEmpty && fields.isReadable {
             diagnostics.append(
                 .error("site.yml needs a title, e.g. \"title: City scorecards\"", at: fields.location(of: "title")))
         }

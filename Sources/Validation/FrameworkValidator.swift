@@ -63,7 +63,7 @@ struct FrameworkValidator {
                 diagnostics.append(.error("the \(name) of \(code) is empty", at: columns.location(name, in: record)))
             }
             let datapoints = columns.text("datapoints", in: record).split(separator: ";")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             kpis.append(
                 KPI(
                     code: code, name: columns.text("name", in: record), datapoints: datapoints,

@@ -14,16 +14,16 @@ enum Numbers {
     static func explain(_ text: String, column: String) -> (String, String?) {
         if text.contains(",") && Double(text.replacingOccurrences(of: ",", with: ".")) != nil {
             return (
-                "\"\(text)\" in column \"\(column)\" is not a number: use a point as the decimal separator",
+                "\(text.quotedForMessage()) in column \"\(column)\" is not a number: use a point as the decimal separator",
                 "write \(text.replacingOccurrences(of: ",", with: "."))"
             )
         }
-        if text.hasSuffix("%"), Double(text.dropLast().trimmingCharacters(in: .whitespaces)) != nil {
+        if text.hasSuffix("%"), Double(String(text.dropLast()).trimmingSpaces) != nil {
             return (
-                "\"\(text)\" in column \"\(column)\" is not a number: leave the % sign out (the unit says it)",
-                "write \(text.dropLast().trimmingCharacters(in: .whitespaces))"
+                "\(text.quotedForMessage()) in column \"\(column)\" is not a number: leave the % sign out (the unit says it)",
+                "write \(String(text.dropLast()).trimmingSpaces)"
             )
         }
-        return ("\"\(text)\" in column \"\(column)\" is not a number", nil)
+        return ("\(text.quotedForMessage()) in column \"\(column)\" is not a number", nil)
     }
 }

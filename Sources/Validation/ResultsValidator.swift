@@ -64,7 +64,7 @@ struct ResultsValidator {
             ok = false
             diagnostics.append(
                 .error(
-                    yearText.isEmpty ? "the year is empty" : "\"\(yearText)\" in column \"year\" is not a four-digit year",
+                    yearText.isEmpty ? "the year is empty" : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
                     at: columns.location("year", in: record), suggestion: "write the year the value refers to, e.g. 2020"))
         }
         let valueText = columns.text("value", in: record)
@@ -77,7 +77,7 @@ struct ResultsValidator {
                 ok = false
                 diagnostics.append(
                     .error(
-                        "\"\(valueText)\" in column \"value\": \(kpi.code) (\(kpi.name)) takes a number, not yes or no",
+                        "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) takes a number, not yes or no",
                         at: columns.location("value", in: record)))
             }
             value = .yesNo(valueText.lowercased() == "yes")
@@ -87,7 +87,7 @@ struct ResultsValidator {
                     ok = false
                     diagnostics.append(
                         .error(
-                            "\"\(valueText)\" in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
+                            "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
                             at: columns.location("value", in: record), suggestion: "write yes or no"))
                 }
                 value = .number(number)
@@ -106,7 +106,7 @@ struct ResultsValidator {
                 ok = false
                 diagnostics.append(
                     .error(
-                        "\"\(qualityText)\" in column \"quality\" is not a U4SSC data-quality level (\(DataQuality.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        "\(qualityText.quotedForMessage()) in column \"quality\" is not a U4SSC data-quality level (\(DataQuality.allCases.map(\.rawValue).joined(separator: ", ")))",
                         at: columns.location("quality", in: record),
                         suggestion: Suggestions.didYouMean(qualityText, in: DataQuality.allCases.map(\.rawValue))))
             }
@@ -121,7 +121,7 @@ struct ResultsValidator {
             ok = false
             diagnostics.append(
                 .error(
-                    "\"\(verifiedText)\" in column \"verified\" must be yes or no",
+                    "\(verifiedText.quotedForMessage()) in column \"verified\" must be yes or no",
                     at: columns.location("verified", in: record)))
         }
         guard ok, let identity, let year else { return nil }

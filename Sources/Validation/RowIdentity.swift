@@ -23,10 +23,12 @@ struct RowIdentity {
                 .error(
                     city.isEmpty
                         ? "the city is empty"
-                        : "unknown city \"\(city)\" in column \"city\": there is no Content/cities/\(city).md",
+                        : Slug.isValid(city)
+                            ? "unknown city \"\(city)\" in column \"city\": there is no Content/cities/\(city).md"
+                            : "\(city.quotedForMessage()) in column \"city\" is not a city slug (lowercase letters, digits and dashes)",
                     at: columns.location("city", in: record),
                     suggestion: Suggestions.didYouMean(city, in: citySlugs.sorted())
-                        ?? "add Content/cities/\(city.isEmpty ? "<slug>" : city).md for it"))
+                        ?? (Slug.isValid(city) ? "add Content/cities/\(city).md for it" : nil)))
         }
         let code = columns.text("kpi", in: record)
         let kpi = framework.kpi(code)
@@ -34,7 +36,7 @@ struct RowIdentity {
             ok = false
             diagnostics.append(
                 .error(
-                    code.isEmpty ? "the KPI code is empty" : "unknown KPI \"\(code)\" in column \"kpi\"",
+                    code.isEmpty ? "the KPI code is empty" : "unknown KPI \(code.quotedForMessage()) in column \"kpi\"",
                     at: columns.location("kpi", in: record),
                     suggestion: Suggestions.didYouMean(code, in: framework.codes)))
         }
@@ -47,7 +49,7 @@ struct RowIdentity {
                 ok = false
                 diagnostics.append(
                     .error(
-                        "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \"\(given)\"", at: at,
+                        "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \(given.quotedForMessage())", at: at,
                         suggestion: "leave the datapoint cell empty"))
             } else if !kpi.datapoints.isEmpty, let given = datapoint {
                 if let match = kpi.datapoints.first(where: { $0.lowercased() == given.lowercased() }) {
@@ -56,7 +58,7 @@ struct RowIdentity {
                     ok = false
                     diagnostics.append(
                         .error(
-                            "unknown data point \"\(given)\" for \(kpi.code) (\(kpi.name)); its data points are \(list)",
+                            "unknown data point \(given.quotedForMessage()) for \(kpi.code) (\(kpi.name)); its data points are \(list)",
                             at: at, suggestion: Suggestions.didYouMean(given, in: kpi.datapoints)))
                 }
             } else if !kpi.datapoints.isEmpty {

@@ -31,7 +31,7 @@ public struct SiteValidator: Sendable {
         }
         // Every city file with a valid name counts as a city, even when its front matter has errors,
         // so that one broken file does not cause a cascade of "unknown city" errors.
-        let slugs = Set(source.cities.map(\.name).filter(Slug.isValid))
+        let slugs = Set(source.cityFileNames.filter(Slug.isValid))
         for i in cities.indices {
             for peer in cities[i].peers where !slugs.contains(peer) || peer == cities[i].slug {
                 diagnostics.append(

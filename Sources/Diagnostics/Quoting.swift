@@ -1,0 +1,19 @@
+extension String {
+    /// The text as a diagnostic quotes it: in double quotes, at most `limit` characters (then `…`),
+    /// control characters shown as spaces, so one line stays one readable line.
+    public func quotedForMessage(limit: Int = 60) -> String {
+        var text = String(unicodeScalars.prefix(limit + 1).map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        return "\"" + text + "\""
+    }
+
+    /// The text without spaces and tabs at either end (faster than Foundation's trimming).
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}
