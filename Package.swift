@@ -16,7 +16,10 @@ let package = Package(
         // The pipeline's stages as a library, for fuzzing (Fuzz/) and for embedding cityscore elsewhere.
         .library(
             name: "CityscoreKit",
-            targets: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Rendering", "Writing", "Pipeline"]
+            targets: [
+                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Rendering",
+                "Writing", "Pipeline",
+            ]
         ),
     ],
     dependencies: [

@@ -51,6 +51,9 @@ extension Diagnostic: CustomStringConvertible {
 
 extension String {
     fileprivate func replacingNewlines() -> String {
-        String(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0) })
+        String(
+            unicodeScalars.map {
+                $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0)
+            })
     }
 }

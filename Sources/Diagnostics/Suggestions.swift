@@ -13,7 +13,9 @@ public enum Suggestions {
         for candidate in candidates {
             let distance = editDistance(key, normalised(candidate), limit: limit)
             guard distance <= limit else { continue }
-            if let current = best, current.distance < distance || (current.distance == distance && current.candidate <= candidate) {
+            if let current = best,
+                current.distance < distance || (current.distance == distance && current.candidate <= candidate)
+            {
                 continue
             }
             best = (candidate, distance)

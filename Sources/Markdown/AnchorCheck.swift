@@ -4,80 +4,80 @@ import Diagnostics
 /// document and `other.md#anchor` to another one. A link whose anchor names no heading of its target
 /// document is an error at the link's position.
 public enum AnchorCheck {
-  /// Every broken anchor link in `documents` (site-relative path → rendered document), in path order.
-  ///
-  /// Links to files that are not among `documents` (assets, missing files, which are reported
-  /// where links are rewritten) and links with a scheme or an absolute path are not checked.
-  public static func problems(in documents: [String: RenderedMarkdown]) -> [Diagnostic] {
-    var idsByPath: [String: Set<String>] = [:]
-    func ids(of path: String) -> Set<String>? {
-      if let known = idsByPath[path] { return known }
-      guard let document = documents[path] else { return nil }
-      let found = Set(document.headings.map(\.id)).union(elementIDs(in: document.html))
-      idsByPath[path] = found
-      return found
-    }
-
-    var problems: [Diagnostic] = []
-    for path in documents.keys.sorted() {
-      guard let document = documents[path] else { continue }
-      for link in document.links {
-        guard let (target, fragment) = anchorTarget(of: link.destination, in: path) else {
-          continue
+    /// Every broken anchor link in `documents` (site-relative path → rendered document), in path order.
+    ///
+    /// Links to files that are not among `documents` (assets, missing files, which are reported
+    /// where links are rewritten) and links with a scheme or an absolute path are not checked.
+    public static func problems(in documents: [String: RenderedMarkdown]) -> [Diagnostic] {
+        var idsByPath: [String: Set<String>] = [:]
+        func ids(of path: String) -> Set<String>? {
+            if let known = idsByPath[path] { return known }
+            guard let document = documents[path] else { return nil }
+            let found = Set(document.headings.map(\.id)).union(elementIDs(in: document.html))
+            idsByPath[path] = found
+            return found
         }
-        let resolved = documents[target] != nil ? target : target + "/index.md"
-        guard let known = ids(of: resolved) else { continue }
-        if known.contains(fragment) || fragment == "top" { continue }
-        let place = resolved == path ? "this file" : resolved
-        problems.append(
-          .error(
-            "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
-            at: link.location,
-            suggestion: Suggestions.didYouMean(fragment, in: known.sorted())
-              ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"
-          ))
-      }
-    }
-    return problems
-  }
 
-  /// The site path of the document a link points into and its decoded fragment; nil when the link
-  /// has no fragment or is not a relative link between site files.
-  static func anchorTarget(of destination: String, in documentPath: String) -> (String, String)? {
-    guard let hash = destination.firstIndex(of: "#") else { return nil }
-    let fragment = String(destination[destination.index(after: hash)...])
-      .removingPercentEncodingSimple()
-    guard !fragment.isEmpty else { return nil }
-    var pathPart = destination[..<hash]
-    if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-    if pathPart.isEmpty { return (documentPath, fragment) }
-    if pathPart.hasPrefix("/") || LinkRewriter.hasScheme(String(pathPart)) { return nil }
-    let decoded = String(pathPart).removingPercentEncodingSimple()
-    guard
-      let target = LinkRewriter.join(
-        folder: LinkRewriter.folder(of: documentPath), relative: decoded)
-    else {
-      return nil
+        var problems: [Diagnostic] = []
+        for path in documents.keys.sorted() {
+            guard let document = documents[path] else { continue }
+            for link in document.links {
+                guard let (target, fragment) = anchorTarget(of: link.destination, in: path) else {
+                    continue
+                }
+                let resolved = documents[target] != nil ? target : target + "/index.md"
+                guard let known = ids(of: resolved) else { continue }
+                if known.contains(fragment) || fragment == "top" { continue }
+                let place = resolved == path ? "this file" : resolved
+                problems.append(
+                    .error(
+                        "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
+                        at: link.location,
+                        suggestion: Suggestions.didYouMean(fragment, in: known.sorted())
+                            ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"
+                    ))
+            }
+        }
+        return problems
     }
-    return (target, fragment)
-  }
 
-  /// Values of `id="…"` attributes in an HTML fragment (raw HTML an author wrote in unsafe mode).
-  static func elementIDs(in html: String) -> Set<String> {
-    var found = Set<String>()
-    let bytes = Array(html.utf8)
-    let marker = Array(" id=\"".utf8)
-    var index = 0
-    while index + marker.count <= bytes.count {
-      guard bytes[index..<(index + marker.count)].elementsEqual(marker) else {
-        index += 1
-        continue
-      }
-      let start = index + marker.count
-      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-      found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
-      index = end + 1
+    /// The site path of the document a link points into and its decoded fragment; nil when the link
+    /// has no fragment or is not a relative link between site files.
+    static func anchorTarget(of destination: String, in documentPath: String) -> (String, String)? {
+        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        let fragment = String(destination[destination.index(after: hash)...])
+            .removingPercentEncodingSimple()
+        guard !fragment.isEmpty else { return nil }
+        var pathPart = destination[..<hash]
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        if pathPart.isEmpty { return (documentPath, fragment) }
+        if pathPart.hasPrefix("/") || LinkRewriter.hasScheme(String(pathPart)) { return nil }
+        let decoded = String(pathPart).removingPercentEncodingSimple()
+        guard
+            let target = LinkRewriter.join(
+                folder: LinkRewriter.folder(of: documentPath), relative: decoded)
+        else {
+            return nil
+        }
+        return (target, fragment)
     }
-    return found
-  }
+
+    /// Values of `id="…"` attributes in an HTML fragment (raw HTML an author wrote in unsafe mode).
+    static func elementIDs(in html: String) -> Set<String> {
+        var found = Set<String>()
+        let bytes = Array(html.utf8)
+        let marker = Array(" id=\"".utf8)
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            let start = index + marker.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            index = end + 1
+        }
+        return found
+    }
 }

@@ -1,10 +1,11 @@
 import CCmark
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Diagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one place cmark's C API is used: Markdown text in, value types out.
 struct CmarkConverter {
@@ -25,13 +26,15 @@ struct CmarkConverter {
         let empty = RenderedMarkdown(html: "", headings: [], links: [], diagnostics: [])
         var utf8 = Array(markdown.utf8)
         utf8.append(0)
-        guard let document = utf8.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count - 1, options)
-                }
-            } ?? nil
-        }) else { return empty }
+        guard
+            let document = utf8.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parse_document($0, buffer.count - 1, options)
+                    }
+                } ?? nil
+            })
+        else { return empty }
         defer { cmark_node_free(document) }
 
         func location(_ node: OpaquePointer) -> SourceLocation {

@@ -150,7 +150,6 @@ public struct Framework: Sendable {
     /// The KPI with this exact code.
     public func kpi(_ code: String) -> KPI? { index[code] }
 
-
     /// The dimension with this slug.
     public func dimension(slug: String) -> Dimension? { dimensions.first { $0.slug == slug } }
 }

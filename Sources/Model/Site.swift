@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 
 /// `Content/site.yml`: the site's settings.
 public struct SiteConfig: Sendable, Hashable {

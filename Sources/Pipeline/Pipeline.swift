@@ -49,7 +49,9 @@ public struct Pipeline: Sendable {
         // 2. Validate (semantic problems are found even when some files could not be read)
         let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL).validate(source)
         diagnostics += validationProblems
-        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw DiagnosticsError(diagnostics)
+        }
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()

@@ -41,13 +41,15 @@ public struct CSVReader: Sendable {
         // Zero bytes in the header row, or many of them, mean binary data (one stray NUL in a cell is
         // reported at its cell instead).
         if head.prefix(while: { $0 != 0x0A }).contains(0) || head.filter({ $0 == 0 }).count >= 8 {
-            return "the file is not text (it holds zero bytes): is it a spreadsheet (.xlsx) or an image renamed to .csv?"
+            return
+                "the file is not text (it holds zero bytes): is it a spreadsheet (.xlsx) or an image renamed to .csv?"
         }
         let header = bytes.prefix(while: { $0 != 0x0A }).prefix(65_536)
         if String(validating: header, as: UTF8.self) == nil
             || header.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0D) || $0 == 0x7F })
         {
-            return "the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?"
+            return
+                "the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?"
         }
         return nil
     }
@@ -56,7 +58,14 @@ public struct CSVReader: Sendable {
     public func read(_ bytes: [UInt8]) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         if let problem = Self.notCSVText(bytes) {
-            return (nil, [.error(problem, at: SourceLocation(path: path, line: 1, column: 1), suggestion: "save it as \"CSV UTF-8\"")])
+            return (
+                nil,
+                [
+                    .error(
+                        problem, at: SourceLocation(path: path, line: 1, column: 1),
+                        suggestion: "save it as \"CSV UTF-8\"")
+                ]
+            )
         }
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
@@ -83,14 +92,18 @@ public struct CSVReader: Sendable {
                     .error(
                         "this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\"",
                         at: location(fieldLine, fieldColumn)))
-            } else if let control = field.first(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+            } else if let control = field.first(where: {
+                ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F
+            }) {
                 let code = String(control, radix: 16, uppercase: true)
                 diagnostics.append(
                     .error(
                         "this cell holds an invisible control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) that cannot be published; delete it",
                         at: location(fieldLine, fieldColumn)))
             }
-            fields.append(CSVTable.Field(text: text ?? String(decoding: field, as: UTF8.self), location: location(fieldLine, fieldColumn)))
+            fields.append(
+                CSVTable.Field(
+                    text: text ?? String(decoding: field, as: UTF8.self), location: location(fieldLine, fieldColumn)))
             field.removeAll(keepingCapacity: true)
             quoted = false
             afterClosingQuote = false
@@ -180,7 +193,8 @@ public struct CSVReader: Sendable {
         if !field.isEmpty || !fields.isEmpty || quoted { finishRecord() }
 
         guard let header = rows.first else {
-            diagnostics.append(.error("the file is empty; it needs a header row, e.g. \"city,kpi,year,value\"", at: location(1, 1)))
+            diagnostics.append(
+                .error("the file is empty; it needs a header row, e.g. \"city,kpi,year,value\"", at: location(1, 1)))
             return (nil, diagnostics)
         }
         return (CSVTable(header: header.fields, records: Array(rows.dropFirst())), diagnostics)

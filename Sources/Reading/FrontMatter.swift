@@ -26,7 +26,11 @@ public struct FrontMatter: Sendable {
             fields.isReadable = false
             return (
                 FrontMatter(fields: fields, body: "", bodyLine: 1),
-                [.error("the front matter is not closed: add a line \"---\" after it", at: SourceLocation(path: path, line: 1, column: 1))]
+                [
+                    .error(
+                        "the front matter is not closed: add a line \"---\" after it",
+                        at: SourceLocation(path: path, line: 1, column: 1))
+                ]
             )
         }
         let yaml = lines[1..<end].joined(separator: "\n")

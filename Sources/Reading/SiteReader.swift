@@ -46,7 +46,9 @@ public struct SiteReader: Sendable {
         var framework: CSVFile
         var builtIn = false
         if isDirectory("Content/framework") {
-            framework = readCSV(frameworkPath, into: &diagnostics) ?? CSVFile(path: frameworkPath, table: CSVTable(header: [], records: []))
+            framework =
+                readCSV(frameworkPath, into: &diagnostics)
+                ?? CSVFile(path: frameworkPath, table: CSVTable(header: [], records: []))
         } else {
             builtIn = true
             let path = "(built-in U4SSC framework)/kpis.csv"
@@ -142,7 +144,8 @@ public struct SiteReader: Sendable {
     private func readBytes(_ path: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: absolute(path)) else {
             if exists(path) || isSymlink(path) {
-                diagnostics.append(.error(Self.unreadable(absolute(path)), at: SourceLocation(path: path, line: 0, column: 0)))
+                diagnostics.append(
+                    .error(Self.unreadable(absolute(path)), at: SourceLocation(path: path, line: 0, column: 0)))
             }
             return nil
         }

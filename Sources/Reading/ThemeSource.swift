@@ -47,7 +47,8 @@ public struct ThemeSource: Sendable {
             for relative in relatives.sorted() {
                 let path = folder + "/" + relative
                 guard let data = FileManager.default.contents(atPath: absolute + "/" + relative) else {
-                    diagnostics.append(.error("the file cannot be read", at: SourceLocation(path: path, line: 0, column: 0)))
+                    diagnostics.append(
+                        .error("the file cannot be read", at: SourceLocation(path: path, line: 0, column: 0)))
                     continue
                 }
                 guard let text = String(validating: [UInt8](data), as: UTF8.self) else {

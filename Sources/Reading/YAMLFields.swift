@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import Yams
 
 /// A YAML mapping read with Yams, whose values are taken out one key at a time, typed, each problem
@@ -60,12 +60,21 @@ public struct YAMLFields: Sendable {
             if problem.contains("keys to be unique"), let duplicate = duplicateKey(in: text) {
                 return (
                     YAMLFields(entries: [], location: start, isReadable: false),
-                    [.error("\"\(duplicate.key)\" is given twice", at: SourceLocation(path: path, line: duplicate.line + firstLine - 1, column: 1))]
+                    [
+                        .error(
+                            "\"\(duplicate.key)\" is given twice",
+                            at: SourceLocation(path: path, line: duplicate.line + firstLine - 1, column: 1))
+                    ]
                 )
             }
-            return (YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML: \(problem)", at: at(mark))])
+            return (
+                YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML: \(problem)", at: at(mark))]
+            )
         } catch {
-            return (YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML could not be read: \(error)", at: start)])
+            return (
+                YAMLFields(entries: [], location: start, isReadable: false),
+                [.error("YAML could not be read: \(error)", at: start)]
+            )
         }
         guard let node else { return (YAMLFields(entries: [], location: start), []) }
         guard let mapping = node.mapping else {
@@ -146,7 +155,8 @@ public struct YAMLFields: Sendable {
         let text = entry.node.text?.replacingOccurrences(of: "_", with: "") ?? ""
         guard let value = Int(text) else {
             diagnostics.append(
-                .error("\"\(key)\" must be a whole number, found \"\(entry.node.text ?? "a list")\"", at: entry.location))
+                .error(
+                    "\"\(key)\" must be a whole number, found \"\(entry.node.text ?? "a list")\"", at: entry.location))
             return nil
         }
         return value
@@ -160,7 +170,8 @@ public struct YAMLFields: Sendable {
         case "false", "no", "off": return false
         default:
             diagnostics.append(
-                .error("\"\(key)\" must be true or false, found \"\(entry.node.text ?? "a list")\"", at: entry.location))
+                .error("\"\(key)\" must be true or false, found \"\(entry.node.text ?? "a list")\"", at: entry.location)
+            )
             return nil
         }
     }

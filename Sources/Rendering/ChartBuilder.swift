@@ -51,7 +51,8 @@ struct ChartBuilder: Sendable {
 
     /// The last part of a KPI code (`1C` of `EC: ICT: ICT: 1C`), with the data point when there is one.
     static func shortCode(_ item: ItemScore) -> String {
-        let last = item.kpi.code.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? item.kpi.code
+        let last =
+            item.kpi.code.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? item.kpi.code
         return item.datapoint.map { "\(last) \($0)" } ?? last
     }
 
@@ -67,7 +68,10 @@ struct ChartBuilder: Sendable {
                         ChartItem(
                             name: cat.name, score: Self.score(cat.score),
                             children: depth < 3
-                                ? [] : cat.items.map { ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0)) })
+                                ? []
+                                : cat.items.map {
+                                    ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0))
+                                })
                     })
         }
     }
@@ -90,11 +94,14 @@ struct ChartBuilder: Sendable {
                 sub.categories.map { cat in
                     ChartItem(
                         name: "\(cat.name) (\(sub.name))", shortName: cat.name, score: Self.score(cat.score),
-                        children: cat.items.map { ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0)) })
+                        children: cat.items.map {
+                            ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0))
+                        })
                 }
             }
             let dimensionBars = ScoreBars(
-                city: "\(card.city.name): \(dim.name)", items: items, levels: 1, levelNames: Array(levelNames.dropFirst())
+                city: "\(card.city.name): \(dim.name)", items: items, levels: 1,
+                levelNames: Array(levelNames.dropFirst())
             ).render(id: "scores-\(dim.slug)", format: format)
             var figures = [figure(dimensionBars, page: page, file: "scores")]
             for item in dim.items where item.latest?.value.isReported ?? false {

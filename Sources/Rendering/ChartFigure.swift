@@ -22,7 +22,11 @@ struct ChartFigure: Sendable {
             "id": id, "title": title, "description": description, "svg": svg, "download": downloadURL,
             "caption": caption, "headers": headers.map { ["text": $0] },
             "rows": rows.map { row in
-                ["cells": row.enumerated().map { ["text": $0.element, "first": $0.offset == 0, "numeric": numeric.contains($0.offset)] }]
+                [
+                    "cells": row.enumerated().map {
+                        ["text": $0.element, "first": $0.offset == 0, "numeric": numeric.contains($0.offset)]
+                    }
+                ]
             },
         ]
     }

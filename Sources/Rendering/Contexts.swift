@@ -48,13 +48,23 @@ struct Contexts: Sendable {
         var nav: [[String: Any]] = [
             ["title": strings["nav_home"], "url": urls.link(URLs.home), "current": section == "home"],
             ["title": strings["nav_cities"], "url": urls.link(URLs.cities), "current": section == "cities"],
-            ["title": strings["nav_dimensions"], "url": urls.link(URLs.dimensions), "current": section == "dimensions"],
-            ["title": strings["nav_indicators"], "url": urls.link(URLs.indicators), "current": section == "indicators"],
-            ["title": strings["nav_methodology"], "url": urls.link(URLs.methodology), "current": section == "methodology"],
+            [
+                "title": strings["nav_dimensions"], "url": urls.link(URLs.dimensions),
+                "current": section == "dimensions",
+            ],
+            [
+                "title": strings["nav_indicators"], "url": urls.link(URLs.indicators),
+                "current": section == "indicators",
+            ],
+            [
+                "title": strings["nav_methodology"], "url": urls.link(URLs.methodology),
+                "current": section == "methodology",
+            ],
         ]
         for page in site.pages where page.slug != "index" && page.slug != "methodology" {
             nav.append([
-                "title": page.title ?? page.slug, "url": urls.link(URLs.page(page.slug)), "current": section == "page:\(page.slug)",
+                "title": page.title ?? page.slug, "url": urls.link(URLs.page(page.slug)),
+                "current": section == "page:\(page.slug)",
             ])
         }
         let isHome = path.isEmpty
@@ -83,7 +93,8 @@ struct Contexts: Sendable {
                 "canonical": urls.absolute(path), "url": urls.link(path),
             ],
             "assets": [
-                "css": urls.link("theme/site.css"), "chartsCSS": urls.link("theme/charts.css"), "favicon": urls.link("theme/favicon.svg"),
+                "css": urls.link("theme/site.css"), "chartsCSS": urls.link("theme/charts.css"),
+                "favicon": urls.link("theme/favicon.svg"),
                 "resultsCSV": urls.link(URLs.resultsCSV), "frameworkCSV": urls.link(URLs.frameworkCSV),
             ],
             "charts": (charts[path] ?? []).map(\.context),
@@ -136,13 +147,16 @@ struct Contexts: Sendable {
         case .page(let p): return page(site.pages[p], path)
         case .methodology: return methodology(path)
         case .notFound:
-            return base(path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
+            return base(
+                path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
         }
     }
 
     func home(_ path: String) -> [String: Any] {
         let intro = site.pages.first { $0.slug == "index" }
-        var context = base(path: path, title: intro?.title ?? site.config.title, description: intro?.description ?? "", breadcrumbs: [], section: "home")
+        var context = base(
+            path: path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
+            breadcrumbs: [], section: "home")
         context["narrative"] = narrative(intro)
         context["cities"] = scorecards.map(cityCard)
         context["dimensionNames"] = site.framework.dimensions.map(\.name)
@@ -154,7 +168,9 @@ struct Contexts: Sendable {
     }
 
     func citiesIndex(_ path: String) -> [String: Any] {
-        var context = base(path: path, title: strings["nav_cities"], description: strings["cities_description"], breadcrumbs: [(strings["nav_cities"], nil)], section: "cities")
+        var context = base(
+            path: path, title: strings["nav_cities"], description: strings["cities_description"],
+            breadcrumbs: [(strings["nav_cities"], nil)], section: "cities")
         context["cities"] = scorecards.map(cityCard)
         context["dimensionNames"] = site.framework.dimensions.map(\.name)
         return context
@@ -162,7 +178,9 @@ struct Contexts: Sendable {
 
     func city(_ card: Scorecard, _ path: String) -> [String: Any] {
         let description = card.city.document.description ?? strings.format("city_description", ["city": card.city.name])
-        var context = base(path: path, title: card.city.name, description: description, breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: "cities")
+        var context = base(
+            path: path, title: card.city.name, description: description,
+            breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: "cities")
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
         context["dimensionScores"] = card.dimensions.map { dim -> [String: Any] in
@@ -183,8 +201,10 @@ struct Contexts: Sendable {
             return d
         }
         let scored = card.items.filter { $0.achievement != nil }
-        let strongest = scored.sorted { ($0.achievement ?? 0, $1.kpi.code) > ($1.achievement ?? 0, $0.kpi.code) }.prefix(5)
-        let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }.prefix(5)
+        let strongest = scored.sorted { ($0.achievement ?? 0, $1.kpi.code) > ($1.achievement ?? 0, $0.kpi.code) }
+            .prefix(5)
+        let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }.prefix(
+            5)
         context["strongest"] = strongest.map(display.item)
         context["weakest"] = weakest.map(display.item)
         context["hasScored"] = !scored.isEmpty
@@ -220,17 +240,25 @@ struct Contexts: Sendable {
         let narrativeDoc = card.city.dimensionNarratives[dim.slug]
         var context = base(
             path: path, title: narrativeDoc?.title ?? title,
-            description: narrativeDoc?.description ?? strings.format("city_dimension_description", ["city": card.city.name, "dimension": dim.name]),
-            breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (dim.name, nil)],
+            description: narrativeDoc?.description
+                ?? strings.format("city_dimension_description", ["city": card.city.name, "dimension": dim.name]),
+            breadcrumbs: [
+                (strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (dim.name, nil),
+            ],
             section: "cities")
         context["city"] = cityCard(card)
-        context["dimension"] = ["name": dim.name, "score": display.score(dim.score), "url": urls.link(URLs.dimension(dim.slug))]
+        context["dimension"] = [
+            "name": dim.name, "score": display.score(dim.score), "url": urls.link(URLs.dimension(dim.slug)),
+        ]
         context["narrative"] = narrative(narrativeDoc)
         context["subdimensions"] = dim.subdimensions.map { sub -> [String: Any] in
             [
                 "name": sub.name, "score": display.score(sub.score),
                 "categories": sub.categories.map { cat -> [String: Any] in
-                    ["name": cat.name, "id": "cat-\(sub.slug)-\(cat.slug)", "score": display.score(cat.score), "items": cat.items.map(display.item)]
+                    [
+                        "name": cat.name, "id": "cat-\(sub.slug)-\(cat.slug)", "score": display.score(cat.score),
+                        "items": cat.items.map(display.item),
+                    ]
                 },
             ]
         }
@@ -241,12 +269,16 @@ struct Contexts: Sendable {
     }
 
     func dimensionsIndex(_ path: String) -> [String: Any] {
-        var context = base(path: path, title: strings["nav_dimensions"], description: strings["dimensions_description"], breadcrumbs: [(strings["nav_dimensions"], nil)], section: "dimensions")
+        var context = base(
+            path: path, title: strings["nav_dimensions"], description: strings["dimensions_description"],
+            breadcrumbs: [(strings["nav_dimensions"], nil)], section: "dimensions")
         context["dimensions"] = site.framework.dimensions.map { dim -> [String: Any] in
             [
                 "name": dim.name, "url": urls.link(URLs.dimension(dim.slug)),
                 "kpiCount": display.format.count(dim.kpis.count),
-                "subdimensions": dim.subdimensions.map { ["name": $0.name, "categories": $0.categories.map(\.name).joined(separator: ", ")] },
+                "subdimensions": dim.subdimensions.map {
+                    ["name": $0.name, "categories": $0.categories.map(\.name).joined(separator: ", ")]
+                },
             ]
         }
         return context
@@ -286,7 +318,9 @@ struct Contexts: Sendable {
     }
 
     func indicatorsIndex(_ path: String) -> [String: Any] {
-        var context = base(path: path, title: strings["nav_indicators"], description: strings["indicators_description"], breadcrumbs: [(strings["nav_indicators"], nil)], section: "indicators")
+        var context = base(
+            path: path, title: strings["nav_indicators"], description: strings["indicators_description"],
+            breadcrumbs: [(strings["nav_indicators"], nil)], section: "indicators")
         context["dimensions"] = site.framework.dimensions.map { dim -> [String: Any] in
             [
                 "name": dim.name,
@@ -339,7 +373,9 @@ struct Contexts: Sendable {
 
     func page(_ page: Document, _ path: String) -> [String: Any] {
         let title = page.title ?? page.slug
-        var context = base(path: path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "", breadcrumbs: [(title, nil)], section: "page:\(page.slug)")
+        var context = base(
+            path: path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "",
+            breadcrumbs: [(title, nil)], section: "page:\(page.slug)")
         context["narrative"] = narrative(page)
         return context
     }
@@ -347,7 +383,9 @@ struct Contexts: Sendable {
     func methodology(_ path: String) -> [String: Any] {
         let page = site.pages.first { $0.slug == "methodology" }
         let title = page?.title ?? strings["nav_methodology"]
-        var context = base(path: path, title: title, description: page?.description ?? strings["methodology_description"], breadcrumbs: [(title, nil)], section: "methodology")
+        var context = base(
+            path: path, title: title, description: page?.description ?? strings["methodology_description"],
+            breadcrumbs: [(title, nil)], section: "methodology")
         context["narrative"] = narrative(page)
         context["bands"] = Band.allCases.reversed().map { band -> [String: Any] in
             var b = display.band(band)
@@ -360,12 +398,20 @@ struct Contexts: Sendable {
             [
                 "name": dim.name,
                 "subdimensions": dim.subdimensions.map { sub -> [String: Any] in
-                    ["name": sub.name, "categories": sub.categories.map { ["name": $0.name, "count": display.format.count($0.kpis.count)] }]
+                    [
+                        "name": sub.name,
+                        "categories": sub.categories.map {
+                            ["name": $0.name, "count": display.format.count($0.kpis.count)]
+                        },
+                    ]
                 },
             ]
         }
         context["benchmarks"] = kpis.filter { $0.target != nil }.map { kpi -> [String: Any] in
-            ["code": kpi.code, "name": kpi.name, "target": display.format.number(kpi.target ?? 0), "source": kpi.targetSource, "url": urls.link(URLs.indicator(kpi))]
+            [
+                "code": kpi.code, "name": kpi.name, "target": display.format.number(kpi.target ?? 0),
+                "source": kpi.targetSource, "url": urls.link(URLs.indicator(kpi)),
+            ]
         }
         context["localTargetCount"] = display.format.count(site.targets.count)
         context["kpiCount"] = display.format.count(kpis.count)

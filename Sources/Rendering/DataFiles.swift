@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Scoring
 
@@ -41,15 +42,19 @@ struct DataFiles: Sendable {
                 ("source", .optional(item.latest.flatMap { $0.source.isEmpty ? nil : $0.source })),
                 ("quality", .optional(item.latest?.quality?.rawValue)),
                 ("verified", item.latest?.verified.map { .bool($0) } ?? .null),
-                ("history", .array(item.history.map { row in
-                    let v: JSON
-                    switch row.value {
-                    case .number(let n): v = .number(n)
-                    case .yesNo(let b): v = .bool(b)
-                    case .notReported: v = .null
-                    }
-                    return .object([("year", .int(row.year)), ("value", v)])
-                })),
+                (
+                    "history",
+                    .array(
+                        item.history.map { row in
+                            let v: JSON
+                            switch row.value {
+                            case .number(let n): v = .number(n)
+                            case .yesNo(let b): v = .bool(b)
+                            case .notReported: v = .null
+                            }
+                            return .object([("year", .int(row.year)), ("value", v)])
+                        })
+                ),
             ]
             return .object(pairs)
         }
@@ -70,7 +75,8 @@ struct DataFiles: Sendable {
                                                     .array(
                                                         sub.categories.map { cat in
                                                             .object(
-                                                                [("name", .string(cat.name))] + group(cat.score).prefix(2)
+                                                                [("name", .string(cat.name))]
+                                                                    + group(cat.score).prefix(2)
                                                                     + [("indicators", .array(cat.items.map(item)))])
                                                         })
                                                 )
@@ -153,5 +159,3 @@ enum CSVText {
         return "\(value)"
     }
 }
-
-import Foundation

@@ -52,7 +52,10 @@ struct Display: Sendable {
         out["isScored"] = score.percent != nil
         out["coverage"] = strings.format(
             "coverage_line",
-            ["reported": format.count(score.reported), "items": format.count(score.items), "scored": format.count(score.scored)])
+            [
+                "reported": format.count(score.reported), "items": format.count(score.items),
+                "scored": format.count(score.scored),
+            ])
         return out
     }
 
@@ -90,7 +93,8 @@ struct Display: Sendable {
             }
             if !latest.note.isEmpty { out["note"] = latest.note }
             out["quality"] = latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"]
-            out["verified"] = latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"]
+            out["verified"] =
+                latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"]
         } else {
             out["value"] = strings["value_missing"]
         }

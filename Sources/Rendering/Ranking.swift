@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranks shown with care: ties share a rank ("=2"), unscored cities get no rank, and scores are
 /// compared at the precision shown (one decimal), so no false precision decides a place.
 enum Ranking {
@@ -11,5 +13,3 @@ enum Ranking {
         }
     }
 }
-
-import Foundation

@@ -55,16 +55,24 @@ public struct SiteRenderer: Sendable {
         let data = DataFiles(site: site)
         files.append(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
         files.append(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
-        files += ParallelMap.map(scorecards) { RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0)) }
+        files += ParallelMap.map(scorecards) {
+            RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))
+        }
         for figures in charts.values {
             for figure in figures { files.append(RenderedFile(path: figure.downloadPath, text: figure.standalone)) }
         }
         for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
-            if let file = theme.files[path] { files.append(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents)) }
+            if let file = theme.files[path] {
+                files.append(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents))
+            }
         }
         files.append(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
-        files.append(RenderedFile(path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
-        files.append(RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
+        files.append(
+            RenderedFile(
+                path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
+        files.append(
+            RenderedFile(
+                path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
 
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }
@@ -82,11 +90,19 @@ public struct SiteRenderer: Sendable {
         for (c, card) in scorecards.enumerated() {
             pages.append((URLs.city(card.city.slug), .city(c), "city"))
             for (d, dim) in card.dimensions.enumerated() {
-                pages.append((URLs.cityDimension(card.city.slug, dim.slug), .cityDimension(city: c, dimension: d), "city-dimension"))
+                pages.append(
+                    (
+                        URLs.cityDimension(card.city.slug, dim.slug), .cityDimension(city: c, dimension: d),
+                        "city-dimension"
+                    ))
             }
         }
-        for (d, dim) in site.framework.dimensions.enumerated() { pages.append((URLs.dimension(dim.slug), .dimension(d), "dimension")) }
-        for (k, kpi) in site.framework.kpis.enumerated() { pages.append((URLs.indicator(kpi), .indicator(k), "indicator")) }
+        for (d, dim) in site.framework.dimensions.enumerated() {
+            pages.append((URLs.dimension(dim.slug), .dimension(d), "dimension"))
+        }
+        for (k, kpi) in site.framework.kpis.enumerated() {
+            pages.append((URLs.indicator(kpi), .indicator(k), "indicator"))
+        }
         for (p, page) in site.pages.enumerated() where page.slug != "index" && page.slug != "methodology" {
             pages.append((URLs.page(page.slug), .page(p), "page"))
         }
@@ -98,7 +114,9 @@ public struct SiteRenderer: Sendable {
         var map: [String: String] = [:]
         for city in site.cities {
             map[city.document.path] = urls.link(URLs.city(city.slug))
-            for (dimension, doc) in city.dimensionNarratives { map[doc.path] = urls.link(URLs.cityDimension(city.slug, dimension)) }
+            for (dimension, doc) in city.dimensionNarratives {
+                map[doc.path] = urls.link(URLs.cityDimension(city.slug, dimension))
+            }
         }
         for page in site.pages {
             map[page.path] = urls.link(page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug))
@@ -111,7 +129,9 @@ public struct SiteRenderer: Sendable {
         let published = publishedURLs(urls: urls)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
         var documents = site.cities.map(\.document) + site.pages
-        for city in site.cities { documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] } }
+        for city in site.cities {
+            documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
+        }
         let results = ParallelMap.map(documents) { doc in
             renderer.render(doc.body, path: doc.path, firstLine: doc.bodyLine) { target in
                 if let url = published[target] { return .url(url) }
@@ -129,9 +149,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func sitemap(_ paths: [String], urls: URLs) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;")
             out += "  <url><loc>\(loc)</loc></url>\n"
         }
         return out + "</urlset>\n"

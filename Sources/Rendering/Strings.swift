@@ -1,3 +1,5 @@
+import Foundation
+
 /// The interface text of one language, from the theme's `strings/<language>.yml`.
 public struct Strings: Sendable {
     /// Text by key.
@@ -16,5 +18,3 @@ public struct Strings: Sendable {
         return text
     }
 }
-
-import Foundation

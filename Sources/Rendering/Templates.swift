@@ -27,7 +27,8 @@ public struct Templates: Sendable {
                 diagnostics.append(
                     .error(
                         "template syntax: \(error.error)",
-                        at: SourceLocation(path: file.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
+                        at: SourceLocation(
+                            path: file.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: file.origin)))
             }
@@ -38,7 +39,8 @@ public struct Templates: Sendable {
                     .error(
                         "the theme has no template \"\(name)\"",
                         at: SourceLocation(path: "Themes/\(name).mustache", line: 0, column: 0),
-                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it"))
+                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it")
+                )
             }
         }
         return (Templates(library: library), diagnostics)

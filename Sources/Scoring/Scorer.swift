@@ -24,7 +24,9 @@ public struct Scorer: Sendable {
                 .append(observation)
         }
         var targets: [Key: LocalTarget] = [:]
-        for target in site.targets { targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target }
+        for target in site.targets {
+            targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
+        }
         return site.cities.map { scorecard(for: $0, rows: rows, targets: targets) }
     }
 
@@ -40,14 +42,17 @@ public struct Scorer: Sendable {
                                 history: (rows[key] ?? []).sorted { $0.year < $1.year }, localTarget: targets[key])
                         }
                     }
-                    return CategoryScore(name: category.name, slug: category.slug, score: GroupScore(items), items: items)
+                    return CategoryScore(
+                        name: category.name, slug: category.slug, score: GroupScore(items), items: items)
                 }
                 return SubdimensionScore(
-                    name: sub.name, slug: sub.slug, score: GroupScore(categories.flatMap(\.items)), categories: categories)
+                    name: sub.name, slug: sub.slug, score: GroupScore(categories.flatMap(\.items)),
+                    categories: categories)
             }
             return DimensionScore(
                 name: dimension.name, slug: dimension.slug,
-                score: GroupScore(subdimensions.flatMap { $0.categories.flatMap(\.items) }), subdimensions: subdimensions)
+                score: GroupScore(subdimensions.flatMap { $0.categories.flatMap(\.items) }),
+                subdimensions: subdimensions)
         }
         let items = dimensions.flatMap(\.items)
         let overall = GroupScore(items)

@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import Reading
 
 /// The header of a CSV file checked against the columns a format knows, and cell access by name.
@@ -17,7 +17,8 @@ struct Columns {
                 .error(
                     "the columns are separated by semicolons; cityscore reads commas",
                     at: only.location,
-                    suggestion: "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"))
+                    suggestion:
+                        "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"))
             return
         }
         var unknown = 0
@@ -46,7 +47,8 @@ struct Columns {
             diagnostics.append(
                 .error(
                     "\(unknown - Self.unknownColumnLimit) more unknown columns in the header row (\(unknown) in all)",
-                    at: headerLocation, suggestion: "is this the right file? Results need the columns \(required.joined(separator: ", "))"))
+                    at: headerLocation,
+                    suggestion: "is this the right file? Results need the columns \(required.joined(separator: ", "))"))
         }
         for name in required where index[name] == nil {
             diagnostics.append(

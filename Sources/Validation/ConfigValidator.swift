@@ -23,13 +23,16 @@ struct ConfigValidator {
             diagnostics.append(
                 .error(
                     "the base URL \"\(base)\" must start with https://, http:// or /",
-                    at: baseURLOverride == nil ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0)))
+                    at: baseURLOverride == nil
+                        ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0)))
         }
         let language = fields.string("language", into: &diagnostics) ?? "en"
         let theme = fields.string("theme", into: &diagnostics) ?? "default"
         if !Slug.isValid(theme) && theme != "default" {
             diagnostics.append(
-                .error("the theme name \"\(theme)\" must be a folder name of Themes/ (letters, digits, dashes)", at: fields.location(of: "theme")))
+                .error(
+                    "the theme name \"\(theme)\" must be a folder name of Themes/ (letters, digits, dashes)",
+                    at: fields.location(of: "theme")))
         }
         let params = fields.scalars(excluding: Self.known)
         return SiteConfig(

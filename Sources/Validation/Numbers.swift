@@ -1,4 +1,5 @@
 import Foundation
+
 /// Reading numbers the way the site's data formats write them: `.` as decimal separator, no grouping.
 enum Numbers {
     /// A finite decimal number, or nil. Accepts `12`, `-3.5`, `0.001`, `1e3`; rejects `1,5`, `inf`, `nan`.

@@ -25,9 +25,12 @@ struct ResultsValidator {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             for record in file.table.records {
-                guard let observation = observation(record, columns: columns, diagnostics: &diagnostics) else { continue }
+                guard let observation = observation(record, columns: columns, diagnostics: &diagnostics) else {
+                    continue
+                }
                 let key = Key(
-                    city: observation.city, kpi: observation.kpi, datapoint: observation.datapoint, year: observation.year)
+                    city: observation.city, kpi: observation.kpi, datapoint: observation.datapoint,
+                    year: observation.year)
                 if let first = seen[key] {
                     let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
                     diagnostics.append(
@@ -51,7 +54,8 @@ struct ResultsValidator {
             diagnostics.append(
                 .error(
                     "this row has \(record.fields.count) cells but the header has \(columns.count) columns",
-                    at: record.location, suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
+                    at: record.location,
+                    suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
             ok = false
         }
         let identity = RowIdentity.read(
@@ -64,8 +68,11 @@ struct ResultsValidator {
             ok = false
             diagnostics.append(
                 .error(
-                    yearText.isEmpty ? "the year is empty" : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
-                    at: columns.location("year", in: record), suggestion: "write the year the value refers to, e.g. 2020"))
+                    yearText.isEmpty
+                        ? "the year is empty"
+                        : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
+                    at: columns.location("year", in: record),
+                    suggestion: "write the year the value refers to, e.g. 2020"))
         }
         let valueText = columns.text("value", in: record)
         var value = ObservedValue.notReported
@@ -94,7 +101,9 @@ struct ResultsValidator {
             } else {
                 ok = false
                 var (message, suggestion) = Numbers.explain(valueText, column: "value")
-                if suggestion == nil { suggestion = "write a number with a point as decimal separator, yes/no, or NR for not reported" }
+                if suggestion == nil {
+                    suggestion = "write a number with a point as decimal separator, yes/no, or NR for not reported"
+                }
                 diagnostics.append(.error(message, at: columns.location("value", in: record), suggestion: suggestion))
             }
         }

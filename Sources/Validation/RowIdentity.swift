@@ -49,7 +49,8 @@ struct RowIdentity {
                 ok = false
                 diagnostics.append(
                     .error(
-                        "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \(given.quotedForMessage())", at: at,
+                        "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \(given.quotedForMessage())",
+                        at: at,
                         suggestion: "leave the datapoint cell empty"))
             } else if !kpi.datapoints.isEmpty, let given = datapoint {
                 if let match = kpi.datapoints.first(where: { $0.lowercased() == given.lowercased() }) {

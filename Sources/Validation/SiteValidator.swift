@@ -83,7 +83,9 @@ public struct SiteValidator: Sendable {
             }
             if let other = pageSlugs[page.slug] {
                 diagnostics.append(
-                    .error("two pages have the slug \"\(page.slug)\" (the other is \(other))", at: SourceLocation(path: file.path)))
+                    .error(
+                        "two pages have the slug \"\(page.slug)\" (the other is \(other))",
+                        at: SourceLocation(path: file.path)))
                 continue
             }
             pageSlugs[page.slug] = file.path

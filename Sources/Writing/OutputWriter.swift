@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Writing stage: writes a complete site into a fresh folder beside the destination, then swaps
@@ -29,10 +29,13 @@ public struct OutputWriter: Sendable {
     public func checkSafe(siteRoot: String) throws {
         let site = URL(fileURLWithPath: siteRoot).standardizedFileURL.path
         if site == destination || site.hasPrefix(destination.hasSuffix("/") ? destination : destination + "/") {
-            throw Failure(description: "the output folder \(destination) holds the site itself; choose another, e.g. \(site)/public")
+            throw Failure(
+                description:
+                    "the output folder \(destination) holds the site itself; choose another, e.g. \(site)/public")
         }
         if FileManager.default.fileExists(atPath: destination + "/Content/site.yml") {
-            throw Failure(description: "the output folder \(destination) holds a cityscore site; choose another output folder")
+            throw Failure(
+                description: "the output folder \(destination) holds a cityscore site; choose another output folder")
         }
     }
 
@@ -78,7 +81,9 @@ public struct OutputWriter: Sendable {
             if hadPrevious { try fm.moveItem(atPath: destination, toPath: previous) }
             try fm.moveItem(atPath: staging, toPath: destination)
         } catch {
-            if hadPrevious && !fm.fileExists(atPath: destination) { try? fm.moveItem(atPath: previous, toPath: destination) }
+            if hadPrevious && !fm.fileExists(atPath: destination) {
+                try? fm.moveItem(atPath: previous, toPath: destination)
+            }
             try? fm.removeItem(atPath: staging)
             throw Failure(description: "cannot move the new site into \(destination): \(error.localizedDescription)")
         }
@@ -98,9 +103,9 @@ extension OutputWriter {
             while offset < buffer.count {
                 guard let base = buffer.baseAddress else { return false }
                 #if canImport(Glibc)
-                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                    let written = Glibc.write(fd, base + offset, buffer.count - offset)
                 #else
-                let written = Darwin.write(fd, base + offset, buffer.count - offset)
+                    let written = Darwin.write(fd, base + offset, buffer.count - offset)
                 #endif
                 if written < 0 {
                     if errno == EINTR { continue }

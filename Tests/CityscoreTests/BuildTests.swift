@@ -93,7 +93,8 @@ struct BuildTests {
         defer { site.remove() }
         #expect(site.build() == [])
         let before = TestSite.tree(site.output)
-        try site.write("Content/results/2020.csv", bytes: Array("city,kpi,year,value\nnowhere,EC: ICT: ICT: 1C,2020,1\n".utf8))
+        try site.write(
+            "Content/results/2020.csv", bytes: Array("city,kpi,year,value\nnowhere,EC: ICT: ICT: 1C,2020,1\n".utf8))
         #expect(!site.build().isEmpty)
         #expect(TestSite.tree(site.output) == before)
         // Nothing was left beside the output folder either.
@@ -112,19 +113,19 @@ struct BuildTests {
     @Test func scriptsFromMarkdownAndDataNeverReachTheOutput() throws {
         let site = try TestSite.make([
             "Content/cities/asker.md": """
-                ---
-                name: "<script>alert('name')</script>"
-                ---
-                <script>alert(1)</script>
+            ---
+            name: "<script>alert('name')</script>"
+            ---
+            <script>alert(1)</script>
 
-                <img src=x onerror=alert(1)> [x](javascript:alert(1))
+            <img src=x onerror=alert(1)> [x](javascript:alert(1))
 
-                """,
+            """,
             "Content/results/2020.csv": """
-                city,kpi,year,value,source,note
-                asker,EC: P: EM: 1C,2020,2.5,"<script>alert(2)</script>","<img src=x onerror=alert(3)>"
+            city,kpi,year,value,source,note
+            asker,EC: P: EM: 1C,2020,2.5,"<script>alert(2)</script>","<img src=x onerror=alert(3)>"
 
-                """,
+            """,
         ])
         defer { site.remove() }
         #expect(site.build() == [])
@@ -157,7 +158,8 @@ struct BuildTests {
     @Test func theEmbeddedThemeAndFrameworkMatchTheFilesInTheRepository() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let framework = try String(contentsOf: repo.appendingPathComponent("Sources/BuiltIn/framework/kpis.csv"), encoding: .utf8)
+        let framework = try String(
+            contentsOf: repo.appendingPathComponent("Sources/BuiltIn/framework/kpis.csv"), encoding: .utf8)
         #expect(BuiltInResources.frameworkCSV == framework, "run .ci/embed-resources")
         for (path, contents) in BuiltInResources.defaultTheme {
             let onDisk = try String(contentsOf: repo.appendingPathComponent("Themes/default/" + path), encoding: .utf8)
@@ -168,7 +170,9 @@ struct BuildTests {
     @Test func theDemoSiteBuilds() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-demo-\(UUID().uuidString)").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cityscore-demo-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let site = TestSite(rootPath: repo.path)
         #expect(site.build(output: output) == [])

@@ -45,10 +45,16 @@ struct HostileInputTests {
         func fail(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
             let problems = site.build()
             #expect(!problems.isEmpty, "the build should have failed", sourceLocation: sourceLocation)
-            #expect(TestSite.tree(site.output) == before, "a failed build changed the output folder", sourceLocation: sourceLocation)
+            #expect(
+                TestSite.tree(site.output) == before, "a failed build changed the output folder",
+                sourceLocation: sourceLocation)
             let parent = (site.output as NSString).deletingLastPathComponent
-            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.contains(".building") }
-            #expect(leftovers.isEmpty, "staging folders left beside the output: \(leftovers)", sourceLocation: sourceLocation)
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter {
+                $0.contains(".building")
+            }
+            #expect(
+                leftovers.isEmpty, "staging folders left beside the output: \(leftovers)",
+                sourceLocation: sourceLocation)
             return problems
         }
     }
@@ -56,29 +62,41 @@ struct HostileInputTests {
     // MARK: Malformed CSV
 
     @Test func unclosedQuote() throws {
-        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,\"Report 2020\nasker,EC: P: EM: 1C,,2020,2.5,%,Report\n"])
-        defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/results/2020.csv:2:36: error: a quoted cell is never closed: the closing quote (\") is missing"
+        let run = try Run([
+            "Content/results/2020.csv": Self.header
+                + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,\"Report 2020\nasker,EC: P: EM: 1C,,2020,2.5,%,Report\n"
         ])
+        defer { run.site.remove() }
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:2:36: error: a quoted cell is never closed: the closing quote (\") is missing"
+            ])
     }
 
     @Test func quoteInTheMiddleAndTextAfterTheClosingQuote() throws {
-        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Rep\"ort\nasker,EC: P: EM: 1C,,2020,2.5,%,\"Report\" 2020\n"])
-        defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/results/2020.csv:2:39: error: a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\"",
-            "Content/results/2020.csv:3:41: error: text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\"",
+        let run = try Run([
+            "Content/results/2020.csv": Self.header
+                + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Rep\"ort\nasker,EC: P: EM: 1C,,2020,2.5,%,\"Report\" 2020\n"
         ])
+        defer { run.site.remove() }
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:2:39: error: a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\"",
+                "Content/results/2020.csv:3:41: error: text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\"",
+            ])
     }
 
     @Test func raggedRows() throws {
-        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97\nasker,EC: P: EM: 1C,,2020,2.5,%,Report,extra,more\n"])
-        defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/results/2020.csv:2:1: error: this row has 5 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
-            "Content/results/2020.csv:3:1: error: this row has 9 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
+        let run = try Run([
+            "Content/results/2020.csv": Self.header
+                + "karmoy,EC: ICT: ICT: 1C,,2020,97\nasker,EC: P: EM: 1C,,2020,2.5,%,Report,extra,more\n"
         ])
+        defer { run.site.remove() }
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:2:1: error: this row has 5 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
+                "Content/results/2020.csv:3:1: error: this row has 9 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
+            ])
     }
 
     @Test func binaryJunk() throws {
@@ -86,17 +104,22 @@ struct HostileInputTests {
         defer { run.site.remove() }
         try run.write("Content/results/2020.csv", try Self.fixture("binary-junk.csv"))
         // A file that is not text gives one error, not a cascade about its columns.
-        #expect(run.fail() == [
-            "Content/results/2020.csv:1:1: error: the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?; save it as \"CSV UTF-8\""
-        ])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:1:1: error: the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?; save it as \"CSV UTF-8\""
+            ])
     }
 
     @Test func semicolonSeparatedExport() throws {
-        let run = try Run(["Content/results/2020.csv": (Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Report\n").replacingOccurrences(of: ",", with: ";")])
-        defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/results/2020.csv:1:1: error: the columns are separated by semicolons; cityscore reads commas; save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"
+        let run = try Run([
+            "Content/results/2020.csv": (Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Report\n")
+                .replacingOccurrences(of: ",", with: ";")
         ])
+        defer { run.site.remove() }
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:1:1: error: the columns are separated by semicolons; cityscore reads commas; save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"
+            ])
     }
 
     // MARK: Encodings
@@ -105,7 +128,10 @@ struct HostileInputTests {
         let run = try Run()
         defer { run.site.remove() }
         try run.write("Content/results/2020.csv", try Self.fixture("latin1.csv"))
-        #expect(run.fail() == ["Content/results/2020.csv:2:36: error: this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\""])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:2:36: error: this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\""
+            ])
     }
 
     @Test func utf16CSV() throws {
@@ -113,9 +139,10 @@ struct HostileInputTests {
         defer { run.site.remove() }
         try run.write("Content/results/2020.csv", try Self.fixture("utf16.csv"))
         // A UTF-16 file (Excel's "Unicode Text") gives one error, not one per column.
-        #expect(run.fail() == [
-            "Content/results/2020.csv:1:1: error: the file is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 CSV; save it as \"CSV UTF-8\""
-        ])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:1:1: error: the file is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 CSV; save it as \"CSV UTF-8\""
+            ])
     }
 
     @Test func invalidUTF8Markdown() throws {
@@ -123,18 +150,26 @@ struct HostileInputTests {
         defer { run.site.remove() }
         try run.write("Content/cities/asker.md", try Self.fixture("cp1252.md"))
         let problems = run.fail()
-        #expect(problems.first == "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding")
+        #expect(
+            problems.first
+                == "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding"
+        )
         // A city file that is not UTF-8 still counts as a city: one error, no cascade.
-        #expect(problems == ["Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding"])
+        #expect(
+            problems == [
+                "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding"
+            ])
     }
 
     @Test func nulByteInACSVCellDoesNotReachTheHTML() throws {
-        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Rep\u{0}ort\n"])
+        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,Rep\u{0}ort\n"]
+        )
         defer { run.site.remove() }
         // A control character in a cell is reported at its cell, never published.
-        #expect(run.fail() == [
-            "Content/results/2020.csv:2:36: error: this cell holds an invisible control character (U+0000) that cannot be published; delete it"
-        ])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:2:36: error: this cell holds an invisible control character (U+0000) that cannot be published; delete it"
+            ])
     }
 
     // MARK: Malformed YAML
@@ -148,9 +183,10 @@ struct HostileInputTests {
     @Test func unclosedFrontMatter() throws {
         let run = try Run(["Content/cities/asker.md": "---\nname: Asker\ncountry: Norway\nText.\n"])
         defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/cities/asker.md:1:1: error: the front matter is not closed: add a line \"---\" after it"
-        ])
+        #expect(
+            run.fail() == [
+                "Content/cities/asker.md:1:1: error: the front matter is not closed: add a line \"---\" after it"
+            ])
     }
 
     @Test func duplicateFrontMatterKey() throws {
@@ -174,9 +210,15 @@ struct HostileInputTests {
     }
 
     @Test func deeplyNestedSiteYML() throws {
-        let run = try Run(["Content/site.yml": "title: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"])
+        let run = try Run([
+            "Content/site.yml": "title: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+                + "\n"
+        ])
         defer { run.site.remove() }
-        #expect(run.fail().contains("Content/site.yml:1:9: error: YAML: Maximum nesting level reached, set with yaml_set_max_nest_level())"))
+        #expect(
+            run.fail().contains(
+                "Content/site.yml:1:9: error: YAML: Maximum nesting level reached, set with yaml_set_max_nest_level())")
+        )
     }
 
     @Test func aliasBombInFrontMatterIsHarmless() throws {
@@ -196,7 +238,10 @@ struct HostileInputTests {
         let run = try Run()
         defer { run.site.remove() }
         try run.write("Content/results/2020.csv", bytes)
-        #expect(run.fail() == ["Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""
+            ])
     }
 
     @Test(arguments: [[UInt8](), [0xEF, 0xBB, 0xBF]])
@@ -204,7 +249,10 @@ struct HostileInputTests {
         let run = try Run()
         defer { run.site.remove() }
         try run.write("Content/cities/asker.md", bytes)
-        #expect(run.fail() == ["Content/cities/asker.md:1:1: error: the city needs a name in its front matter, e.g. \"name: Karmøy\""])
+        #expect(
+            run.fail() == [
+                "Content/cities/asker.md:1:1: error: the city needs a name in its front matter, e.g. \"name: Karmøy\""
+            ])
     }
 
     @Test(arguments: [[UInt8](), [0xEF, 0xBB, 0xBF]])
@@ -219,15 +267,27 @@ struct HostileInputTests {
         let run = try Run()
         defer { run.site.remove() }
         try run.write("Content/results/2020.csv", try Self.fixture("bom-only.txt"))
-        #expect(run.fail() == ["Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""])
+        #expect(
+            run.fail() == [
+                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""
+            ])
     }
 
     // MARK: Path traversal
 
     @Test(arguments: [
-        ("../../etc", "the slug \"../../etc\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"etc\"?"),
-        ("/tmp/evil", "the slug \"/tmp/evil\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"tmp-evil\"?"),
-        ("..", "the slug \"..\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder"),
+        (
+            "../../etc",
+            "the slug \"../../etc\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"etc\"?"
+        ),
+        (
+            "/tmp/evil",
+            "the slug \"/tmp/evil\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"tmp-evil\"?"
+        ),
+        (
+            "..",
+            "the slug \"..\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder"
+        ),
     ])
     func pageSlugThatLeavesItsFolder(slug: String, message: String) throws {
         let run = try Run(["Content/pages/evil.md": "---\ntitle: Evil\nslug: \(slug)\n---\nText.\n"])
@@ -239,28 +299,34 @@ struct HostileInputTests {
     @Test func narrativeSlugThatLeavesItsFolder() throws {
         let run = try Run(["Content/cities/karmoy/economy.md": "---\nslug: ../../../x\n---\nText.\n"])
         defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/cities/karmoy/economy.md:2:1: error: the slug \"../../../x\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"x\"?"
-        ])
+        #expect(
+            run.fail() == [
+                "Content/cities/karmoy/economy.md:2:1: error: the slug \"../../../x\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"x\"?"
+            ])
     }
 
     @Test func cityThatIsAPathInTheResults() throws {
-        let run = try Run(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,x\n../../etc/passwd,EC: ICT: ICT: 1C,,2020,97,%,x\n"])
+        let run = try Run([
+            "Content/results/2020.csv": Self.header
+                + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,x\n../../etc/passwd,EC: ICT: ICT: 1C,,2020,97,%,x\n"
+        ])
         defer { run.site.remove() }
         let problems = run.fail()
         #expect(problems.count == 1)
         // No suggestion to create a file outside Content/cities/.
-        #expect(problems == [
-            "Content/results/2020.csv:3:1: error: \"../../etc/passwd\" in column \"city\" is not a city slug (lowercase letters, digits and dashes)"
-        ])
+        #expect(
+            problems == [
+                "Content/results/2020.csv:3:1: error: \"../../etc/passwd\" in column \"city\" is not a city slug (lowercase letters, digits and dashes)"
+            ])
     }
 
     @Test func cityFileNameThatIsNotASlug() throws {
         let run = try Run(["Content/cities/Bad Name.md": "---\nname: Bad\n---\n"])
         defer { run.site.remove() }
-        #expect(run.fail() == [
-            "Content/cities/Bad Name.md:1:1: error: the file name \"Bad Name.md\" cannot be a city slug: use lowercase letters, digits and dashes; rename it to bad-name.md"
-        ])
+        #expect(
+            run.fail() == [
+                "Content/cities/Bad Name.md:1:1: error: the file name \"Bad Name.md\" cannot be a city slug: use lowercase letters, digits and dashes; rename it to bad-name.md"
+            ])
     }
 
     // MARK: Links under Content/assets
@@ -273,9 +339,10 @@ struct HostileInputTests {
         try Data("ok".utf8).write(to: URL(fileURLWithPath: assets + "/a/ok.txt"))
         try FileManager.default.createSymbolicLink(atPath: assets + "/a/loop", withDestinationPath: "..")
         let report = try Pipeline(siteRoot: site.root, output: site.output).run()
-        #expect(report.warnings.map(\.description) == [
-            "Content/assets/a/loop:1:1: warning: a link to a folder is not followed: copy the files instead"
-        ])
+        #expect(
+            report.warnings.map(\.description) == [
+                "Content/assets/a/loop:1:1: warning: a link to a folder is not followed: copy the files instead"
+            ])
         #expect(site.read("assets/a/ok.txt") == "ok")
         #expect(!FileManager.default.fileExists(atPath: site.output + "/assets/a/loop"))
     }
@@ -287,17 +354,20 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(atPath: assets, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: assets + "/loop1", withDestinationPath: "loop2")
         try FileManager.default.createSymbolicLink(atPath: assets + "/loop2", withDestinationPath: "loop1")
-        #expect(run.fail() == [
-            "Content/assets/loop1:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
-            "Content/assets/loop2:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
-        ])
+        #expect(
+            run.fail() == [
+                "Content/assets/loop1:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
+                "Content/assets/loop2:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
+            ])
     }
 
     // MARK: Very large input
 
     @Test func oneMegabyteCell() throws {
         let big = String(repeating: "x", count: 1 << 20)
-        let site = try TestSite.make(["Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,\"\(big)\"\n"])
+        let site = try TestSite.make([
+            "Content/results/2020.csv": Self.header + "karmoy,EC: ICT: ICT: 1C,,2020,97,%,\"\(big)\"\n"
+        ])
         defer { site.remove() }
         #expect(site.build() == [])
         #expect(site.read("cities/karmoy/economy/index.html")?.contains(big) == true)
@@ -317,7 +387,8 @@ struct HostileInputTests {
     @Test func tenThousandExtraColumns() throws {
         let columns = (0..<10_000).map { ",x-c\($0)" }.joined()
         let site = try TestSite.make([
-            "Content/results/2020.csv": Self.header.dropLast() + columns + "\nkarmoy,EC: ICT: ICT: 1C,,2020,97,%,x" + String(repeating: ",", count: 10_000) + "\n"
+            "Content/results/2020.csv": Self.header.dropLast() + columns + "\nkarmoy,EC: ICT: ICT: 1C,,2020,97,%,x"
+                + String(repeating: ",", count: 10_000) + "\n"
         ])
         defer { site.remove() }
         #expect(site.build() == [])
@@ -328,15 +399,22 @@ struct HostileInputTests {
         let run = try Run(["Content/results/2020.csv": Self.header.dropLast() + columns + "\n"])
         defer { run.site.remove() }
         let problems = run.fail()
-        #expect(problems.first == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, and any starting with x-; rename it to x-c0 to keep it as an extra column")
+        #expect(
+            problems.first
+                == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, and any starting with x-; rename it to x-c0 to keep it as an extra column"
+        )
         // Many unknown columns are summed up, not listed one line each.
         #expect(problems.count == 11)
-        #expect(problems.last?.hasPrefix("Content/results/2020.csv:1:1: error: 9990 more unknown columns in the header row (10000 in all)") == true)
+        #expect(
+            problems.last?.hasPrefix(
+                "Content/results/2020.csv:1:1: error: 9990 more unknown columns in the header row (10000 in all)")
+                == true)
     }
 
     // MARK: Injection
 
-    static let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>\"><svg onload=alert(3)>'><iframe src=javascript:alert(4)>"
+    static let payload =
+        "<script>alert(1)</script><img src=x onerror=alert(2)>\"><svg onload=alert(3)>'><iframe src=javascript:alert(4)>"
 
     /// YAML single-quoted scalar of `payload`.
     static var yamlPayload: String { "'" + payload.replacingOccurrences(of: "'", with: "''") + "'" }
@@ -360,15 +438,18 @@ struct HostileInputTests {
 
             """
         let site = try TestSite.make([
-            "Content/site.yml": "title: \(p)\ndescription: \(p)\nbaseURL: https://example.org/scores/\nlanguage: en\ncustom: \(p)\n",
-            "Content/cities/karmoy.md": "---\nname: \(p)\ncountry: \(p)\nregion: \(p)\npeers: [asker]\ndescription: \(p)\n---\n" + narrative,
+            "Content/site.yml":
+                "title: \(p)\ndescription: \(p)\nbaseURL: https://example.org/scores/\nlanguage: en\ncustom: \(p)\n",
+            "Content/cities/karmoy.md":
+                "---\nname: \(p)\ncountry: \(p)\nregion: \(p)\npeers: [asker]\ndescription: \(p)\n---\n" + narrative,
             "Content/cities/karmoy/economy.md": "---\ntitle: \(p)\ndescription: \(p)\n---\n" + narrative,
             "Content/pages/methodology.md": "---\ntitle: \(p)\ndescription: \(p)\n---\n" + narrative,
             "Content/pages/about.md": "---\ntitle: \(p)\n---\n" + narrative + "\n## Two\n\n## Three\n",
             "Content/results/2020.csv": "city,kpi,datapoint,year,value,unit,source,note,x-source-url\n"
                 + "karmoy,EC: ICT: ICT: 1C,,2020,97,\(Self.csvPayload),\(Self.csvPayload),\(Self.csvPayload),javascript:alert(16)\n"
                 + "asker,EC: ICT: ICT: 1C,,2020,97,%,\(Self.csvPayload),x,\"https://example.org/\"\"><script>alert(17)</script>\"\n",
-            "Content/targets/goals.csv": "city,kpi,datapoint,target,note\nkarmoy,EC: ICT: ICT: 1C,,100,\(Self.csvPayload)\n",
+            "Content/targets/goals.csv":
+                "city,kpi,datapoint,target,note\nkarmoy,EC: ICT: ICT: 1C,,100,\(Self.csvPayload)\n",
         ])
         defer { site.remove() }
         #expect(site.build() == [])
@@ -385,11 +466,14 @@ struct HostileInputTests {
     }
 
     @Test func theScannerFindsExecutableMarkup() {
-        #expect(ExecutableMarkup.find(in: "<p>&lt;script&gt; on=1 onload= javascript:</p><a href=\"https://x\">x</a>") == [])
+        #expect(
+            ExecutableMarkup.find(in: "<p>&lt;script&gt; on=1 onload= javascript:</p><a href=\"https://x\">x</a>") == []
+        )
         #expect(ExecutableMarkup.find(in: "<SCRIPT>x</SCRIPT>") == ["<script>"])
         #expect(ExecutableMarkup.find(in: "<svg><g onload='x'/></svg>") == ["<g onload>"])
         #expect(ExecutableMarkup.find(in: "<img src=x onerror=alert(1)>") == ["<img onerror>"])
-        #expect(ExecutableMarkup.find(in: "<a href=\"&#106;ava&#x09;script&colon;alert(1)\">") == ["<a href=javascript:…>"])
+        #expect(
+            ExecutableMarkup.find(in: "<a href=\"&#106;ava&#x09;script&colon;alert(1)\">") == ["<a href=javascript:…>"])
         #expect(ExecutableMarkup.find(in: "<a title='>' href=' vbscript:x'>") == ["<a href=vbscript:…>"])
         #expect(ExecutableMarkup.find(in: "<!-- <script> --><iframe src=x>") == ["<iframe>"])
     }
@@ -399,8 +483,12 @@ struct HostileInputTests {
 /// handler attributes, and links or sources with javascript:, vbscript: or data: URLs (entities decoded,
 /// tabs and newlines dropped, as browsers do). Text and comments are skipped.
 enum ExecutableMarkup {
-    static let elements: Set<String> = ["script", "iframe", "frame", "object", "embed", "applet", "base", "meta-refresh"]
-    static let urlAttributes: Set<String> = ["href", "src", "xlink:href", "action", "formaction", "data", "poster", "background"]
+    static let elements: Set<String> = [
+        "script", "iframe", "frame", "object", "embed", "applet", "base", "meta-refresh",
+    ]
+    static let urlAttributes: Set<String> = [
+        "href", "src", "xlink:href", "action", "formaction", "data", "poster", "background",
+    ]
 
     static func find(in text: String) -> [String] {
         var out: [String] = []
@@ -410,7 +498,10 @@ enum ExecutableMarkup {
             CharacterSet.alphanumerics.contains(c) || c == "-" || c == ":" || c == "_"
         }
         while i < s.count {
-            guard s[i] == "<" else { i += 1; continue }
+            guard s[i] == "<" else {
+                i += 1
+                continue
+            }
             if i + 3 < s.count, s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" {
                 var j = i + 4
                 while j + 2 < s.count, !(s[j] == "-" && s[j + 1] == "-" && s[j + 2] == ">") { j += 1 }
@@ -418,7 +509,10 @@ enum ExecutableMarkup {
                 continue
             }
             var j = i + 1
-            guard j < s.count, CharacterSet.letters.contains(s[j]) else { i += 1; continue }
+            guard j < s.count, CharacterSet.letters.contains(s[j]) else {
+                i += 1
+                continue
+            }
             while j < s.count, isNameChar(s[j]) { j += 1 }
             let tag = String(String.UnicodeScalarView(s[(i + 1)..<j])).lowercased()
             if elements.contains(tag) { out.append("<\(tag)>") }
@@ -426,7 +520,9 @@ enum ExecutableMarkup {
             while j < s.count, s[j] != ">" {
                 while j < s.count, s[j] == " " || s[j] == "\n" || s[j] == "\t" || s[j] == "\r" || s[j] == "/" { j += 1 }
                 let nameStart = j
-                while j < s.count, s[j] != "=", s[j] != ">", s[j] != " ", s[j] != "\n", s[j] != "\t", s[j] != "/" { j += 1 }
+                while j < s.count, s[j] != "=", s[j] != ">", s[j] != " ", s[j] != "\n", s[j] != "\t", s[j] != "/" {
+                    j += 1
+                }
                 let name = String(String.UnicodeScalarView(s[nameStart..<j])).lowercased()
                 var value = ""
                 if j < s.count, s[j] == "=" {
@@ -472,7 +568,9 @@ enum ExecutableMarkup {
                 continue
             }
             let name = rest[rest.index(after: rest.startIndex)..<semi].lowercased()
-            let named = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            let named = [
+                "colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+            ]
             if let text = named[name] {
                 decoded += text
             } else if name.hasPrefix("#x"), let n = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(n) {
@@ -485,6 +583,7 @@ enum ExecutableMarkup {
             rest = rest[rest.index(after: semi)...]
         }
         decoded += rest
-        return String(String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
+        return String(String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
+            .lowercased()
     }
 }

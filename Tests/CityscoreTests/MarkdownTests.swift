@@ -68,7 +68,8 @@ struct MarkdownTests {
         #expect(result.diagnostics.count == 1)
         #expect(
             result.diagnostics.first?.description.hasPrefix(
-                "Content/cities/karmoy.md:7:5: error: the link \"../pages/gone.md\" points to Content/pages/gone.md") == true)
+                "Content/cities/karmoy.md:7:5: error: the link \"../pages/gone.md\" points to Content/pages/gone.md")
+                == true)
     }
 
     @Test func aLinkLeavingTheSiteIsAnError() {

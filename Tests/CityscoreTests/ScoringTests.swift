@@ -5,17 +5,21 @@ import Testing
 @Suite("Scoring (the U4SSC method)")
 struct ScoringTests {
     func kpi(_ code: String = "K: 1", direction: Direction = .higher, target: Double? = nil) -> KPI {
-        KPI(code: code, name: code, direction: direction, target: target, dimension: "D", subdimension: "S", category: "C")
+        KPI(
+            code: code, name: code, direction: direction, target: target, dimension: "D", subdimension: "S",
+            category: "C")
     }
 
     func observation(_ value: ObservedValue, year: Int = 2020) -> Observation {
         Observation(city: "c", kpi: "K: 1", year: year, value: value)
     }
 
-    @Test("Bands: boundaries take the higher band", arguments: [
-        (0.0, Band.one), (32.99, .one), (33.0, .two), (65.99, .two), (66.0, .three), (94.99, .three), (95.0, .four),
-        (250.0, .four), (-5.0, .one),
-    ])
+    @Test(
+        "Bands: boundaries take the higher band",
+        arguments: [
+            (0.0, Band.one), (32.99, .one), (33.0, .two), (65.99, .two), (66.0, .three), (94.99, .three), (95.0, .four),
+            (250.0, .four), (-5.0, .one),
+        ])
     func bands(percent: Double, band: Band) {
         #expect(Band(percent: percent) == band)
     }
@@ -57,8 +61,10 @@ struct ScoringTests {
     }
 
     @Test func yesNoNeedsNoTarget() {
-        let yes = Scorer.score(kpi: kpi(direction: .yesNo), datapoint: nil, history: [observation(.yesNo(true))], localTarget: nil)
-        let no = Scorer.score(kpi: kpi(direction: .yesNo), datapoint: nil, history: [observation(.yesNo(false))], localTarget: nil)
+        let yes = Scorer.score(
+            kpi: kpi(direction: .yesNo), datapoint: nil, history: [observation(.yesNo(true))], localTarget: nil)
+        let no = Scorer.score(
+            kpi: kpi(direction: .yesNo), datapoint: nil, history: [observation(.yesNo(false))], localTarget: nil)
         #expect(yes.points == 4)
         #expect(no.points == 1)
         #expect(no.achievement == 0)
@@ -71,7 +77,8 @@ struct ScoringTests {
     }
 
     @Test func notReportedAndMissing() {
-        let nr = Scorer.score(kpi: kpi(target: 1), datapoint: nil, history: [observation(.notReported)], localTarget: nil)
+        let nr = Scorer.score(
+            kpi: kpi(target: 1), datapoint: nil, history: [observation(.notReported)], localTarget: nil)
         let missing = Scorer.score(kpi: kpi(target: 1), datapoint: nil, history: [], localTarget: nil)
         #expect(nr.status == .notReported)
         #expect(missing.status == .missing)
@@ -93,11 +100,12 @@ struct ScoringTests {
 
     @Test func groupScoreIsPointsOverFourTimesScoredItems() {
         // A category with points 4, 3, 1 and one item not reported: 8 / 12 = 66.7 % → band 3.
-        let items = [97.0, 70.0, 10.0].map { value in
-            Scorer.score(
-                kpi: kpi(), datapoint: nil, history: [observation(.number(value))],
-                localTarget: LocalTarget(city: "c", kpi: "K: 1", target: 100))
-        } + [Scorer.score(kpi: kpi(), datapoint: nil, history: [observation(.notReported)], localTarget: nil)]
+        let items =
+            [97.0, 70.0, 10.0].map { value in
+                Scorer.score(
+                    kpi: kpi(), datapoint: nil, history: [observation(.number(value))],
+                    localTarget: LocalTarget(city: "c", kpi: "K: 1", target: 100))
+            } + [Scorer.score(kpi: kpi(), datapoint: nil, history: [observation(.notReported)], localTarget: nil)]
         let score = GroupScore(items)
         #expect(score.points == 8)
         #expect(score.scored == 3)
@@ -121,8 +129,10 @@ struct ScoringTests {
                     ? .yesNo(rng.next() % 2 == 0)
                     : rng.next() % 5 == 0 ? .notReported : .number(rng.double(in: -50...1e6))
                 let target: LocalTarget? =
-                    rng.next() % 4 == 0 ? nil : LocalTarget(city: "c", kpi: "K: 1", target: rng.double(in: 0.001...1000))
-                return Scorer.score(kpi: kpi(direction: direction), datapoint: nil, history: [observation(value)], localTarget: target)
+                    rng.next() % 4 == 0
+                    ? nil : LocalTarget(city: "c", kpi: "K: 1", target: rng.double(in: 0.001...1000))
+                return Scorer.score(
+                    kpi: kpi(direction: direction), datapoint: nil, history: [observation(value)], localTarget: target)
             }
             let score = GroupScore(items)
             if let percent = score.percent {

@@ -80,7 +80,8 @@ struct TestSite {
         root = base.path
         for (path, text) in files {
             let url = base.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -107,7 +108,9 @@ struct TestSite {
 
     /// The text of a built file.
     func read(_ path: String, in output: String? = nil) -> String? {
-        FileManager.default.contents(atPath: (output ?? self.output) + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: (output ?? self.output) + "/" + path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     /// Every file under a folder, relative path → bytes.

@@ -9,7 +9,8 @@ import Validation
 /// when it is valid.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let (table, diagnostics) = CSVReader(path: "Content/results/fuzz.csv").read(Array(UnsafeBufferPointer(start: data, count: size)))
+    let (table, diagnostics) = CSVReader(path: "Content/results/fuzz.csv").read(
+        Array(UnsafeBufferPointer(start: data, count: size)))
     for diagnostic in diagnostics { _ = diagnostic.description }
     guard let table else {
         precondition(!diagnostics.isEmpty, "no table and no diagnostic")

@@ -17,7 +17,8 @@ public enum TinySite {
         ]
         for (path, text) in files {
             let url = URL(fileURLWithPath: root + "/" + path)
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(text.utf8).write(to: url)
         }
         defer { try? FileManager.default.removeItem(atPath: root) }
