@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# cityscore's performance benchmarks (issue 8). See bench/README.md.
+#
+#   bash bench/run.sh            build cityscore (release), generate the sites, measure, print the table
+#
+# Environment (all optional):
+#   RUNS=3          runs per benchmark (the median is reported)
+#   BUDGET=40       after this many seconds of one benchmark, no further runs of it are started
+#   PAGES=2000      Markdown pages of the Hugo / cmark comparison
+#   CITIES=1000     cities of the data benchmark (the linearity check also builds 2 x CITIES)
+#   YEARS=5         years of results per city
+#   TIMEOUT=600     a cityscore build still running after this many seconds is killed (and fails)
+#   MAX_BIG=90      the 2 x CITIES build is skipped (its target fails) when the CITIES build took longer
+#                   than this many seconds; 0 = always run it
+#   CITYSCORE=PATH  measure this binary instead of building one
+#   WORK=DIR        generate into DIR (default: a new temporary folder, removed at the end)
+#   KEEP=1          keep the temporary folder (sites, outputs, results.tsv, logs)
+#
+# Exit status: 0 when every target passes, 1 when one fails (the whole table is printed first),
+# 2 when the benchmark itself could not run.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+RUNS="${RUNS:-3}"
+BUDGET="${BUDGET:-40}"
+PAGES="${PAGES:-2000}"
+CITIES="${CITIES:-1000}"
+YEARS="${YEARS:-5}"
+BIG=$((2 * CITIES))
+TIMEOUT="${TIMEOUT:-600}"
+MAX_BIG="${MAX_BIG:-90}"
+
+for tool in python3 hugo cmark; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench: $tool is missing (Debian: apt-get install -y $tool)" >&2
+    exit 2
+  fi
+done
+
+if [[ -n "${WORK:-}" ]]; then
+  mkdir -p "$WORK"
+else
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/cityscore-bench.XXXXXX")"
+  if [[ "${KEEP:-0}" != 1 ]]; then
+    trap 'rm -rf "$WORK"' EXIT
+  fi
+fi
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(hugo version | cut -d' ' -f1-2), $(cmark --version | head -1)"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "   load average: $(load) (other processes on the machine slow every figure; CPU s is the steadiest)"
+
+# 1. cityscore, release build with its own scratch path (others' .build stays untouched)
+if [[ -z "${CITYSCORE:-}" ]]; then
+  echo "== building cityscore (release, scratch path .build-bench)"
+  if ! (cd "$ROOT" && swift build -c release --scratch-path .build-bench >"$WORK/swift-build.log" 2>&1); then
+    tail -30 "$WORK/swift-build.log" >&2
+    echo "bench: swift build failed (full log: $WORK/swift-build.log)" >&2
+    exit 2
+  fi
+  CITYSCORE="$ROOT/.build-bench/release/cityscore"
+fi
+echo "   binary: $CITYSCORE"
+
+# 2. the sites
+echo "== generating sites in $WORK"
+start=$SECONDS
+python3 "$BENCH/generate.py" markdown "$PAGES" "$WORK/md"
+python3 "$BENCH/generate.py" data "$CITIES" "$YEARS" "$WORK/data-$CITIES"
+python3 "$BENCH/generate.py" data "$BIG" "$YEARS" "$WORK/data-$BIG"
+echo "   $PAGES pages ($(du -sh "$WORK/md/all.md" | cut -f1) of Markdown), $CITIES and $BIG cities x $YEARS years ($((SECONDS - start)) s)"
+
+# 3. measure
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+measure() { python3 "$BENCH/measure.py" "$@"; }
+echo "== measuring (up to $RUNS runs each, median reported)"
+# One untimed warm-up of the small ones, so every tool starts with the files in the page cache.
+hugo --quiet -s "$WORK/md/hugo" -d "$WORK/out-hugo" >/dev/null 2>&1 || true
+cmark --smart "$WORK/md/all.md" >/dev/null
+measure md-cmark "$RESULTS" --runs "$RUNS" --budget "$BUDGET" -- cmark --smart "$WORK/md/all.md"
+measure md-hugo "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --clean "$WORK/out-hugo" -- \
+  hugo --quiet -s "$WORK/md/hugo" -d "$WORK/out-hugo"
+measure md-cityscore "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-md" -- \
+  "$CITYSCORE" build --site "$WORK/md/cityscore" --output "$WORK/out-md"
+rm -rf "$WORK/out-md"
+measure "data-$CITIES" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-data-$CITIES" -- \
+  "$CITYSCORE" build --site "$WORK/data-$CITIES/cityscore" --output "$WORK/out-data-$CITIES"
+rm -rf "$WORK/out-data-$CITIES"
+first="$(awk -v n="data-$CITIES" '$1 == n && $2 == 1 {print $4}' "$RESULTS")"
+if [[ "$MAX_BIG" != 0 ]] && awk -v t="${first:-0}" -v m="$MAX_BIG" 'BEGIN {exit !(t > m)}'; then
+  echo "  data-$BIG       skipped: the $CITIES-city build took ${first} s (> MAX_BIG=$MAX_BIG s)"
+  big_skip=(--big-skip "skipped: $CITIES cities took ${first%.*} s")
+else
+  measure "data-$BIG" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-data-$BIG" -- \
+    "$CITYSCORE" build --site "$WORK/data-$BIG/cityscore" --output "$WORK/out-data-$BIG"
+  rm -rf "$WORK/out-data-$BIG"
+  big_skip=()
+fi
+
+# 4. serve: only when the binary has the command
+serve=(--serve-skip "no serve command")
+if "$CITYSCORE" serve --help 2>&1 | grep -q -- "--port"; then
+  echo "== serve: edit -> rebuilt page"
+  if ms="$(python3 "$BENCH/serve_latency.py" "$CITYSCORE" "$ROOT" "$WORK/serve" 2>"$WORK/serve.log")"; then
+    echo "   rebuild $(echo "$ms" | cut -d' ' -f1) ms (server's figure), edit -> page served $(echo "$ms" | cut -d' ' -f2) ms (median of 5 edits)"
+    serve=(--serve-ms "$(echo "$ms" | cut -d' ' -f1)")
+  else
+    tail -5 "$WORK/serve.log" >&2
+    serve=(--serve-skip "error, see serve.log")
+  fi
+fi
+
+# 5. the table
+echo "== load average at the end: $(load)"
+status=0
+python3 "$BENCH/report.py" "$RESULTS" --pages "$PAGES" --cities "$CITIES" "${serve[@]}" ${big_skip[@]+"${big_skip[@]}"} --json "$WORK/results.json" || status=$?
+if [[ "${KEEP:-0}" == 1 ]]; then echo "(kept: $WORK)"; fi
+exit "$status"
