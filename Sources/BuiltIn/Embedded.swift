@@ -754,7 +754,7 @@ contents: Contents
 </table>
 </div>
 </details>
-<p class="chart-download"><a href="{{download}}" download>{{t.download_svg}}</a></p>
+{{#download}}<p class="chart-download"><a href="{{download}}" download>{{t.download_svg}}</a></p>{{/download}}
 </figure>
 {{/charts}}
 

@@ -86,5 +86,8 @@ struct ValueText {
 
 extension String {
     /// The string without leading and trailing whitespace.
-    var trimmingSpaces: String { String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
+    var trimmingSpaces: String {
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
 }

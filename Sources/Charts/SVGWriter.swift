@@ -70,6 +70,12 @@ public struct SVGWriter: Sendable {
     /// safe both as a text node and inside a quoted attribute. Characters XML 1.0 does not allow
     /// (most control characters, U+FFFE, U+FFFF) are dropped.
     public static func escape(_ text: String) -> String {
+        // Most text needs no escaping: check the bytes once and hand it back as it is.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
+                && byte != 0xEF
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -63,11 +63,13 @@ public struct Document: Sendable, Hashable {
     public var draft: Bool
     /// Front matter `weight`: lower comes first in menus.
     public var weight: Int
+    /// Front matter `menu: true` (or `menu: main`, as in Hugo): listed in the site's main navigation.
+    public var menu: Bool
 
     /// Creates a document.
     public init(
         path: String, body: String, bodyLine: Int = 1, title: String? = nil, description: String? = nil,
-        slug: String, draft: Bool = false, weight: Int = 0
+        slug: String, draft: Bool = false, weight: Int = 0, menu: Bool = false
     ) {
         self.path = path
         self.body = body
@@ -77,6 +79,7 @@ public struct Document: Sendable, Hashable {
         self.slug = slug
         self.draft = draft
         self.weight = weight
+        self.menu = menu
     }
 }
 

@@ -37,8 +37,8 @@ public struct Pipeline: Sendable {
         self.baseURL = baseURL
     }
 
-    /// The files of the site, or every problem that stops the build (thrown as `DiagnosticsError`).
-    public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
+    /// The checked, scored site and the renderer for it, or every problem found before rendering.
+    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteSource, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // 1. Read
@@ -55,21 +55,21 @@ public struct Pipeline: Sendable {
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
+        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: source.theme, strings: source.strings)
+        return (renderer, site, source, diagnostics)
+    }
 
+    /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
+    public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        let (renderer, site, source, warnings) = try prepare()
         // 4. Render
-        let (rendered, renderProblems) = SiteRenderer(
-            site: site, scorecards: scorecards, theme: source.theme, strings: source.strings
-        ).render()
-        diagnostics += renderProblems
+        let (rendered, renderProblems) = renderer.render()
+        var diagnostics = warnings + renderProblems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
         for asset in site.assets {
             guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
-                diagnostics.append(
-                    .error(
-                        SiteReader.unreadable(source.root + "/Content/assets/" + asset),
-                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                diagnostics.append(Self.unreadableAsset(asset, root: source.root))
                 continue
             }
             files.append(OutputFile(path: "assets/" + asset, bytes: [UInt8](data)))
@@ -78,24 +78,51 @@ public struct Pipeline: Sendable {
         return (files, diagnostics)
     }
 
-    /// Builds the site and, unless this is a check, swaps it into the output folder.
+    static func unreadableAsset(_ asset: String, root: String) -> Diagnostic {
+        .error(
+            SiteReader.unreadable(root + "/Content/assets/" + asset),
+            at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0))
+    }
+
+    /// Builds the site and, unless this is a check, writes it into a new folder beside the output
+    /// folder while it renders (4. Render → 5. Write), then swaps it in. On any error the new folder
+    /// is removed and the previous output stays as it was.
     public func run() throws(DiagnosticsError) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds
-        let (files, warnings) = try render()
-        if let output {
-            let writer = OutputWriter(destination: output)
-            do {
-                try writer.checkSafe(siteRoot: siteRoot)
-                // 5. Write
-                try writer.write(files)
-            } catch {
-                throw DiagnosticsError(
-                    warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
-            }
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        guard let output else {
+            let (files, warnings) = try render()
+            return Report(
+                pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
+                seconds: seconds())
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Report(
-            pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
-            seconds: seconds)
+        let (renderer, site, source, warnings) = try prepare()
+        let writer = OutputWriter(destination: output)
+        let staging: Staging
+        do {
+            try writer.checkSafe(siteRoot: siteRoot)
+            staging = try writer.begin()
+        } catch {
+            throw DiagnosticsError(warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        var diagnostics = warnings + renderer.render { staging.write($0.path, text: $0.text) }
+        for asset in site.assets {
+            guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
+                diagnostics.append(Self.unreadableAsset(asset, root: source.root))
+                continue
+            }
+            staging.write("assets/" + asset, bytes: [UInt8](data))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            staging.discard()
+            throw DiagnosticsError(diagnostics)
+        }
+        do {
+            try staging.commit()
+        } catch {
+            throw DiagnosticsError(diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        let counts = staging.counts
+        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
     }
 }

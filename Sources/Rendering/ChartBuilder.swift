@@ -17,26 +17,27 @@ struct ChartBuilder: Sendable {
     var strings: Strings { display.strings }
     var levelNames: [String] { [strings["dimension"], strings["category"], strings["indicator"]] }
 
-    /// Charts by page output path, each list in page order.
-    func figures() -> [String: [ChartFigure]] {
-        var out: [String: [ChartFigure]] = [:]
-        let perCity = ParallelMap.map(Array(scorecards.indices)) { cityFigures(scorecards[$0]) }
-        for figures in perCity { out.merge(figures) { $1 } }
-        for (d, dimension) in site.framework.dimensions.enumerated() {
-            out[URLs.dimension(dimension.slug)] = [heatMap(d)]
+    /// Whether per-KPI charts (bullets, trends) are also written as files (`chart_files: all`).
+    var perKPIFiles: Bool { site.config.params["chart_files"] == "all" }
+
+    /// The charts of one page, in page order, drawn when the page is rendered (so that a large site
+    /// never holds every chart in memory at once).
+    func figures(for kind: PageKind, path: String) -> [ChartFigure] {
+        switch kind {
+        case .city(let c): return cityFigures(scorecards[c], page: path)
+        case .cityDimension(let c, let d): return dimensionFigures(scorecards[c], d, page: path)
+        case .dimension(let d): return [heatMap(d)]
+        case .indicator(let k): return dotPlots(site.framework.kpis[k])
+        default: return []
         }
-        let kpis = site.framework.kpis
-        let perKPI = ParallelMap.map(Array(kpis.indices)) { dotPlots(kpis[$0]) }
-        for (kpi, figures) in zip(kpis, perKPI) where !figures.isEmpty { out[URLs.indicator(kpi)] = figures }
-        return out
     }
 
-    /// A chart placed on the page at `page`.
-    func figure(_ chart: Chart, page: String, file: String) -> ChartFigure {
-        let path = page + "charts/" + file + ".svg"
+    /// A chart placed on the page at `page`, with a standalone file unless `file` is nil.
+    func figure(_ chart: Chart, page: String, file: String?) -> ChartFigure {
+        let path = file.map { page + "charts/" + $0 + ".svg" }
         return ChartFigure(
             id: chart.id, title: chart.title, description: chart.description, svg: chart.svg,
-            standalone: chart.standalone, downloadPath: path, downloadURL: urls.link(path),
+            standalone: chart.standalone, downloadPath: path, downloadURL: path.map(urls.link),
             caption: chart.table.caption, headers: chart.table.columns, rows: chart.table.rows,
             numeric: Set(chart.table.numericColumns))
     }
@@ -76,40 +77,36 @@ struct ChartBuilder: Sendable {
         }
     }
 
-    func cityFigures(_ card: Scorecard) -> [String: [ChartFigure]] {
-        let slug = card.city.slug
-        var out: [String: [ChartFigure]] = [:]
-        let cityPage = URLs.city(slug)
+    func cityFigures(_ card: Scorecard, page cityPage: String) -> [ChartFigure] {
         let wheel = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
             levelNames: levelNames
         ).render(id: "wheel", format: format)
         let bars = ScoreBars(city: card.city.name, items: tree(card, depth: 2), levels: 2, levelNames: levelNames)
             .render(id: "scores", format: format)
-        out[cityPage] = [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]
+        return [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]
+    }
 
-        for dim in card.dimensions {
-            let page = URLs.cityDimension(slug, dim.slug)
-            let items = dim.subdimensions.flatMap { sub in
-                sub.categories.map { cat in
-                    ChartItem(
-                        name: "\(cat.name) (\(sub.name))", shortName: cat.name, score: Self.score(cat.score),
-                        children: cat.items.map {
-                            ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0))
-                        })
-                }
+    func dimensionFigures(_ card: Scorecard, _ d: Int, page: String) -> [ChartFigure] {
+        let dim = card.dimensions[d]
+        let items = dim.subdimensions.flatMap { sub in
+            sub.categories.map { cat in
+                ChartItem(
+                    name: "\(cat.name) (\(sub.name))", shortName: cat.name, score: Self.score(cat.score),
+                    children: cat.items.map {
+                        ChartItem(name: $0.label, shortName: Self.shortCode($0), score: Self.score($0))
+                    })
             }
-            let dimensionBars = ScoreBars(
-                city: "\(card.city.name): \(dim.name)", items: items, levels: 1,
-                levelNames: Array(levelNames.dropFirst())
-            ).render(id: "scores-\(dim.slug)", format: format)
-            var figures = [figure(dimensionBars, page: page, file: "scores")]
-            for item in dim.items where item.latest?.value.isReported ?? false {
-                figures += kpiFigures(item, page: page)
-            }
-            out[page] = figures
         }
-        return out
+        let dimensionBars = ScoreBars(
+            city: "\(card.city.name): \(dim.name)", items: items, levels: 1,
+            levelNames: Array(levelNames.dropFirst())
+        ).render(id: "scores-\(dim.slug)", format: format)
+        var figures = [figure(dimensionBars, page: page, file: "scores")]
+        for item in dim.items where item.latest?.value.isReported ?? false {
+            figures += kpiFigures(item, page: page)
+        }
+        return figures
     }
 
     /// A bullet chart for a reported KPI, and a trend line when there are two years or more.
@@ -121,7 +118,7 @@ struct ChartBuilder: Sendable {
             name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
             year: latest.year
         ).render(id: "bullet-\(file)", format: format)
-        var figures = [figure(bullet, page: page, file: "bullet-\(file)")]
+        var figures = [figure(bullet, page: page, file: perKPIFiles ? "bullet-\(file)" : nil)]
         let points = item.history.compactMap { row -> TrendLine.Point? in
             if case .number(let value) = row.value { return TrendLine.Point(year: row.year, value: value) }
             return nil
@@ -131,7 +128,7 @@ struct ChartBuilder: Sendable {
                 name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
                 size: .full
             ).render(id: "trend-\(file)", format: format)
-            figures.append(figure(trend, page: page, file: "trend-\(file)"))
+            figures.append(figure(trend, page: page, file: perKPIFiles ? "trend-\(file)" : nil))
         }
         return figures
     }

@@ -7,10 +7,11 @@ struct ChartFigure: Sendable {
     var svg: String
     /// The standalone `.svg` file's contents.
     var standalone: String
-    /// Output path of the standalone file.
-    var downloadPath: String
+    /// Output path of the standalone file; nil when it is not written (per-KPI charts, unless
+    /// `chart_files: all` in `site.yml`).
+    var downloadPath: String?
     /// Link to the standalone file.
-    var downloadURL: String
+    var downloadURL: String?
     var caption: String
     var headers: [String]
     var rows: [[String]]
@@ -18,8 +19,8 @@ struct ChartFigure: Sendable {
     var numeric: Set<Int> = []
 
     var context: [String: Any] {
-        [
-            "id": id, "title": title, "description": description, "svg": svg, "download": downloadURL,
+        var context: [String: Any] = [
+            "id": id, "title": title, "description": description, "svg": svg,
             "caption": caption, "headers": headers.map { ["text": $0] },
             "rows": rows.map { row in
                 [
@@ -29,5 +30,7 @@ struct ChartFigure: Sendable {
                 ]
             },
         ]
+        if let downloadURL { context["download"] = downloadURL }
+        return context
     }
 }

@@ -12,8 +12,6 @@ struct Contexts: Sendable {
     var strings: Strings
     /// Rendered Markdown by site path.
     var markdown: [String: RenderedMarkdown]
-    /// Charts by page output path.
-    var charts: [String: [ChartFigure]]
 
     /// Positions in `scorecards` by city slug.
     var cityIndex: [String: Int]
@@ -21,10 +19,12 @@ struct Contexts: Sendable {
     var reportedCounts: [String: Int]
 
     var kpis: [KPI]
+    /// Free pages listed in the main navigation (`menu: true`), by weight.
+    var menuPages: [Document]
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
-        markdown: [String: RenderedMarkdown], charts: [String: [ChartFigure]]
+        markdown: [String: RenderedMarkdown]
     ) {
         self.site = site
         self.scorecards = scorecards
@@ -32,8 +32,8 @@ struct Contexts: Sendable {
         self.urls = urls
         self.strings = strings
         self.markdown = markdown
-        self.charts = charts
         self.kpis = site.framework.kpis
+        self.menuPages = site.pages.filter { $0.menu && $0.slug != "index" && $0.slug != "methodology" }
         self.cityIndex = Dictionary(scorecards.enumerated().map { ($1.city.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var counts: [String: Int] = [:]
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
@@ -61,7 +61,7 @@ struct Contexts: Sendable {
                 "current": section == "methodology",
             ],
         ]
-        for page in site.pages where page.slug != "index" && page.slug != "methodology" {
+        for page in menuPages {
             nav.append([
                 "title": page.title ?? page.slug, "url": urls.link(URLs.page(page.slug)),
                 "current": section == "page:\(page.slug)",
@@ -97,7 +97,6 @@ struct Contexts: Sendable {
                 "favicon": urls.link("theme/favicon.svg"),
                 "resultsCSV": urls.link(URLs.resultsCSV), "frameworkCSV": urls.link(URLs.frameworkCSV),
             ],
-            "charts": (charts[path] ?? []).map(\.context),
         ]
     }
 
@@ -134,7 +133,14 @@ struct Contexts: Sendable {
 
     // MARK: Pages
 
-    func context(for kind: PageKind, path: String) -> [String: Any] {
+    /// The context of one page, with its charts.
+    func context(for kind: PageKind, path: String, charts: [ChartFigure]) -> [String: Any] {
+        var context = pageContext(for: kind, path: path)
+        context["charts"] = charts.map(\.context)
+        return context
+    }
+
+    func pageContext(for kind: PageKind, path: String) -> [String: Any] {
         switch kind {
         case .home: return home(path)
         case .cities: return citiesIndex(path)

@@ -30,54 +30,60 @@ public struct SiteRenderer: Sendable {
 
     /// Every page and data file, sorted by path; or the problems that stop the build.
     public func render() -> ([RenderedFile], [Diagnostic]) {
+        let collected = Locked<[RenderedFile]>([])
+        let diagnostics = render { file in collected.withValue { $0.append(file) } }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
+        var seen = Set<String>()
+        let files = collected.value.reversed().filter { seen.insert($0.path).inserted }
+            .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return (files, diagnostics)
+    }
+
+    /// Renders every file and hands each to `emit` as soon as it is made, from several threads at
+    /// once, so that a large site is written while it is rendered and never held in memory whole.
+    /// Nothing is emitted when the checks before rendering (templates, links) find an error. A
+    /// later file with the same path replaces an earlier one (the theme's static files come first).
+    public func render(emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let (templates, templateProblems) = Templates.compile(theme)
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
         let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
 
-        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls).figures()
-        let contexts = Contexts(
-            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
-            charts: charts)
-
-        let pages = pageList()
-        let rendered = ParallelMap.map(pages) { (path, kind, template) -> RenderedFile? in
-            let context = contexts.context(for: kind, path: path)
-            guard let html = templates.render(context, template: template) else { return nil }
-            let file = path.hasSuffix(".html") ? path : path + "index.html"
-            return RenderedFile(path: file, text: html)
-        }
-        var files = rendered.compactMap { $0 }
-
-        let data = DataFiles(site: site)
-        files.append(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
-        files.append(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
-        files += ParallelMap.map(scorecards) {
-            RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))
-        }
-        for figures in charts.values {
-            for figure in figures { files.append(RenderedFile(path: figure.downloadPath, text: figure.standalone)) }
-        }
         for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
             if let file = theme.files[path] {
-                files.append(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents))
+                emit(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents))
             }
         }
-        files.append(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
-        files.append(
+
+        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let contexts = Contexts(
+            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
+        let pages = pageList()
+        ParallelMap.forEach(pages) { (path, kind, template) in
+            let figures = charts.figures(for: kind, path: path)
+            let context = contexts.context(for: kind, path: path, charts: figures)
+            guard let html = templates.render(context, template: template) else { return }
+            emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
+            for figure in figures {
+                if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
+            }
+        }
+
+        let data = DataFiles(site: site)
+        emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
+        emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
+        ParallelMap.forEach(scorecards) { emit(RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))) }
+        emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
+        emit(
             RenderedFile(
                 path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
-        files.append(
+        emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
-
-        var seen = Set<String>()
-        files = files.filter { seen.insert($0.path).inserted }
-        files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
-        return (files, diagnostics)
+        return diagnostics
     }
 
     /// Every page: output path (folder, or a `.html` file), kind, template.
@@ -160,8 +166,12 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// `map` over an array on every core, results in input order.
+/// `map` and `forEach` over an array on every core; `map` keeps the input order.
 enum ParallelMap {
+    static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
+
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let box = ResultBox<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
@@ -169,6 +179,22 @@ enum ParallelMap {
         }
         return box.values()
     }
+}
+
+/// A value shared between threads, guarded by a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { stored = value }
+
+    func withValue<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&stored)
+    }
+
+    var value: Value { withValue { $0 } }
 }
 
 final class ResultBox<R>: @unchecked Sendable {

@@ -4,7 +4,7 @@ import Reading
 
 /// Reads front matter of pages, narratives and cities.
 struct DocumentValidator {
-    static let pageKeys: Set<String> = ["title", "description", "slug", "draft", "weight"]
+    static let pageKeys: Set<String> = ["title", "description", "slug", "draft", "weight", "menu"]
     static let cityKeys: Set<String> = pageKeys.union(["name", "country", "region", "population", "peers"])
 
     /// A page or narrative. `slug` may not leave its folder: it must be a plain slug.
@@ -29,7 +29,8 @@ struct DocumentValidator {
             title: fields.string("title", into: &diagnostics),
             description: fields.string("description", into: &diagnostics), slug: slug,
             draft: fields.bool("draft", into: &diagnostics) ?? false,
-            weight: fields.int("weight", into: &diagnostics) ?? 0)
+            weight: fields.int("weight", into: &diagnostics) ?? 0,
+            menu: ["true", "yes", "main"].contains(fields.string("menu", into: &diagnostics)?.lowercased() ?? ""))
     }
 
     /// A city from `Content/cities/<slug>.md`.

@@ -41,97 +41,150 @@ public struct OutputWriter: Sendable {
 
     /// Writes every file, then replaces the destination with them in one rename.
     public func write(_ files: [OutputFile]) throws {
+        let staging = try begin()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            staging.write(files[i].path, bytes: files[i].bytes)
+        }
+        try staging.commit()
+    }
+
+    /// Starts a new output in a private folder beside the destination; fill it with `Staging.write`
+    /// (from any thread), then `commit()` to swap it in, or `discard()`.
+    public func begin() throws -> Staging {
         let fm = FileManager.default
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = "\(parent)/.\(name).building-\(pid)"
-        let previous = "\(parent)/.\(name).previous-\(pid)"
+        let root = "\(parent)/.\(name).building-\(pid)"
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(atPath: staging)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try? fm.removeItem(atPath: root)
+            try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create \(staging): \(error.localizedDescription)")
+            throw Failure(description: "cannot create \(root): \(error.localizedDescription)")
         }
+        return Staging(root: root, destination: destination, previous: "\(parent)/.\(name).previous-\(pid)")
+    }
+}
 
-        // Folders first (sequentially), then the files in parallel.
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        do {
-            for folder in folders {
-                try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+/// A new output folder being filled, beside the destination until it is complete.
+public final class Staging: @unchecked Sendable {
+    let root: String
+    let destination: String
+    let previous: String
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var failed: [String] = []
+    private var written = 0
+    private var pages = 0
+
+    init(root: String, destination: String, previous: String) {
+        self.root = root
+        self.destination = destination
+        self.previous = previous
+    }
+
+    /// Files written so far, and how many of them are HTML pages.
+    public var counts: (files: Int, pages: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (written, pages)
+    }
+
+    /// Writes one file (its folders are made as needed); a later write of the same path replaces it.
+    public func write(_ path: String, text: String) {
+        var text = text
+        text.withUTF8 { buffer in write(path, buffer: UnsafeRawBufferPointer(buffer)) }
+    }
+
+    /// Writes one file from bytes.
+    public func write(_ path: String, bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(path, buffer: $0) }
+    }
+
+    private func write(_ path: String, buffer: UnsafeRawBufferPointer) {
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        if !known {
+            do {
+                try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            } catch {
+                record(failure: path)
+                return
             }
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw Failure(description: "cannot create a folder in \(staging): \(error.localizedDescription)")
+            lock.lock()
+            folders.insert(folder)
+            lock.unlock()
         }
-        let failures = FailureList()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let file = files[i]
-            if !Self.writeFile(staging + "/" + file.path, file.bytes) { failures.add(file.path) }
+        guard OutputWriter.writeFile(root + "/" + path, buffer) else {
+            record(failure: path)
+            return
         }
-        if let failed = failures.first {
-            try? fm.removeItem(atPath: staging)
-            throw Failure(description: "cannot write \(failed) in \(staging)")
-        }
+        lock.lock()
+        written += 1
+        if path.hasSuffix(".html") { pages += 1 }
+        lock.unlock()
+    }
 
-        // Swap: the old output moves aside, the new one takes its name, the old one is removed.
+    private func record(failure path: String) {
+        lock.lock()
+        failed.append(path)
+        lock.unlock()
+    }
+
+    /// Swaps the new output in: the old one moves aside, the new one takes its name, the old one is
+    /// removed. Throws (and removes the new folder) when any write failed.
+    public func commit() throws {
+        let fm = FileManager.default
+        lock.lock()
+        let firstFailure = failed.sorted().first
+        lock.unlock()
+        if let firstFailure {
+            discard()
+            throw OutputWriter.Failure(description: "cannot write \(firstFailure) in \(root)")
+        }
         let hadPrevious = fm.fileExists(atPath: destination)
         do {
             if hadPrevious { try fm.moveItem(atPath: destination, toPath: previous) }
-            try fm.moveItem(atPath: staging, toPath: destination)
+            try fm.moveItem(atPath: root, toPath: destination)
         } catch {
-            if hadPrevious && !fm.fileExists(atPath: destination) {
-                try? fm.moveItem(atPath: previous, toPath: destination)
-            }
-            try? fm.removeItem(atPath: staging)
-            throw Failure(description: "cannot move the new site into \(destination): \(error.localizedDescription)")
+            if hadPrevious && !fm.fileExists(atPath: destination) { try? fm.moveItem(atPath: previous, toPath: destination) }
+            discard()
+            throw OutputWriter.Failure(
+                description: "cannot move the new site into \(destination): \(error.localizedDescription)")
         }
         if hadPrevious { try? fm.removeItem(atPath: previous) }
+    }
+
+    /// Removes the new output; the destination is left as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: root)
     }
 }
 
 extension OutputWriter {
     /// Writes `bytes` to a new file with plain POSIX calls: the staging folder is private and
     /// swapped in whole, so each file needs neither its own temporary copy nor an fsync.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                #if canImport(Glibc)
-                    let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                #else
-                    let written = Darwin.write(fd, base + offset, buffer.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            guard let base = buffer.baseAddress else { return false }
+            #if canImport(Glibc)
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+            #else
+                let written = Darwin.write(fd, base + offset, buffer.count - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
-    }
-}
-
-/// Paths that failed to write, collected from parallel writers.
-final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: [String] = []
-
-    func add(_ path: String) {
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
-    }
-
-    var first: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths.sorted().first
+        return true
     }
 }

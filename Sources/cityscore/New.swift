@@ -85,6 +85,7 @@ enum Starter {
             ---
             title: About
             weight: 1
+            menu: true
             ---
             This site publishes our city's evaluation against the U4SSC key performance indicators.
 

@@ -69,6 +69,39 @@ struct BuildTests {
         #expect(asker.contains("\"value\": false"))
     }
 
+    @Test func chartsAreInlineWithStandaloneFilesForPageCharts() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let page = try #require(site.read("cities/karmoy/index.html"))
+        #expect(page.contains("<svg"))
+        #expect(page.contains("role=\"img\""))
+        #expect(page.contains("href=\"/scores/cities/karmoy/charts/wheel.svg\""))
+        #expect(site.read("cities/karmoy/charts/wheel.svg")?.hasPrefix("<?xml") == true)
+        #expect(site.read("dimensions/economy/charts/heatmap.svg") != nil)
+        #expect(site.read("indicators/ec-ict-ict-1c/charts/dots.svg") != nil)
+        // Per-KPI charts are inline only, unless the site asks for their files too.
+        let economy = try #require(site.read("cities/karmoy/economy/index.html"))
+        #expect(economy.contains("id=\"bullet-ec-ict-ict-1c"))
+        #expect(site.read("cities/karmoy/economy/charts/bullet-ec-ict-ict-1c.svg") == nil)
+        try site.write("Content/site.yml", bytes: Array((TestSite.siteYML + "chart_files: all\n").utf8))
+        #expect(site.build() == [])
+        #expect(site.read("cities/karmoy/economy/charts/bullet-ec-ict-ict-1c.svg")?.hasPrefix("<?xml") == true)
+    }
+
+    @Test func onlyPagesMarkedForTheMenuAreInTheNavigation() throws {
+        let site = try TestSite.make([
+            "Content/pages/about.md": "---\ntitle: About us\nmenu: true\n---\nText.\n",
+            "Content/pages/news.md": "---\ntitle: News item\n---\nText.\n",
+        ])
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let home = try #require(site.read("index.html"))
+        #expect(home.contains(">About us</a>"))
+        #expect(!home.contains(">News item</a>"))
+        #expect(site.read("news/index.html") != nil)
+    }
+
     @Test func sameInputGivesByteIdenticalOutput() throws {
         let a = try TestSite.make()
         let b = try TestSite.make()
