@@ -309,6 +309,12 @@ figure.chart figcaption { margin: 0.75rem 0 0; color: var(--muted); font-size: 0
   .table-scroll { overflow: visible; }
 }
 
+/* Small charts inside KPI rows: the row holds their data. */
+.row-chart { margin-top: 0.35rem; max-width: 15rem; }
+.row-chart svg { width: 100%; height: auto; display: block; }
+.history { font-size: 0.8rem; margin-top: 0.25rem; }
+.history span { white-space: nowrap; }
+
 """#),
         (#"strings/en.yml"#, #"""
 # Interface text of the default theme, English. Copy this file to strings/<language>.yml in your
@@ -747,10 +753,9 @@ contents: Contents
 <div class="table-scroll">
 <table>
 <caption>{{caption}}</caption>
-<thead><tr>{{#headers}}<th scope="col">{{text}}</th>{{/headers}}</tr></thead>
+<thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/first}}{{/cells}}</tr>
-{{/rows}}</tbody>
+{{{tableRows}}}</tbody>
 </table>
 </div>
 </details>
@@ -818,8 +823,8 @@ contents: Contents
 <td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
-<td>{{>partials/band}}</td>
-<td>{{#trend}}<span class="trend {{class}}"><span aria-hidden="true">{{symbol}}</span> {{text}}</span>{{/trend}}{{^trend}}–{{/trend}}</td>
+<td>{{>partials/band}}{{#bullet}}<div class="row-chart">{{{bullet}}}</div>{{/bullet}}</td>
+<td>{{#trend}}<span class="trend {{class}}"><span aria-hidden="true">{{symbol}}</span> {{text}}</span>{{/trend}}{{^trend}}–{{/trend}}{{#sparkline}}<div class="row-chart">{{{sparkline}}}</div>{{/sparkline}}{{#hasHistory}}<div class="history muted">{{#history}}<span>{{year}}: {{value}}</span> {{/history}}</div>{{/hasHistory}}</td>
 <td class="trace">
 <span class="muted">{{t.target_origin}}:</span> {{targetOrigin}}<br>
 {{#source}}<span class="muted">{{t.source}}:</span> {{#sourceURL}}<a href="{{sourceURL}}">{{source}}</a>{{/sourceURL}}{{^sourceURL}}{{source}}{{/sourceURL}}<br>{{/source}}

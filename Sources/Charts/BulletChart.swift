@@ -2,8 +2,17 @@ import Model
 
 /// One KPI's latest value against its target, on the KPI's own unit scale: a bar for the value
 /// (coloured by its band), a strip of band regions beneath it, and a line at the target. Yes-no
-/// KPIs are drawn as a Yes/No pair with the answer filled.
+/// KPIs are drawn as a Yes/No pair with the answer filled. The compact size fits a table row:
+/// band strip, value bar and target tick only (a filled or empty dot with the word for yes-no).
 public struct BulletChart: Sendable, Hashable {
+    /// How large the chart is drawn.
+    public enum Size: Sendable, Hashable {
+        /// A row-sized chart for KPI tables (240 × 28, no title, axis or legend text).
+        case compact
+        /// A chart with the KPI name, a summary line, the target label and axis ticks (640 wide).
+        case full
+    }
+
     /// KPI name.
     public var name: String
     /// Unit of value and target (`%` and `percentage` print as percent).
@@ -16,11 +25,13 @@ public struct BulletChart: Sendable, Hashable {
     public var target: Double?
     /// The year of the value.
     public var year: Int?
+    /// Full or compact size.
+    public var size: Size
 
     /// Creates a bullet chart.
     public init(
         name: String, unit: String = "", direction: Direction, value: ObservedValue, target: Double? = nil,
-        year: Int? = nil
+        year: Int? = nil, size: Size = .full
     ) {
         self.name = name
         self.unit = unit
@@ -28,6 +39,7 @@ public struct BulletChart: Sendable, Hashable {
         self.value = value
         self.target = target
         self.year = year
+        self.size = size
     }
 
     static let width = 640.0
@@ -36,6 +48,7 @@ public struct BulletChart: Sendable, Hashable {
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
     public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
         let text = ValueText(format: format)
+        if size == .compact { return renderCompact(id: id, text: text) }
         let height = isYesNo ? 86.0 : 112.0
         let frame = ChartFrame(
             id: id, kind: "bullet", width: Self.width, height: height, title: name, description: describe(text))
@@ -192,6 +205,78 @@ public struct BulletChart: Sendable, Hashable {
                 paint: ChartPalette.muted, anchor: .middle)
         }
         drawTicks(into: &w, scale: scale, y: stripTop + stripHeight, text: text)
+    }
+
+    // MARK: - Compact
+
+    static let compactWidth = 240.0
+    static let compactHeight = 28.0
+
+    private func renderCompact(id: String, text: ValueText) -> Chart {
+        let frame = ChartFrame(
+            id: id, kind: "bullet-compact", width: Self.compactWidth, height: Self.compactHeight, title: name,
+            description: describe(text))
+        var w = SVGWriter()
+        let middle = Self.compactHeight / 2
+        if isYesNo, let answer = yesNoAnswer {
+            drawCompactAnswer(into: &w, answer: answer, middle: middle)
+        } else if isYesNo || number == nil {
+            w.label(
+                value == .notReported ? Words.notReported : text.observed(value, unit: unit), x: 4,
+                y: TextMetrics.baseline(centredOn: middle, size: 11), size: 11, paint: ChartPalette.muted)
+        } else {
+            drawCompactScale(into: &w)
+        }
+        return frame.chart(body: w, table: table(text), usesHatch: false)
+    }
+
+    /// A filled dot for yes, an empty ring for no, and the word beside it.
+    private func drawCompactAnswer(into w: inout SVGWriter, answer: Bool, middle: Double) {
+        let attributes: KeyValuePairs<String, any SVGAttributeValue> =
+            answer
+            ? [
+                "class": ChartPalette.band(.four).className, "cx": 10, "cy": middle, "r": 6,
+                "fill": ChartPalette.band(.four).light.hex,
+            ]
+            : [
+                "class": ChartPalette.series.className, "cx": 10, "cy": middle, "r": 5, "fill": "none",
+                "stroke": ChartPalette.series.light.hex, "stroke-width": 2,
+            ]
+        w.empty("circle", attributes)
+        w.label(
+            answer ? Words.yes : Words.no, x: 22, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
+            paint: ChartPalette.text, bold: true)
+    }
+
+    /// Value bar on top, band strip beneath it, target tick across both.
+    private func drawCompactScale(into w: inout SVGWriter) {
+        guard let number else { return }
+        let (x0, x1) = (4.0, Self.compactWidth - 4)
+        let (barTop, barHeight, stripTop, stripHeight) = (6.0, 10.0, 18.0, 4.0)
+        let scale = LinearScale(domain: domain.lower, domain.upper, range: x0, x1)
+        let regions = Achievement.regions(
+            target: usableTarget, direction: direction, lower: scale.lower, upper: scale.upper)
+        if regions.isEmpty {
+            w.rect(x: x0, y: stripTop, width: x1 - x0, height: stripHeight, fill: Fill(ChartPalette.unscored))
+        }
+        for region in regions {
+            w.rect(
+                x: scale(region.from), y: stripTop, width: scale(region.to) - scale(region.from), height: stripHeight,
+                fill: Fill(ChartPalette.band(region.band)))
+        }
+        let zero = scale(0)
+        let end = scale(number)
+        w.rect(
+            x: min(zero, end) - (end == zero ? 1 : 0), y: barTop, width: max((end - zero).magnitude, 2),
+            height: barHeight,
+            fill: achievement.map { Fill(ChartPalette.band($0.band)) } ?? Fill(ChartPalette.seriesDot))
+        if scale.lower < 0 {
+            w.line(x1: zero, y1: barTop - 2, x2: zero, y2: stripTop + stripHeight, paint: ChartPalette.axis)
+        }
+        if let target = usableTarget {
+            let x = scale(target)
+            w.line(x1: x, y1: 2, x2: x, y2: Self.compactHeight - 2, paint: ChartPalette.target, width: 2)
+        }
     }
 
     /// Domain of the value axis: zero, the value, the target and the band edges, made nice.

@@ -24,6 +24,7 @@ public enum ChartStyle {
                 "svg.cs-wheel{max-width:44rem;margin-inline:auto}",
                 "svg.cs-bullet,svg.cs-trend,svg.cs-bars,svg.cs-dotplot,svg.cs-heatmap{max-width:56rem}",
                 "svg.cs-sparkline{display:inline-block;width:8em;vertical-align:middle}",
+                "svg.cs-bullet-compact{display:inline-block;max-width:15rem;vertical-align:middle}",
                 haloRule,
             ] + rules).joined(separator: "\n") + "\n"
     }()

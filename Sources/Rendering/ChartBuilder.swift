@@ -20,15 +20,14 @@ struct ChartBuilder: Sendable {
     /// Whether per-KPI charts (bullets, trends) are also written as files (`chart_files: all`).
     var perKPIFiles: Bool { site.config.params["chart_files"] == "all" }
 
-    /// The charts of one page, in page order, drawn when the page is rendered (so that a large site
-    /// never holds every chart in memory at once).
-    func figures(for kind: PageKind, path: String) -> [ChartFigure] {
+    /// The charts of one page: its figures in page order, and the small charts of its KPI rows.
+    func charts(for kind: PageKind, path: String) -> PageCharts {
         switch kind {
-        case .city(let c): return cityFigures(scorecards[c], page: path)
-        case .cityDimension(let c, let d): return dimensionFigures(scorecards[c], d, page: path)
-        case .dimension(let d): return [heatMap(d)]
-        case .indicator(let k): return dotPlots(site.framework.kpis[k])
-        default: return []
+        case .city(let c): return PageCharts(figures: cityFigures(scorecards[c], page: path))
+        case .cityDimension(let c, let d): return dimensionCharts(scorecards[c], d, page: path)
+        case .dimension(let d): return PageCharts(figures: [heatMap(d)])
+        case .indicator(let k): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        default: return PageCharts(figures: [])
         }
     }
 
@@ -87,7 +86,7 @@ struct ChartBuilder: Sendable {
         return [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]
     }
 
-    func dimensionFigures(_ card: Scorecard, _ d: Int, page: String) -> [ChartFigure] {
+    func dimensionCharts(_ card: Scorecard, _ d: Int, page: String) -> PageCharts {
         let dim = card.dimensions[d]
         let items = dim.subdimensions.flatMap { sub in
             sub.categories.map { cat in
@@ -102,23 +101,32 @@ struct ChartBuilder: Sendable {
             city: "\(card.city.name): \(dim.name)", items: items, levels: 1,
             levelNames: Array(levelNames.dropFirst())
         ).render(id: "scores-\(dim.slug)", format: format)
-        var figures = [figure(dimensionBars, page: page, file: "scores")]
+        var charts = PageCharts(figures: [figure(dimensionBars, page: page, file: "scores")])
         for item in dim.items where item.latest?.value.isReported ?? false {
-            figures += kpiFigures(item, page: page)
+            let (key, row) = rowCharts(item, page: page)
+            charts.rows[key] = row
+            for (path, text) in row.files { charts.files.append((path, text)) }
         }
-        return figures
+        return charts
     }
 
-    /// A bullet chart for a reported KPI, and a trend line when there are two years or more.
-    func kpiFigures(_ item: ItemScore, page: String) -> [ChartFigure] {
-        guard let latest = item.latest else { return [] }
+    /// The key of an item's row charts.
+    static func key(_ item: ItemScore) -> String { item.kpi.code + "|" + (item.datapoint ?? "") }
+
+    /// A compact bullet chart of a reported KPI against its target, and a sparkline of its values
+    /// when there are two years or more, placed in the KPI's table row.
+    func rowCharts(_ item: ItemScore, page: String) -> (String, RowCharts) {
         let unit = display.unit(item)
         let file = item.kpi.slug + (item.datapoint.map { "-" + Slug.make($0) } ?? "")
-        let bullet = BulletChart(
-            name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
-            year: latest.year
-        ).render(id: "bullet-\(file)", format: format)
-        var figures = [figure(bullet, page: page, file: perKPIFiles ? "bullet-\(file)" : nil)]
+        var row = RowCharts()
+        if let latest = item.latest {
+            let bullet = BulletChart(
+                name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
+                year: latest.year, size: .compact
+            ).render(id: "bullet-\(file)", format: format)
+            row.bullet = bullet.svg
+            if perKPIFiles { row.files.append((page + "charts/bullet-\(file).svg", bullet.standalone)) }
+        }
         let points = item.history.compactMap { row -> TrendLine.Point? in
             if case .number(let value) = row.value { return TrendLine.Point(year: row.year, value: value) }
             return nil
@@ -126,11 +134,12 @@ struct ChartBuilder: Sendable {
         if points.count >= 2 {
             let trend = TrendLine(
                 name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
-                size: .full
+                size: .sparkline
             ).render(id: "trend-\(file)", format: format)
-            figures.append(figure(trend, page: page, file: perKPIFiles ? "trend-\(file)" : nil))
+            row.sparkline = trend.svg
+            if perKPIFiles { row.files.append((page + "charts/trend-\(file).svg", trend.standalone)) }
         }
-        return figures
+        return (Self.key(item), row)
     }
 
     func heatMap(_ d: Int) -> ChartFigure {

@@ -134,18 +134,18 @@ struct Contexts: Sendable {
     // MARK: Pages
 
     /// The context of one page, with its charts.
-    func context(for kind: PageKind, path: String, charts: [ChartFigure]) -> [String: Any] {
-        var context = pageContext(for: kind, path: path)
-        context["charts"] = charts.map(\.context)
+    func context(for kind: PageKind, path: String, charts: PageCharts) -> [String: Any] {
+        var context = pageContext(for: kind, path: path, rows: charts.rows)
+        context["charts"] = charts.figures.map(\.context)
         return context
     }
 
-    func pageContext(for kind: PageKind, path: String) -> [String: Any] {
+    func pageContext(for kind: PageKind, path: String, rows: [String: RowCharts]) -> [String: Any] {
         switch kind {
         case .home: return home(path)
         case .cities: return citiesIndex(path)
         case .city(let i): return city(scorecards[i], path)
-        case .cityDimension(let c, let d): return cityDimension(scorecards[c], d, path)
+        case .cityDimension(let c, let d): return cityDimension(scorecards[c], d, path, rows: rows)
         case .dimensions: return dimensionsIndex(path)
         case .dimension(let d): return dimension(d, path)
         case .indicators: return indicatorsIndex(path)
@@ -240,7 +240,7 @@ struct Contexts: Sendable {
         ]
     }
 
-    func cityDimension(_ card: Scorecard, _ d: Int, _ path: String) -> [String: Any] {
+    func cityDimension(_ card: Scorecard, _ d: Int, _ path: String, rows: [String: RowCharts]) -> [String: Any] {
         let dim = card.dimensions[d]
         let title = "\(dim.name) – \(card.city.name)"
         let narrativeDoc = card.city.dimensionNarratives[dim.slug]
@@ -263,7 +263,14 @@ struct Contexts: Sendable {
                 "categories": sub.categories.map { cat -> [String: Any] in
                     [
                         "name": cat.name, "id": "cat-\(sub.slug)-\(cat.slug)", "score": display.score(cat.score),
-                        "items": cat.items.map(display.item),
+                        "items": cat.items.map { item -> [String: Any] in
+                            var row = display.item(item)
+                            if let charts = rows[ChartBuilder.key(item)] {
+                                if let bullet = charts.bullet { row["bullet"] = bullet }
+                                if let sparkline = charts.sparkline { row["sparkline"] = sparkline }
+                            }
+                            return row
+                        },
                     ]
                 },
             ]

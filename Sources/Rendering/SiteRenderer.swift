@@ -63,13 +63,14 @@ public struct SiteRenderer: Sendable {
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         let pages = pageList()
         ParallelMap.forEach(pages) { (path, kind, template) in
-            let figures = charts.figures(for: kind, path: path)
-            let context = contexts.context(for: kind, path: path, charts: figures)
+            let pageCharts = charts.charts(for: kind, path: path)
+            let context = contexts.context(for: kind, path: path, charts: pageCharts)
             guard let html = templates.render(context, template: template) else { return }
             emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
-            for figure in figures {
+            for figure in pageCharts.figures {
                 if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
             }
+            for (file, text) in pageCharts.files { emit(RenderedFile(path: file, text: text)) }
         }
 
         let data = DataFiles(site: site)
