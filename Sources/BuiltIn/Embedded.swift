@@ -310,7 +310,7 @@ figure.chart figcaption { margin: 0.75rem 0 0; color: var(--muted); font-size: 0
 }
 
 /* Small charts inside KPI rows: the row holds their data. */
-.row-chart { margin-top: 0.35rem; max-width: 15rem; }
+.row-chart { margin-top: 0.35rem; max-width: 15rem; min-width: 9rem; }
 .row-chart svg { width: 100%; height: auto; display: block; }
 .history { font-size: 0.8rem; margin-top: 0.25rem; }
 .history span { white-space: nowrap; }
