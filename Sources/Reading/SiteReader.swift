@@ -1,5 +1,6 @@
 import BuiltIn
 import Diagnostics
+import Dispatch
 import Foundation
 import Model
 
@@ -60,13 +61,13 @@ public struct SiteReader: Sendable {
         let results = files(in: "Content/results", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
         let targets = files(in: "Content/targets", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
         let cityFiles = files(in: "Content/cities", ext: "md")
-        let cities = cityFiles.compactMap { readMarkdown($0, into: &diagnostics) }
+        let cities = readMarkdown(cityFiles, into: &diagnostics)
         var narratives: [String: [MarkdownFile]] = [:]
         for folder in directories(in: "Content/cities") {
             let slug = (folder as NSString).lastPathComponent
             narratives[slug] = files(in: folder, ext: "md").compactMap { readMarkdown($0, into: &diagnostics) }
         }
-        let pages = files(in: "Content/pages", ext: "md").compactMap { readMarkdown($0, into: &diagnostics) }
+        let pages = readMarkdown(files(in: "Content/pages", ext: "md"), into: &diagnostics)
         let assets = allFiles(under: "Content/assets", into: &diagnostics)
         var themeName = "default"
         var language = "en"
@@ -204,6 +205,22 @@ public struct SiteReader: Sendable {
         return table.map { CSVFile(path: path, table: $0) }
     }
 
+    /// Reads many Markdown files on every core; results and problems keep the order of `paths`.
+    private func readMarkdown(_ paths: [String], into diagnostics: inout [Diagnostic]) -> [MarkdownFile] {
+        let results = IndexedResults<(MarkdownFile?, [Diagnostic])>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            var problems: [Diagnostic] = []
+            let file = readMarkdown(paths[i], into: &problems)
+            results.set(i, (file, problems))
+        }
+        var files: [MarkdownFile] = []
+        for (file, problems) in results.values {
+            diagnostics += problems
+            if let file { files.append(file) }
+        }
+        return files
+    }
+
     private func readMarkdown(_ path: String, into diagnostics: inout [Diagnostic]) -> MarkdownFile? {
         guard let text = readText(path, into: &diagnostics) else { return nil }
         let (frontMatter, problems) = FrontMatter.split(text, path: path)
@@ -211,4 +228,20 @@ public struct SiteReader: Sendable {
         let name = String((path as NSString).lastPathComponent.dropLast(3))
         return MarkdownFile(path: path, name: name, frontMatter: frontMatter)
     }
+}
+
+/// Results written by index from parallel workers (each index once), read after they finish.
+final class IndexedResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [T] { storage.compactMap { $0 } }
 }

@@ -108,9 +108,7 @@ public final class Staging: @unchecked Sendable {
         let known = folders.contains(folder)
         lock.unlock()
         if !known {
-            do {
-                try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-            } catch {
+            guard Self.makeFolder(root + "/" + folder) else {
                 record(failure: path)
                 return
             }
@@ -126,6 +124,15 @@ public final class Staging: @unchecked Sendable {
         written += 1
         if path.hasSuffix(".html") { pages += 1 }
         lock.unlock()
+    }
+
+    /// `mkdir -p` with plain POSIX calls (most folders need one `mkdir`, their parent exists).
+    static func makeFolder(_ path: String) -> Bool {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, !parent.isEmpty, makeFolder(parent) else { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     private func record(failure path: String) {
