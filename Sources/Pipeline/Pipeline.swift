@@ -38,7 +38,9 @@ public struct Pipeline: Sendable {
     }
 
     /// The checked, scored site and the renderer for it, or every problem found before rendering.
-    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteSource, [Diagnostic]) {
+    /// Only the site folder's path is kept of what was read, so that the raw tables can be freed
+    /// before rendering.
+    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, String, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // 1. Read
@@ -56,20 +58,20 @@ public struct Pipeline: Sendable {
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
         let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: source.theme, strings: source.strings)
-        return (renderer, site, source, diagnostics)
+        return (renderer, site, source.root, diagnostics)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
     public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
-        let (renderer, site, source, warnings) = try prepare()
+        let (renderer, site, root, warnings) = try prepare()
         // 4. Render
         let (rendered, renderProblems) = renderer.render()
         var diagnostics = warnings + renderProblems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
         for asset in site.assets {
-            guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
-                diagnostics.append(Self.unreadableAsset(asset, root: source.root))
+            guard let data = FileManager.default.contents(atPath: root + "/Content/assets/" + asset) else {
+                diagnostics.append(Self.unreadableAsset(asset, root: root))
                 continue
             }
             files.append(OutputFile(path: "assets/" + asset, bytes: [UInt8](data)))
@@ -96,7 +98,7 @@ public struct Pipeline: Sendable {
                 pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
                 seconds: seconds())
         }
-        let (renderer, site, source, warnings) = try prepare()
+        let (renderer, site, root, warnings) = try prepare()
         let writer = OutputWriter(destination: output)
         let staging: Staging
         do {
@@ -107,8 +109,8 @@ public struct Pipeline: Sendable {
         }
         var diagnostics = warnings + renderer.render { staging.write($0.path, text: $0.text) }
         for asset in site.assets {
-            guard let data = FileManager.default.contents(atPath: source.root + "/Content/assets/" + asset) else {
-                diagnostics.append(Self.unreadableAsset(asset, root: source.root))
+            guard let data = FileManager.default.contents(atPath: root + "/Content/assets/" + asset) else {
+                diagnostics.append(Self.unreadableAsset(asset, root: root))
                 continue
             }
             staging.write("assets/" + asset, bytes: [UInt8](data))
