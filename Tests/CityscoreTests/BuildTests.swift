@@ -89,6 +89,21 @@ struct BuildTests {
         #expect(site.read("cities/karmoy/economy/charts/bullet-ec-ict-ict-1c.svg")?.hasPrefix("<?xml") == true)
     }
 
+    @Test func assetsAreCopiedAndLinkedFromNarratives() throws {
+        let site = try TestSite.make([
+            "Content/cities/asker.md": "---\nname: Asker\n---\n![Map of Asker](../assets/maps/asker.svg) and [the plan](../assets/plan.pdf).\n",
+            "Content/assets/maps/asker.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "Content/assets/plan.pdf": "%PDF-1.4",
+        ])
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let page = try #require(site.read("cities/asker/index.html"))
+        #expect(page.contains("src=\"/scores/assets/maps/asker.svg\""))
+        #expect(page.contains("href=\"/scores/assets/plan.pdf\""))
+        #expect(site.read("assets/maps/asker.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        #expect(site.read("assets/plan.pdf") == "%PDF-1.4")
+    }
+
     @Test func onlyPagesMarkedForTheMenuAreInTheNavigation() throws {
         let site = try TestSite.make([
             "Content/pages/about.md": "---\ntitle: About us\nmenu: true\n---\nText.\n",
