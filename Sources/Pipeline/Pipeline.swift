@@ -105,7 +105,8 @@ public struct Pipeline: Sendable {
             try writer.checkSafe(siteRoot: siteRoot)
             staging = try writer.begin()
         } catch {
-            throw DiagnosticsError(warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            throw DiagnosticsError(
+                warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         var diagnostics = warnings + renderer.render { staging.write($0.path, text: $0.text) }
         for asset in site.assets {
@@ -122,7 +123,8 @@ public struct Pipeline: Sendable {
         do {
             try staging.commit()
         } catch {
-            throw DiagnosticsError(diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            throw DiagnosticsError(
+                diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         let counts = staging.counts
         return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())

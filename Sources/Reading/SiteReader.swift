@@ -1,6 +1,5 @@
 import BuiltIn
 import Diagnostics
-import Dispatch
 import Foundation
 import Model
 
@@ -207,14 +206,13 @@ public struct SiteReader: Sendable {
 
     /// Reads many Markdown files on every core; results and problems keep the order of `paths`.
     private func readMarkdown(_ paths: [String], into diagnostics: inout [Diagnostic]) -> [MarkdownFile] {
-        let results = IndexedResults<(MarkdownFile?, [Diagnostic])>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+        let results = Parallel.map(paths) { path -> (MarkdownFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let file = readMarkdown(paths[i], into: &problems)
-            results.set(i, (file, problems))
+            let file = readMarkdown(path, into: &problems)
+            return (file, problems)
         }
         var files: [MarkdownFile] = []
-        for (file, problems) in results.values {
+        for (file, problems) in results {
             diagnostics += problems
             if let file { files.append(file) }
         }
@@ -228,20 +226,4 @@ public struct SiteReader: Sendable {
         let name = String((path as NSString).lastPathComponent.dropLast(3))
         return MarkdownFile(path: path, name: name, frontMatter: frontMatter)
     }
-}
-
-/// Results written by index from parallel workers (each index once), read after they finish.
-final class IndexedResults<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    var values: [T] { storage.compactMap { $0 } }
 }

@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         let pages = pageList()
-        ParallelMap.forEach(pages) { (path, kind, template) in
+        Parallel.forEach(pages) { (path, kind, template) in
             let pageCharts = charts.charts(for: kind, path: path)
             let context = contexts.context(for: kind, path: path, charts: pageCharts)
             guard let html = templates.render(context, template: template) else { return }
@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         let data = DataFiles(site: site)
         emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
         emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
-        ParallelMap.forEach(scorecards) { emit(RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))) }
+        Parallel.forEach(scorecards) { emit(RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))) }
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(
@@ -139,7 +139,7 @@ public struct SiteRenderer: Sendable {
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
-        let results = ParallelMap.map(documents) { doc in
+        let results = Parallel.map(documents) { doc in
             renderer.render(doc.body, path: doc.path, firstLine: doc.bodyLine) { target in
                 if let url = published[target] { return .url(url) }
                 if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
@@ -167,21 +167,6 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// `map` and `forEach` over an array on every core; `map` keeps the input order.
-enum ParallelMap {
-    static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
-        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
-    }
-
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let box = ResultBox<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            box.set(i, transform(items[i]))
-        }
-        return box.values()
-    }
-}
-
 /// A value shared between threads, guarded by a lock.
 final class Locked<Value>: @unchecked Sendable {
     private var stored: Value
@@ -196,19 +181,4 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     var value: Value { withValue { $0 } }
-}
-
-final class ResultBox<R>: @unchecked Sendable {
-    private var storage: [R?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: R) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [R] { storage.compactMap { $0 } }
 }

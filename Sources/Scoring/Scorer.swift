@@ -27,7 +27,9 @@ public struct Scorer: Sendable {
         for target in site.targets {
             targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
         }
-        return site.cities.map { scorecard(for: $0, rows: rows, targets: targets) }
+        // Cities are scored on every core; each scorecard depends on its own rows only.
+        let (rowsByItem, targetsByItem) = (rows, targets)
+        return Parallel.map(site.cities) { scorecard(for: $0, rows: rowsByItem, targets: targetsByItem) }
     }
 
     func scorecard(for city: City, rows: [Key: [Observation]], targets: [Key: LocalTarget]) -> Scorecard {

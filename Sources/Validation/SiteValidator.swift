@@ -95,15 +95,30 @@ public struct SiteValidator: Sendable {
 
         let observations = ResultsValidator(framework: framework, citySlugs: slugs)
             .validate(source.results, diagnostics: &diagnostics)
-            .sorted { ($0.city, $0.kpi, $0.datapoint ?? "", $0.year) < ($1.city, $1.kpi, $1.datapoint ?? "", $1.year) }
+            .sortedIfNeeded {
+                ($0.city, $0.kpi, $0.datapoint ?? "", $0.year) < ($1.city, $1.kpi, $1.datapoint ?? "", $1.year)
+            }
         let targets = TargetsValidator(framework: framework, citySlugs: slugs)
             .validate(source.targets, diagnostics: &diagnostics)
-            .sorted { ($0.city, $0.kpi, $0.datapoint ?? "") < ($1.city, $1.kpi, $1.datapoint ?? "") }
+            .sortedIfNeeded { ($0.city, $0.kpi, $0.datapoint ?? "") < ($1.city, $1.kpi, $1.datapoint ?? "") }
 
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets)
         return (site, diagnostics)
+    }
+}
+
+extension Array {
+    /// Sorted by `areInIncreasingOrder`; an array already in order (as most spreadsheets are) is
+    /// returned after one pass instead of a full sort.
+    func sortedIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var ordered = true
+        for i in indices.dropFirst() where areInIncreasingOrder(self[i], self[i - 1]) {
+            ordered = false
+            break
+        }
+        return ordered ? self : sorted(by: areInIncreasingOrder)
     }
 }

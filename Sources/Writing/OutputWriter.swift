@@ -157,7 +157,9 @@ public final class Staging: @unchecked Sendable {
             if hadPrevious { try fm.moveItem(atPath: destination, toPath: previous) }
             try fm.moveItem(atPath: root, toPath: destination)
         } catch {
-            if hadPrevious && !fm.fileExists(atPath: destination) { try? fm.moveItem(atPath: previous, toPath: destination) }
+            if hadPrevious && !fm.fileExists(atPath: destination) {
+                try? fm.moveItem(atPath: previous, toPath: destination)
+            }
             discard()
             throw OutputWriter.Failure(
                 description: "cannot move the new site into \(destination): \(error.localizedDescription)")

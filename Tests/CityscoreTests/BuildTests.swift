@@ -91,7 +91,8 @@ struct BuildTests {
 
     @Test func assetsAreCopiedAndLinkedFromNarratives() throws {
         let site = try TestSite.make([
-            "Content/cities/asker.md": "---\nname: Asker\n---\n![Map of Asker](../assets/maps/asker.svg) and [the plan](../assets/plan.pdf).\n",
+            "Content/cities/asker.md":
+                "---\nname: Asker\n---\n![Map of Asker](../assets/maps/asker.svg) and [the plan](../assets/plan.pdf).\n",
             "Content/assets/maps/asker.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
             "Content/assets/plan.pdf": "%PDF-1.4",
         ])

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Work spread over every core, with results in input order: the one place the stages share for it.
+public enum Parallel {
+    /// `transform` applied to every item, concurrently; the results keep the order of `items`.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = Slots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { results.set($0, transform(items[$0])) }
+        return results.values
+    }
+
+    /// `body` run for every item, concurrently.
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
+}
+
+/// Results written by index from parallel workers, read after they finish.
+final class Slots<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: R) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.compactMap { $0 }
+    }
+}
