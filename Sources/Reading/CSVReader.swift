@@ -2,10 +2,25 @@ import Diagnostics
 
 /// A CSV file read strictly by RFC 4180: a header row, then records, each field with its position.
 public struct CSVTable: Sendable {
-    /// One field and where it starts.
+    /// One field and where it starts. A large results file has millions of fields, so each keeps
+    /// only its line and column; the path is the table's.
     public struct Field: Sendable, Hashable {
         public var text: String
-        public var location: SourceLocation
+        /// 1-based line and column where the field starts.
+        public var line: Int32
+        public var column: Int32
+
+        /// Creates a field.
+        public init(text: String, line: Int, column: Int) {
+            self.text = text
+            self.line = Int32(clamping: line)
+            self.column = Int32(clamping: column)
+        }
+
+        /// Where the field is, in the file at `path`.
+        public func location(in path: String) -> SourceLocation {
+            SourceLocation(path: path, line: Int(line), column: Int(column))
+        }
     }
 
     /// One record: its fields, and the line it starts on.
@@ -85,6 +100,17 @@ public struct CSVReader: Sendable {
 
         func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(path: path, line: l, column: c) }
 
+        // Values repeat down a column (KPI codes, sources, units): one shared copy of each keeps a
+        // large file small in memory. Short texts are stored inline anyway; the cache is bounded.
+        var caches: [[String: String]] = []
+        func interned(_ text: String, column: Int) -> String {
+            guard text.utf8.count > 15, text.utf8.count <= 128 else { return text }
+            while caches.count <= column { caches.append([:]) }
+            if let shared = caches[column][text] { return shared }
+            if caches[column].count < 4096 { caches[column][text] = text }
+            return text
+        }
+
         func finishField() {
             let text = String(validating: field, as: UTF8.self)
             if text == nil {
@@ -103,7 +129,8 @@ public struct CSVReader: Sendable {
             }
             fields.append(
                 CSVTable.Field(
-                    text: text ?? String(decoding: field, as: UTF8.self), location: location(fieldLine, fieldColumn)))
+                    text: interned(text ?? String(decoding: field, as: UTF8.self), column: fields.count),
+                    line: fieldLine, column: fieldColumn))
             field.removeAll(keepingCapacity: true)
             quoted = false
             afterClosingQuote = false

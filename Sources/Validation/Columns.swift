@@ -11,12 +11,12 @@ struct Columns {
     /// Checks `file`'s header: every required column present, no unknown column (unless `x-`).
     init(_ file: CSVFile, required: [String], optional: [String], diagnostics: inout [Diagnostic]) {
         let known = required + optional
-        let headerLocation = file.table.header.first?.location ?? .init(path: file.path)
+        let headerLocation = file.table.header.first?.location(in: file.path) ?? .init(path: file.path)
         if file.table.header.count == 1, let only = file.table.header.first, only.text.contains(";") {
             diagnostics.append(
                 .error(
                     "the columns are separated by semicolons; cityscore reads commas",
-                    at: only.location,
+                    at: only.location(in: file.path),
                     suggestion:
                         "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"))
             return
@@ -28,7 +28,8 @@ struct Columns {
                 extra.append((name, i))
             } else if known.contains(name) {
                 if index[name] != nil {
-                    diagnostics.append(.error("the column \"\(name)\" appears twice", at: field.location))
+                    diagnostics.append(
+                        .error("the column \"\(name)\" appears twice", at: field.location(in: file.path)))
                 } else {
                     index[name] = i
                 }
@@ -38,7 +39,7 @@ struct Columns {
                 diagnostics.append(
                     .error(
                         "unknown column \(field.text.quotedForMessage()); the columns are \(known.joined(separator: ", ")), and any starting with x-",
-                        at: field.location,
+                        at: field.location(in: file.path),
                         suggestion: Suggestions.didYouMean(name, in: known)
                             ?? "rename it to x-\(Slugish.make(String(name.prefix(40)))) to keep it as an extra column"))
             }
@@ -75,7 +76,7 @@ struct Columns {
 
     /// Where the cell of column `name` is, or the row's start.
     func location(_ name: String, in record: CSVTable.Record) -> SourceLocation {
-        field(name, in: record)?.location ?? record.location
+        field(name, in: record).map { $0.location(in: record.location.path) } ?? record.location
     }
 
     /// The number of columns in the header.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Reading
 import Testing
 
@@ -15,8 +16,9 @@ struct CSVReaderTests {
         #expect(t.header.map(\.text) == ["city", "kpi"])
         #expect(t.records.count == 2)
         #expect(t.records[1].fields[1].text == "SC")
-        #expect(t.records[1].fields[1].location.line == 3)
-        #expect(t.records[1].fields[1].location.column == 7)
+        #expect(t.records[1].fields[1].line == 3)
+        #expect(t.records[1].fields[1].column == 7)
+        #expect(t.records[1].fields[1].location(in: "r.csv") == SourceLocation(path: "r.csv", line: 3, column: 7))
     }
 
     @Test func bomIsSkippedAndCRLFAccepted() throws {

@@ -17,7 +17,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     for record in table.records {
-        for field in record.fields { precondition(field.location.line >= 1 && field.location.column >= 1) }
+        for field in record.fields { precondition(field.line >= 1 && field.column >= 1) }
     }
     var source = TinySite.source
     source.results[0].table = table
