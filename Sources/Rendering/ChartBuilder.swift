@@ -144,9 +144,9 @@ struct ChartBuilder: Sendable {
 
     func heatMap(_ d: Int) -> ChartFigure {
         let dimension = site.framework.dimensions[d]
-        let columns = dimension.subdimensions.flatMap { sub in
-            sub.categories.map { HeatMap.Column(name: "\(cat(sub.name, $0.name))", shortName: $0.name) }
-        }
+        let short = Contexts.categoryNames(dimension)
+        let full = dimension.subdimensions.flatMap { sub in sub.categories.map { cat(sub.name, $0.name) } }
+        let columns = zip(full, short).map { HeatMap.Column(name: $0, shortName: $1) }
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
         }

@@ -193,16 +193,10 @@ struct Contexts: Sendable {
             var d = display.score(dim.score)
             d["name"] = dim.name
             d["url"] = urls.link(URLs.cityDimension(card.city.slug, dim.slug))
-            // A category name that appears in two sub-dimensions (Water and Sanitation in ICT and in
-            // Infrastructure) is told apart by its sub-dimension.
-            let names = dim.categories.map(\.name)
-            d["categories"] = dim.subdimensions.flatMap { sub in
-                sub.categories.map { cat -> [String: Any] in
-                    var c = display.score(cat.score)
-                    c["name"] = names.filter { $0 == cat.name }.count > 1 ? "\(cat.name) (\(sub.name))" : cat.name
-                    c["subdimension"] = sub.name
-                    return c
-                }
+            d["categories"] = zip(dim.categories, Self.categoryNames(dim)).map { cat, name -> [String: Any] in
+                var c = display.score(cat.score)
+                c["name"] = name
+                return c
             }
             return d
         }
@@ -305,7 +299,7 @@ struct Contexts: Sendable {
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
         let ranks = Ranking.ranks(scores.map { $0.1.score.percent })
         context["dimension"] = ["name": dim.name]
-        context["categories"] = dim.categories.map { ["name": $0.name] }
+        context["categories"] = Self.categoryNames(dim).map { ["name": $0] }
         context["rows"] = scores.enumerated().map { (i, pair) -> [String: Any] in
             let (card, dimScore) = pair
             var row = display.score(dimScore.score)
@@ -429,5 +423,22 @@ struct Contexts: Sendable {
         context["localTargetCount"] = display.format.count(site.targets.count)
         context["kpiCount"] = display.format.count(kpis.count)
         return context
+    }
+
+    /// The categories' names in framework order; a name that appears in two sub-dimensions (Water
+    /// and Sanitation in ICT and in Infrastructure) is told apart by its sub-dimension.
+    static func categoryNames(_ dim: DimensionScore) -> [String] {
+        categoryNames(dim.subdimensions.flatMap { sub in sub.categories.map { (sub.name, $0.name) } })
+    }
+
+    static func categoryNames(_ dim: Dimension) -> [String] {
+        categoryNames(dim.subdimensions.flatMap { sub in sub.categories.map { (sub.name, $0.name) } })
+    }
+
+    static func categoryNames(_ pairs: [(subdimension: String, category: String)]) -> [String] {
+        pairs.map { pair in
+            pairs.filter { $0.category == pair.category }.count > 1
+                ? "\(pair.category) (\(pair.subdimension))" : pair.category
+        }
     }
 }
