@@ -1,3 +1,5 @@
+import Charts
+
 /// A chart placed on a page: the inline SVG, its words, its data as a table, and its download.
 struct ChartFigure: Sendable {
     var id: String
@@ -30,7 +32,8 @@ struct ChartFigure: Sendable {
         return context
     }
 
-    /// `<tr>` elements of the data table: the first cell of each row is its header.
+    /// `<tr>` elements of the data table: the first cell of each row is its header. Cells are escaped
+    /// with the charts' own escaping (valid in HTML as in SVG).
     var tableRows: String {
         var html = ""
         html.reserveCapacity(rows.count * 96)
@@ -38,37 +41,14 @@ struct ChartFigure: Sendable {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">" + HTML.escape(cell) + "</th>"
+                    html += "<th scope=\"row\">" + SVGWriter.escape(cell) + "</th>"
                 } else {
-                    html += (numeric.contains(i) ? "<td class=\"num\">" : "<td>") + HTML.escape(cell) + "</td>"
+                    html += (numeric.contains(i) ? "<td class=\"num\">" : "<td>") + SVGWriter.escape(cell) + "</td>"
                 }
             }
             html += "</tr>\n"
         }
         return html
-    }
-}
-
-/// HTML text escaping for markup built in Swift.
-enum HTML {
-    /// `&`, `<`, `>`, `"` and `'` escaped; text without them is returned as it is.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 
