@@ -33,6 +33,30 @@ public enum ListenAddress: Sendable, Equatable {
         }
     }
 
+    /// Whether this is a loopback address (`127.x.x.x`, `::1`).
+    public var isLoopback: Bool {
+        switch self {
+        case .ip4(let address): address.hasPrefix("127.")
+        case .ip6(let address): address == "::1"
+        }
+    }
+
+    /// Whether a request's `Host` header names this machine, for a server on loopback: a web page
+    /// elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its own name and is
+    /// refused. Servers on other interfaces accept every host.
+    public func accepts(hostHeader: String?) -> Bool {
+        guard isLoopback else { return true }
+        guard let header = hostHeader?.lowercased(), !header.isEmpty else { return false }
+        var host = Substring(header)
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            host = host[host.index(after: host.startIndex)..<close]
+            return host == "::1"
+        }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        return host == "localhost" || (host.hasPrefix("127.") && Self.isIPv4(String(host)))
+    }
+
     /// The URL of the site served at `port`.
     public func url(port: UInt16) -> String { "http://\(urlHost):\(port)/" }
 

@@ -63,8 +63,15 @@ public final class PreviewServer: Sendable {
         root = URL(fileURLWithPath: configuration.siteRoot).standardizedFileURL.path
         let live = self.live
         let pollTimeout = configuration.pollTimeout
+        let address = configuration.address
         let handler = ClosureHTTPHandler { request in
-            await Self.handle(request, live: live, pollTimeout: pollTimeout)
+            guard address.accepts(hostHeader: request.headers[.host]) else {
+                return HTTPResponse(
+                    statusCode: HTTPStatusCode(403, phrase: "Forbidden"),
+                    headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: Data("This preview answers requests for localhost or 127.0.0.1 only.\n".utf8))
+            }
+            return await Self.handle(request, live: live, pollTimeout: pollTimeout)
         }
         do {
             switch configuration.address {

@@ -172,3 +172,21 @@ struct ServeResponderTests {
         }
     }
 }
+
+@Suite("Serve: DNS rebinding")
+struct ServeHostHeaderTests {
+    @Test func loopbackAcceptsOnlyThisMachinesNames() throws {
+        let address = try ListenAddress(host: "127.0.0.1")
+        for host in ["127.0.0.1:1313", "localhost:1313", "LOCALHOST", "[::1]:1313", "127.0.0.1"] {
+            #expect(address.accepts(hostHeader: host), "\(host)")
+        }
+        for host in ["evil.example:1313", "127.0.0.1.evil.example", "localhost.evil.example:80", "", "[::2]:1313"] {
+            #expect(!address.accepts(hostHeader: host), "\(host)")
+        }
+        #expect(!address.accepts(hostHeader: nil))
+    }
+
+    @Test func otherInterfacesAcceptEveryHost() throws {
+        #expect(try ListenAddress(host: "0.0.0.0").accepts(hostHeader: "city.example:1313"))
+    }
+}
