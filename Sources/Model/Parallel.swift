@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Work spread over every core, with results in input order: the one place the stages share for it.
 public enum Parallel {
@@ -18,20 +17,11 @@ public enum Parallel {
 
 /// Results written by index from parallel workers, read after they finish.
 final class Slots<R>: @unchecked Sendable {
-    private var storage: [R?]
-    private let lock = NSLock()
+    private let storage: Locked<[R?]>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { storage = Locked(Array(repeating: nil, count: count)) }
 
-    func set(_ i: Int, _ value: R) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
+    func set(_ i: Int, _ value: R) { storage.withLock { $0[i] = value } }
 
-    var values: [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.compactMap { $0 }
-    }
+    var values: [R] { storage.current.compactMap { $0 } }
 }

@@ -69,21 +69,27 @@ public struct Pipeline: Sendable {
         var diagnostics = warnings + renderProblems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
-        for asset in site.assets {
-            guard let data = FileManager.default.contents(atPath: root + "/Content/assets/" + asset) else {
-                diagnostics.append(Self.unreadableAsset(asset, root: root))
-                continue
-            }
-            files.append(OutputFile(path: "assets/" + asset, bytes: [UInt8](data)))
-        }
+        diagnostics += Self.copyAssets(of: site, root: root) { files.append(OutputFile(path: $0, bytes: $1)) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         return (files, diagnostics)
     }
 
-    static func unreadableAsset(_ asset: String, root: String) -> Diagnostic {
-        .error(
-            SiteReader.unreadable(root + "/Content/assets/" + asset),
-            at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0))
+    /// Reads every file of `Content/assets/` and hands it on as `assets/<path>`; the problems are
+    /// the files that cannot be read.
+    static func copyAssets(of site: Site, root: String, write: (String, [UInt8]) -> Void) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for asset in site.assets {
+            let path = root + "/Content/assets/" + asset
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(
+                    .error(
+                        SiteReader.unreadable(path),
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                continue
+            }
+            write("assets/" + asset, [UInt8](data))
+        }
+        return problems
     }
 
     /// Builds the site and, unless this is a check, writes it into a new folder beside the output
@@ -109,13 +115,7 @@ public struct Pipeline: Sendable {
                 warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         var diagnostics = warnings + renderer.render { staging.write($0.path, text: $0.text) }
-        for asset in site.assets {
-            guard let data = FileManager.default.contents(atPath: root + "/Content/assets/" + asset) else {
-                diagnostics.append(Self.unreadableAsset(asset, root: root))
-                continue
-            }
-            staging.write("assets/" + asset, bytes: [UInt8](data))
-        }
+        diagnostics += Self.copyAssets(of: site, root: root) { staging.write($0, bytes: $1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             staging.discard()
             throw DiagnosticsError(diagnostics)

@@ -41,7 +41,7 @@ public struct ThemeSource: Sendable {
             while let relative = enumerator.nextObject() as? String {
                 if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: absolute + "/" + relative, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: absolute + "/" + relative, isDirectory: &isDirectory)
                 if !isDirectory.boolValue { relatives.append(relative) }
             }
             for relative in relatives.sorted() {

@@ -60,9 +60,8 @@ struct DataFiles: Sendable {
         }
         let dimensions: [JSON] = card.dimensions.map { dim in
             .object(
-                [("slug", .string(dim.slug)), ("name", .string(dim.name))] + group(dim.score).prefix(2)
+                [("slug", .string(dim.slug)), ("name", .string(dim.name))] + group(dim.score)
                     + [
-                        ("scored", .int(dim.score.scored)), ("reported", .int(dim.score.reported)),
                         (
                             "subdimensions",
                             .array(
@@ -82,7 +81,7 @@ struct DataFiles: Sendable {
                                                 )
                                             ])
                                 })
-                        ),
+                        )
                     ])
         }
         let json = JSON.object([

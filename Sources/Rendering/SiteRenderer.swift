@@ -31,10 +31,10 @@ public struct SiteRenderer: Sendable {
     /// Every page and data file, sorted by path; or the problems that stop the build.
     public func render() -> ([RenderedFile], [Diagnostic]) {
         let collected = Locked<[RenderedFile]>([])
-        let diagnostics = render { file in collected.withValue { $0.append(file) } }
+        let diagnostics = render { file in collected.withLock { $0.append(file) } }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
         var seen = Set<String>()
-        let files = collected.value.reversed().filter { seen.insert($0.path).inserted }
+        let files = collected.current.reversed().filter { seen.insert($0.path).inserted }
             .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return (files, diagnostics)
     }
@@ -165,20 +165,4 @@ public struct SiteRenderer: Sendable {
         }
         return out + "</urlset>\n"
     }
-}
-
-/// A value shared between threads, guarded by a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { stored = value }
-
-    func withValue<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&stored)
-    }
-
-    var value: Value { withValue { $0 } }
 }

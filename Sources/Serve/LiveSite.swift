@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Model
 
 /// The site being served, shared between the HTTP handlers and the rebuilding thread, and the
 /// long-poll that tells open pages when it changed.

@@ -3,6 +3,7 @@ import Dispatch
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Model
 
 /// `cityscore serve`: builds the site in memory, serves it, watches `Content/` and `Themes/`,
 /// rebuilds on change and reloads open pages. A failed build keeps the last good site served,
