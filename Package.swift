@@ -17,8 +17,8 @@ let package = Package(
         .library(
             name: "CityscoreKit",
             targets: [
-                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Rendering",
-                "Writing", "Pipeline",
+                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Templating",
+                "Rendering", "Writing", "Pipeline",
             ]
         ),
     ],
@@ -46,11 +46,12 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Model"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"]),
         .target(name: "Charts", dependencies: ["Model"]),
+        // Mustache templates compiled once and rendered over typed values (the theme's engine).
+        .target(name: "Templating", dependencies: ["Diagnostics"]),
         .target(
             name: "Rendering",
             dependencies: [
-                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "BuiltIn",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "Templating", "BuiltIn",
             ]
         ),
         .target(name: "Writing", dependencies: ["Diagnostics"]),
@@ -74,7 +75,8 @@ let package = Package(
             name: "CityscoreTests",
             dependencies: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
-                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve",
+                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve", "Templating",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["__Snapshots__", "Fixtures"]
         ),

@@ -17,7 +17,7 @@ RULES = [
     ("CSVReader.read: CSV tables (records, fields, positions)", "CSVReader.read"),
     ("OutputFile.init: copy of each page String into [UInt8]", "OutputFile.init"),
     ("charts: SVG text (ChartBuilder)", "ChartBuilder"),
-    ("Mustache: rendered page Strings", "MustacheTemplate.render"),
+    ("templates: rendered page Strings", "TemplateRenderer.render"),
     ("DataFiles.cityJSON: JSON text", "DataFiles.cityJSON"),
     ("DataFiles.resultsCSV: CSV text", "DataFiles.resultsCSV"),
     ("ResultsValidator: observations", "ResultsValidator"),

@@ -1,4 +1,5 @@
 import Charts
+import Templating
 
 /// A chart placed on a page: the inline SVG, its words, its data as a table, and its download.
 struct ChartFigure: Sendable {
@@ -22,14 +23,19 @@ struct ChartFigure: Sendable {
 
     /// Template fields. The chart's data table comes as ready HTML (`tableRows`), like the SVG: it is
     /// generated data, and a large one (a wheel lists every KPI) renders far faster in Swift.
-    var context: [String: Any] {
-        var context: [String: Any] = [
-            "id": id, "title": title, "description": description, "svg": svg, "caption": caption,
-            "headers": headers.enumerated().map { ["text": $0.element, "numeric": numeric.contains($0.offset)] },
-            "tableRows": tableRows,
+    var context: TemplateValue {
+        var context: Fields = [
+            "id": .string(id), "title": .string(title), "description": .string(description), "svg": .string(svg),
+            "caption": .string(caption),
+            "headers": .list(
+                headers.enumerated().map {
+                    ["text": .string($0.element), "numeric": .bool(numeric.contains($0.offset))]
+                }
+            ),
+            "tableRows": .string(tableRows),
         ]
-        if let downloadURL { context["download"] = downloadURL }
-        return context
+        if let downloadURL { context["download"] = .string(downloadURL) }
+        return .object(context)
     }
 
     /// `<tr>` elements of the data table: the first cell of each row is its header. Cells are escaped

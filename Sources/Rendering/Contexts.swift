@@ -1,9 +1,13 @@
 import Markdown
 import Model
 import Scoring
+import Templating
 
-/// Builds the template context of every page: plain dictionaries of text, lists and flags,
-/// so that templates stay logic-less.
+/// A template object: named texts, flags, lists and objects.
+typealias Fields = [String: TemplateValue]
+
+/// Builds the template context of every page: typed values of text, lists and flags, so that
+/// templates stay logic-less.
 struct Contexts: Sendable {
     var site: Site
     var scorecards: [Scorecard]
@@ -21,6 +25,8 @@ struct Contexts: Sendable {
     var kpis: [KPI]
     /// Free pages listed in the main navigation (`menu: true`), by weight.
     var menuPages: [Document]
+    /// The fields every page shares (`site`, `t`, `assets`), built once.
+    var sharedFields: Fields
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -38,109 +44,118 @@ struct Contexts: Sendable {
         var counts: [String: Int] = [:]
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
         self.reportedCounts = counts
+        self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
     }
 
     // MARK: Shared parts
 
-    func base(path: String, title: String, description: String, breadcrumbs: [(String, String?)], section: String)
-        -> [String: Any]
-    {
-        var nav: [[String: Any]] = [
-            ["title": strings["nav_home"], "url": urls.link(URLs.home), "current": section == "home"],
-            ["title": strings["nav_cities"], "url": urls.link(URLs.cities), "current": section == "cities"],
-            [
-                "title": strings["nav_dimensions"], "url": urls.link(URLs.dimensions),
-                "current": section == "dimensions",
+    /// The parts every page shares: the site, the interface strings, the assets.
+    static func shared(site: Site, urls: URLs, strings: Strings) -> Fields {
+        [
+            "site": [
+                "title": .string(site.config.title), "description": .string(site.config.description),
+                "language": .string(site.config.language), "homeURL": .string(urls.link(URLs.home)),
+                "params": TemplateValue(site.config.params),
             ],
-            [
-                "title": strings["nav_indicators"], "url": urls.link(URLs.indicators),
-                "current": section == "indicators",
-            ],
-            [
-                "title": strings["nav_methodology"], "url": urls.link(URLs.methodology),
-                "current": section == "methodology",
+            "t": TemplateValue(strings.table),
+            "assets": [
+                "css": .string(urls.link("theme/site.css")), "chartsCSS": .string(urls.link("theme/charts.css")),
+                "favicon": .string(urls.link("theme/favicon.svg")),
+                "resultsCSV": .string(urls.link(URLs.resultsCSV)),
+                "frameworkCSV": .string(urls.link(URLs.frameworkCSV)),
             ],
         ]
+    }
+
+    func base(path: String, title: String, description: String, breadcrumbs: [(String, String?)], section: String)
+        -> Fields
+    {
+        func link(_ title: String, _ url: String, current: Bool) -> TemplateValue {
+            ["title": .string(title), "url": .string(urls.link(url)), "current": .bool(current)]
+        }
+        var nav: [TemplateValue] = [
+            link(strings["nav_home"], URLs.home, current: section == "home"),
+            link(strings["nav_cities"], URLs.cities, current: section == "cities"),
+            link(strings["nav_dimensions"], URLs.dimensions, current: section == "dimensions"),
+            link(strings["nav_indicators"], URLs.indicators, current: section == "indicators"),
+            link(strings["nav_methodology"], URLs.methodology, current: section == "methodology"),
+        ]
         for page in menuPages {
-            nav.append([
-                "title": page.title ?? page.slug, "url": urls.link(URLs.page(page.slug)),
-                "current": section == "page:\(page.slug)",
-            ])
+            nav.append(link(page.title ?? page.slug, URLs.page(page.slug), current: section == "page:\(page.slug)"))
         }
         let isHome = path.isEmpty
-        var crumbs: [[String: Any]] = []
+        var crumbs: [TemplateValue] = []
         if !isHome {
-            crumbs.append(["title": strings["nav_home"], "url": urls.link(URLs.home)])
+            crumbs.append(["title": .string(strings["nav_home"]), "url": .string(urls.link(URLs.home))])
             for (title, url) in breadcrumbs {
-                var crumb: [String: Any] = ["title": title]
-                if let url { crumb["url"] = urls.link(url) }
-                crumbs.append(crumb)
+                var crumb: Fields = ["title": .string(title)]
+                if let url { crumb["url"] = .string(urls.link(url)) }
+                crumbs.append(.object(crumb))
             }
         }
         let fullTitle = isHome ? site.config.title : "\(title) – \(site.config.title)"
-        return [
-            "site": [
-                "title": site.config.title, "description": site.config.description, "language": site.config.language,
-                "homeURL": urls.link(URLs.home), "params": site.config.params,
-            ],
-            "t": strings.table,
-            "nav": nav,
-            "breadcrumbs": crumbs,
-            "hasBreadcrumbs": !crumbs.isEmpty,
-            "page": [
-                "title": title, "fullTitle": fullTitle,
-                "description": description.isEmpty ? site.config.description : description,
-                "canonical": urls.absolute(path), "url": urls.link(path),
-            ],
-            "assets": [
-                "css": urls.link("theme/site.css"), "chartsCSS": urls.link("theme/charts.css"),
-                "favicon": urls.link("theme/favicon.svg"),
-                "resultsCSV": urls.link(URLs.resultsCSV), "frameworkCSV": urls.link(URLs.frameworkCSV),
-            ],
+        var context = sharedFields
+        context["nav"] = .list(nav)
+        context["breadcrumbs"] = .list(crumbs)
+        context["hasBreadcrumbs"] = .bool(!crumbs.isEmpty)
+        context["page"] = [
+            "title": .string(title), "fullTitle": .string(fullTitle),
+            "description": .string(description.isEmpty ? site.config.description : description),
+            "canonical": .string(urls.absolute(path)), "url": .string(urls.link(path)),
         ]
+        return context
     }
 
-    func narrative(_ document: Document?) -> [String: Any]? {
+    func narrative(_ document: Document?) -> TemplateValue? {
         guard let document, let rendered = markdown[document.path] else { return nil }
+        let sections = rendered.headings.filter { $0.level == 2 }
         return [
-            "html": rendered.html,
-            "toc": rendered.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
-            "hasToc": rendered.headings.filter { $0.level == 2 }.count >= 3,
+            "html": .string(rendered.html),
+            "toc": .list(sections.map { ["text": .string($0.text), "id": .string($0.id)] }),
+            "hasToc": .bool(sections.count >= 3),
         ]
     }
 
-    func cityCard(_ card: Scorecard) -> [String: Any] {
-        var out: [String: Any] = [
-            "slug": card.city.slug, "name": card.city.name, "url": urls.link(URLs.city(card.city.slug)),
-            "overall": display.score(card.overall),
-            "dimensions": card.dimensions.map { dim -> [String: Any] in
-                var d = display.score(dim.score)
-                d["name"] = dim.name
-                d["url"] = urls.link(URLs.cityDimension(card.city.slug, dim.slug))
-                return d
-            },
+    func cityCard(_ card: Scorecard) -> TemplateValue {
+        var out: Fields = [
+            "slug": .string(card.city.slug), "name": .string(card.city.name),
+            "url": .string(urls.link(URLs.city(card.city.slug))),
+            "overall": .object(display.score(card.overall)),
+            "dimensions": .list(
+                card.dimensions.map { dim in
+                    var d = display.score(dim.score)
+                    d["name"] = .string(dim.name)
+                    d["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
+                    return .object(d)
+                }),
         ]
-        if let country = card.city.country { out["country"] = country }
-        if let region = card.city.region { out["region"] = region }
-        if let population = card.city.population { out["population"] = display.format.count(population) }
-        if let year = card.coverage.latestYear { out["year"] = String(year) }
-        return out
+        if let country = card.city.country { out["country"] = .string(country) }
+        if let region = card.city.region { out["region"] = .string(region) }
+        if let population = card.city.population { out["population"] = .string(display.format.count(population)) }
+        if let year = card.coverage.latestYear { out["year"] = .string(String(year)) }
+        return .object(out)
     }
 
-    func dimensionLinks() -> [[String: Any]] {
-        site.framework.dimensions.map { ["name": $0.name, "url": urls.link(URLs.dimension($0.slug)), "slug": $0.slug] }
+    func dimensionLinks() -> TemplateValue {
+        .list(
+            site.framework.dimensions.map {
+                [
+                    "name": .string($0.name), "url": .string(urls.link(URLs.dimension($0.slug))),
+                    "slug": .string($0.slug),
+                ]
+            })
     }
 
     // MARK: Pages
 
     /// The context of one page, with its charts.
-    func context(for kind: PageKind, path: String, charts: PageCharts) -> [String: Any] {
+    func context(for kind: PageKind, path: String, charts: PageCharts) -> Fields {
         var context = pageContext(for: kind, path: path, rows: charts.rows)
-        context["charts"] = charts.figures.map(\.context)
+        context["charts"] = .list(charts.figures.map(\.context))
         return context
     }
 
-    func pageContext(for kind: PageKind, path: String, rows: [String: RowCharts]) -> [String: Any] {
+    func pageContext(for kind: PageKind, path: String, rows: [String: RowCharts]) -> Fields {
         switch kind {
         case .home: return home(path)
         case .cities: return citiesIndex(path)
@@ -158,83 +173,89 @@ struct Contexts: Sendable {
         }
     }
 
-    func home(_ path: String) -> [String: Any] {
+    func count(_ n: Int) -> TemplateValue { .string(display.format.count(n)) }
+
+    func home(_ path: String) -> Fields {
         let intro = site.pages.first { $0.slug == "index" }
         var context = base(
             path: path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
             breadcrumbs: [], section: "home")
         context["narrative"] = narrative(intro)
-        context["cities"] = scorecards.map(cityCard)
-        context["dimensionNames"] = site.framework.dimensions.map(\.name)
+        context["cities"] = .list(scorecards.map(cityCard))
+        context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
         context["dimensionLinks"] = dimensionLinks()
-        context["cityCount"] = display.format.count(scorecards.count)
-        context["kpiCount"] = display.format.count(kpis.count)
-        context["valueCount"] = display.format.count(site.observations.filter { $0.value.isReported }.count)
+        context["cityCount"] = count(scorecards.count)
+        context["kpiCount"] = count(kpis.count)
+        context["valueCount"] = count(site.observations.filter { $0.value.isReported }.count)
         return context
     }
 
-    func citiesIndex(_ path: String) -> [String: Any] {
+    func citiesIndex(_ path: String) -> Fields {
         var context = base(
             path: path, title: strings["nav_cities"], description: strings["cities_description"],
             breadcrumbs: [(strings["nav_cities"], nil)], section: "cities")
-        context["cities"] = scorecards.map(cityCard)
-        context["dimensionNames"] = site.framework.dimensions.map(\.name)
+        context["cities"] = .list(scorecards.map(cityCard))
+        context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
         return context
     }
 
-    func city(_ card: Scorecard, _ path: String) -> [String: Any] {
+    func city(_ card: Scorecard, _ path: String) -> Fields {
         let description = card.city.document.description ?? strings.format("city_description", ["city": card.city.name])
         var context = base(
             path: path, title: card.city.name, description: description,
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: "cities")
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
-        context["dimensionScores"] = card.dimensions.map { dim -> [String: Any] in
-            var d = display.score(dim.score)
-            d["name"] = dim.name
-            d["url"] = urls.link(URLs.cityDimension(card.city.slug, dim.slug))
-            d["categories"] = zip(dim.categories, Self.categoryNames(dim)).map { cat, name -> [String: Any] in
-                var c = display.score(cat.score)
-                c["name"] = name
-                return c
-            }
-            return d
-        }
+        context["dimensionScores"] = .list(
+            card.dimensions.map { dim in
+                var d = display.score(dim.score)
+                d["name"] = .string(dim.name)
+                d["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
+                d["categories"] = .list(
+                    zip(dim.categories, Self.categoryNames(dim)).map { cat, name in
+                        var c = display.score(cat.score)
+                        c["name"] = .string(name)
+                        return .object(c)
+                    })
+                return .object(d)
+            })
         let scored = card.items.filter { $0.achievement != nil }
         let strongest = scored.sorted { ($0.achievement ?? 0, $1.kpi.code) > ($1.achievement ?? 0, $0.kpi.code) }
             .prefix(5)
-        let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }.prefix(
-            5)
-        context["strongest"] = strongest.map(display.item)
-        context["weakest"] = weakest.map(display.item)
-        context["hasScored"] = !scored.isEmpty
+        let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }
+            .prefix(5)
+        context["strongest"] = .list(strongest.map { .object(display.item($0)) })
+        context["weakest"] = .list(weakest.map { .object(display.item($0)) })
+        context["hasScored"] = .bool(!scored.isEmpty)
         context["coverage"] = coverage(card)
-        context["json"] = urls.link(URLs.cityJSON(card.city.slug))
-        context["peers"] = card.city.peers.compactMap { slug in
-            cityIndex[slug].map { ["name": scorecards[$0].city.name, "url": urls.link(URLs.city(slug))] }
-        }
-        context["params"] = card.city.params
+        context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
+        context["peers"] = .list(
+            card.city.peers.compactMap { slug in
+                cityIndex[slug].map {
+                    ["name": .string(scorecards[$0].city.name), "url": .string(urls.link(URLs.city(slug)))]
+                }
+            })
+        context["params"] = TemplateValue(card.city.params)
         return context
     }
 
-    func coverage(_ card: Scorecard) -> [String: Any] {
+    func coverage(_ card: Scorecard) -> TemplateValue {
         let c = card.coverage
-        var quality: [[String: Any]] = DataQuality.allCases.compactMap { level in
+        var quality: [TemplateValue] = DataQuality.allCases.compactMap { level in
             guard let n = c.quality[level], n > 0 else { return nil }
-            return ["label": strings["quality_\(level.rawValue)"], "count": display.format.count(n)]
+            return ["label": .string(strings["quality_\(level.rawValue)"]), "count": count(n)]
         }
         if let n = c.quality[nil], n > 0 {
-            quality.append(["label": strings["quality_not_stated"], "count": display.format.count(n)])
+            quality.append(["label": .string(strings["quality_not_stated"]), "count": count(n)])
         }
         return [
-            "items": display.format.count(c.items), "reported": display.format.count(c.reported),
-            "scored": display.format.count(c.scored), "notReported": display.format.count(c.notReported),
-            "noTarget": display.format.count(c.noTarget), "verified": display.format.count(c.verified),
-            "quality": quality,
+            "items": count(c.items), "reported": count(c.reported), "scored": count(c.scored),
+            "notReported": count(c.notReported), "noTarget": count(c.noTarget), "verified": count(c.verified),
+            "quality": .list(quality),
         ]
     }
 
-    func cityDimension(_ card: Scorecard, _ d: Int, _ path: String, rows: [String: RowCharts]) -> [String: Any] {
+    func cityDimension(_ card: Scorecard, _ d: Int, _ path: String, rows: [String: RowCharts]) -> Fields {
         let dim = card.dimensions[d]
         let title = "\(dim.name) – \(card.city.name)"
         let narrativeDoc = card.city.dimensionNarratives[dim.slug]
@@ -248,137 +269,166 @@ struct Contexts: Sendable {
             section: "cities")
         context["city"] = cityCard(card)
         context["dimension"] = [
-            "name": dim.name, "score": display.score(dim.score), "url": urls.link(URLs.dimension(dim.slug)),
+            "name": .string(dim.name), "score": .object(display.score(dim.score)),
+            "url": .string(urls.link(URLs.dimension(dim.slug))),
         ]
         context["narrative"] = narrative(narrativeDoc)
-        context["subdimensions"] = dim.subdimensions.map { sub -> [String: Any] in
-            [
-                "name": sub.name, "score": display.score(sub.score),
-                "categories": sub.categories.map { cat -> [String: Any] in
-                    [
-                        "name": cat.name, "id": "cat-\(sub.slug)-\(cat.slug)", "score": display.score(cat.score),
-                        "items": cat.items.map { item -> [String: Any] in
-                            var row = display.item(item)
-                            if let charts = rows[ChartBuilder.key(item)] {
-                                if let bullet = charts.bullet { row["bullet"] = bullet }
-                                if let sparkline = charts.sparkline { row["sparkline"] = sparkline }
-                            }
-                            return row
-                        },
-                    ]
-                },
-            ]
-        }
-        context["otherDimensions"] = card.dimensions.enumerated().filter { $0.offset != d }.map {
-            ["name": $0.element.name, "url": urls.link(URLs.cityDimension(card.city.slug, $0.element.slug))]
-        }
+        context["subdimensions"] = .list(
+            dim.subdimensions.map { sub in
+                [
+                    "name": .string(sub.name), "score": .object(display.score(sub.score)),
+                    "categories": .list(
+                        sub.categories.map { cat in
+                            [
+                                "name": .string(cat.name), "id": "cat-\(sub.slug)-\(cat.slug)",
+                                "score": .object(display.score(cat.score)),
+                                "items": .list(
+                                    cat.items.map { item in
+                                        var row = display.item(item)
+                                        if let charts = rows[ChartBuilder.key(item)] {
+                                            if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
+                                            if let sparkline = charts.sparkline {
+                                                row["sparkline"] = .string(sparkline)
+                                            }
+                                        }
+                                        return .object(row)
+                                    }),
+                            ]
+                        }),
+                ]
+            })
+        context["otherDimensions"] = .list(
+            card.dimensions.enumerated().filter { $0.offset != d }.map {
+                [
+                    "name": .string($0.element.name),
+                    "url": .string(urls.link(URLs.cityDimension(card.city.slug, $0.element.slug))),
+                ]
+            })
         return context
     }
 
-    func dimensionsIndex(_ path: String) -> [String: Any] {
+    func dimensionsIndex(_ path: String) -> Fields {
         var context = base(
             path: path, title: strings["nav_dimensions"], description: strings["dimensions_description"],
             breadcrumbs: [(strings["nav_dimensions"], nil)], section: "dimensions")
-        context["dimensions"] = site.framework.dimensions.map { dim -> [String: Any] in
-            [
-                "name": dim.name, "url": urls.link(URLs.dimension(dim.slug)),
-                "kpiCount": display.format.count(dim.kpis.count),
-                "subdimensions": dim.subdimensions.map {
-                    ["name": $0.name, "categories": $0.categories.map(\.name).joined(separator: ", ")]
-                },
-            ]
-        }
+        context["dimensions"] = .list(
+            site.framework.dimensions.map { dim in
+                [
+                    "name": .string(dim.name), "url": .string(urls.link(URLs.dimension(dim.slug))),
+                    "kpiCount": count(dim.kpis.count),
+                    "subdimensions": .list(
+                        dim.subdimensions.map {
+                            [
+                                "name": .string($0.name),
+                                "categories": .string($0.categories.map(\.name).joined(separator: ", ")),
+                            ]
+                        }),
+                ]
+            })
         return context
     }
 
-    func dimension(_ d: Int, _ path: String) -> [String: Any] {
+    func dimension(_ d: Int, _ path: String) -> Fields {
         let dim = site.framework.dimensions[d]
         var context = base(
             path: path, title: dim.name, description: strings.format("dimension_description", ["dimension": dim.name]),
             breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: "dimensions")
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
         let ranks = Ranking.ranks(scores.map { $0.1.score.percent })
-        context["dimension"] = ["name": dim.name]
-        context["categories"] = Self.categoryNames(dim).map { ["name": $0] }
-        context["rows"] = scores.enumerated().map { (i, pair) -> [String: Any] in
-            let (card, dimScore) = pair
-            var row = display.score(dimScore.score)
-            row["city"] = card.city.name
-            row["url"] = urls.link(URLs.cityDimension(card.city.slug, dim.slug))
-            row["rank"] = ranks[i]
-            row["cells"] = dimScore.categories.map { display.score($0.score) }
-            return row
-        }
-        context["peerGroups"] = scorecards.filter { !$0.city.peers.isEmpty }.map { card -> [String: Any] in
-            let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
-            return [
-                "city": card.city.name,
-                "members": group.map { c -> [String: Any] in
-                    var m = display.score(c.dimensions[d].score)
-                    m["name"] = c.city.name
-                    return m
-                },
-            ]
-        }
-        context["kpis"] = dim.kpis.map { ["code": $0.code, "name": $0.name, "url": urls.link(URLs.indicator($0))] }
+        context["dimension"] = ["name": .string(dim.name)]
+        context["categories"] = .list(Self.categoryNames(dim).map { ["name": .string($0)] })
+        context["rows"] = .list(
+            scores.enumerated().map { (i, pair) in
+                let (card, dimScore) = pair
+                var row = display.score(dimScore.score)
+                row["city"] = .string(card.city.name)
+                row["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
+                row["rank"] = .string(String(ranks[i]))
+                row["cells"] = .list(dimScore.categories.map { .object(display.score($0.score)) })
+                return .object(row)
+            })
+        context["peerGroups"] = .list(
+            scorecards.filter { !$0.city.peers.isEmpty }.map { card in
+                let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
+                return [
+                    "city": .string(card.city.name),
+                    "members": .list(
+                        group.map { c in
+                            var m = display.score(c.dimensions[d].score)
+                            m["name"] = .string(c.city.name)
+                            return .object(m)
+                        }),
+                ]
+            })
+        context["kpis"] = .list(
+            dim.kpis.map {
+                ["code": .string($0.code), "name": .string($0.name), "url": .string(urls.link(URLs.indicator($0)))]
+            })
         return context
     }
 
-    func indicatorsIndex(_ path: String) -> [String: Any] {
+    func indicatorsIndex(_ path: String) -> Fields {
         var context = base(
             path: path, title: strings["nav_indicators"], description: strings["indicators_description"],
             breadcrumbs: [(strings["nav_indicators"], nil)], section: "indicators")
-        context["dimensions"] = site.framework.dimensions.map { dim -> [String: Any] in
-            [
-                "name": dim.name,
-                "categories": dim.subdimensions.flatMap { sub in
-                    sub.categories.map { cat -> [String: Any] in
-                        [
-                            "name": "\(sub.name): \(cat.name)",
-                            "kpis": cat.kpis.map { kpi -> [String: Any] in
+        context["dimensions"] = .list(
+            site.framework.dimensions.map { dim in
+                [
+                    "name": .string(dim.name),
+                    "categories": .list(
+                        dim.subdimensions.flatMap { sub in
+                            sub.categories.map { cat in
                                 [
-                                    "code": kpi.code, "name": kpi.name, "url": urls.link(URLs.indicator(kpi)),
-                                    "level": kpi.level, "unit": kpi.unit,
-                                    "reported": display.format.count(reportedCounts[kpi.code] ?? 0),
+                                    "name": "\(sub.name): \(cat.name)",
+                                    "kpis": .list(
+                                        cat.kpis.map { kpi in
+                                            [
+                                                "code": .string(kpi.code), "name": .string(kpi.name),
+                                                "url": .string(urls.link(URLs.indicator(kpi))),
+                                                "level": .string(kpi.level), "unit": .string(kpi.unit),
+                                                "reported": count(reportedCounts[kpi.code] ?? 0),
+                                            ]
+                                        }),
                                 ]
-                            },
-                        ]
-                    }
-                },
-            ]
-        }
+                            }
+                        }),
+                ]
+            })
         return context
     }
 
-    func indicator(_ kpi: KPI, _ path: String) -> [String: Any] {
+    func indicator(_ kpi: KPI, _ path: String) -> Fields {
         var context = base(
             path: path, title: "\(kpi.name) (\(kpi.code))", description: kpi.description,
             breadcrumbs: [(strings["nav_indicators"], URLs.indicators), (kpi.name, nil)], section: "indicators")
-        var k: [String: Any] = [
-            "code": kpi.code, "name": kpi.name, "level": kpi.level, "kind": kpi.kind, "unit": kpi.unit,
-            "direction": strings["direction_\(kpi.direction.rawValue)"], "directionBasis": kpi.directionBasis,
-            "sdg": kpi.sdg, "description": kpi.description, "evidence": kpi.evidence,
-            "dimension": kpi.dimension, "subdimension": kpi.subdimension, "category": kpi.category,
-            "datapoints": kpi.datapoints.joined(separator: ", "),
-            "dimensionURL": urls.link(URLs.dimension(Slug.make(kpi.dimension))),
+        var k: Fields = [
+            "code": .string(kpi.code), "name": .string(kpi.name), "level": .string(kpi.level),
+            "kind": .string(kpi.kind), "unit": .string(kpi.unit),
+            "direction": .string(strings["direction_\(kpi.direction.rawValue)"]),
+            "directionBasis": .string(kpi.directionBasis), "sdg": .string(kpi.sdg),
+            "description": .string(kpi.description), "evidence": .string(kpi.evidence),
+            "dimension": .string(kpi.dimension), "subdimension": .string(kpi.subdimension),
+            "category": .string(kpi.category), "datapoints": .string(kpi.datapoints.joined(separator: ", ")),
+            "dimensionURL": .string(urls.link(URLs.dimension(Slug.make(kpi.dimension)))),
         ]
         if let target = kpi.target {
-            k["benchmark"] = display.value(.number(target), unit: kpi.unit == "Percentage" ? "%" : "")
-            k["benchmarkSource"] = kpi.targetSource
+            k["benchmark"] = .string(display.value(.number(target), unit: kpi.unit == "Percentage" ? "%" : ""))
+            k["benchmarkSource"] = .string(kpi.targetSource)
         }
-        context["kpi"] = k
-        context["rows"] = scorecards.flatMap { card -> [[String: Any]] in
-            card.items(for: kpi.code).map { item -> [String: Any] in
-                var row = display.item(item)
-                row["city"] = card.city.name
-                row["cityURL"] = urls.link(URLs.cityDimension(card.city.slug, Slug.make(kpi.dimension)))
-                return row
-            }
-        }
+        context["kpi"] = .object(k)
+        context["rows"] = .list(
+            scorecards.flatMap { card in
+                card.items(for: kpi.code).map { item in
+                    var row = display.item(item)
+                    row["city"] = .string(card.city.name)
+                    row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, Slug.make(kpi.dimension))))
+                    return .object(row)
+                }
+            })
         return context
     }
 
-    func page(_ page: Document, _ path: String) -> [String: Any] {
+    func page(_ page: Document, _ path: String) -> Fields {
         let title = page.title ?? page.slug
         var context = base(
             path: path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "",
@@ -387,41 +437,45 @@ struct Contexts: Sendable {
         return context
     }
 
-    func methodology(_ path: String) -> [String: Any] {
+    func methodology(_ path: String) -> Fields {
         let page = site.pages.first { $0.slug == "methodology" }
         let title = page?.title ?? strings["nav_methodology"]
         var context = base(
             path: path, title: title, description: page?.description ?? strings["methodology_description"],
             breadcrumbs: [(title, nil)], section: "methodology")
         context["narrative"] = narrative(page)
-        context["bands"] = Band.allCases.reversed().map { band -> [String: Any] in
-            var b = display.band(band)
-            b["points"] = String(band.points)
-            b["from"] = display.format.percent(band.lowerBound, maxFractionDigits: 0)
-            return b
-        }
-        context["frameworkOrigin"] = site.framework.origin
-        context["dimensions"] = site.framework.dimensions.map { dim -> [String: Any] in
-            [
-                "name": dim.name,
-                "subdimensions": dim.subdimensions.map { sub -> [String: Any] in
-                    [
-                        "name": sub.name,
-                        "categories": sub.categories.map {
-                            ["name": $0.name, "count": display.format.count($0.kpis.count)]
-                        },
-                    ]
-                },
-            ]
-        }
-        context["benchmarks"] = kpis.filter { $0.target != nil }.map { kpi -> [String: Any] in
-            [
-                "code": kpi.code, "name": kpi.name, "target": display.format.number(kpi.target ?? 0),
-                "source": kpi.targetSource, "url": urls.link(URLs.indicator(kpi)),
-            ]
-        }
-        context["localTargetCount"] = display.format.count(site.targets.count)
-        context["kpiCount"] = display.format.count(kpis.count)
+        context["bands"] = .list(
+            Band.allCases.reversed().map { band in
+                var b = display.band(band)
+                b["points"] = .string(String(band.points))
+                b["from"] = .string(display.format.percent(band.lowerBound, maxFractionDigits: 0))
+                return .object(b)
+            })
+        context["frameworkOrigin"] = .string(site.framework.origin)
+        context["dimensions"] = .list(
+            site.framework.dimensions.map { dim in
+                [
+                    "name": .string(dim.name),
+                    "subdimensions": .list(
+                        dim.subdimensions.map { sub in
+                            [
+                                "name": .string(sub.name),
+                                "categories": .list(
+                                    sub.categories.map { ["name": .string($0.name), "count": count($0.kpis.count)] }),
+                            ]
+                        }),
+                ]
+            })
+        context["benchmarks"] = .list(
+            kpis.filter { $0.target != nil }.map { kpi in
+                [
+                    "code": .string(kpi.code), "name": .string(kpi.name),
+                    "target": .string(display.format.number(kpi.target ?? 0)), "source": .string(kpi.targetSource),
+                    "url": .string(urls.link(URLs.indicator(kpi))),
+                ]
+            })
+        context["localTargetCount"] = count(site.targets.count)
+        context["kpiCount"] = count(kpis.count)
         return context
     }
 

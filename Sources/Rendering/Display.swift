@@ -1,5 +1,6 @@
 import Model
 import Scoring
+import Templating
 
 /// Turns scores and values into the text a page shows: every number through the one `NumberFormat`,
 /// every word from the strings file.
@@ -30,36 +31,37 @@ struct Display: Sendable {
     func percent(_ value: Double?) -> String? { value.map { format.percent($0) } }
 
     /// Band fields for templates: number, name, CSS class; "not scored" when nil.
-    func band(_ band: Band?) -> [String: Any] {
+    func band(_ band: Band?) -> Fields {
         guard let band else {
-            return ["bandNumber": "–", "bandName": strings["band_none"], "bandClass": "band-none"]
+            return ["bandNumber": "–", "bandName": .string(strings["band_none"]), "bandClass": "band-none"]
         }
         return [
-            "bandNumber": String(band.rawValue), "bandName": strings["band_\(band.rawValue)"],
+            "bandNumber": .string(String(band.rawValue)), "bandName": .string(strings["band_\(band.rawValue)"]),
             "bandClass": "band-\(band.rawValue)",
         ]
     }
 
     /// A group score for templates.
-    func score(_ score: GroupScore) -> [String: Any] {
+    func score(_ score: GroupScore) -> Fields {
         var out = band(score.band)
-        out["percent"] = percent(score.percent) ?? strings["not_scored"]
-        out["scored"] = format.count(score.scored)
-        out["reported"] = format.count(score.reported)
-        out["items"] = format.count(score.items)
-        out["notReported"] = format.count(score.notReported)
-        out["noTarget"] = format.count(score.noTarget)
-        out["isScored"] = score.percent != nil
-        out["coverage"] = strings.format(
-            "coverage_line",
-            [
-                "reported": format.count(score.reported), "items": format.count(score.items),
-                "scored": format.count(score.scored),
-            ])
+        out["percent"] = .string(percent(score.percent) ?? strings["not_scored"])
+        out["scored"] = .string(format.count(score.scored))
+        out["reported"] = .string(format.count(score.reported))
+        out["items"] = .string(format.count(score.items))
+        out["notReported"] = .string(format.count(score.notReported))
+        out["noTarget"] = .string(format.count(score.noTarget))
+        out["isScored"] = .bool(score.percent != nil)
+        out["coverage"] = .string(
+            strings.format(
+                "coverage_line",
+                [
+                    "reported": format.count(score.reported), "items": format.count(score.items),
+                    "scored": format.count(score.scored),
+                ]))
         return out
     }
 
-    func trend(_ trend: Trend?) -> [String: Any]? {
+    func trend(_ trend: Trend?) -> TemplateValue? {
         guard let trend else { return nil }
         let symbol: String
         switch trend {
@@ -67,52 +69,60 @@ struct Display: Sendable {
         case .stable: symbol = "▶"
         case .worsening: symbol = "▼"
         }
-        return ["symbol": symbol, "text": strings["trend_\(trend.rawValue)"], "class": "trend-\(trend.rawValue)"]
+        return [
+            "symbol": .string(symbol), "text": .string(strings["trend_\(trend.rawValue)"]),
+            "class": "trend-\(trend.rawValue)",
+        ]
     }
 
     func status(_ status: ItemStatus) -> String { strings["status_\(status.rawValue)"] }
 
     /// One KPI or data point of one city, with everything needed to trace its rating.
-    func item(_ item: ItemScore) -> [String: Any] {
+    func item(_ item: ItemScore) -> Fields {
         let unit = unit(item)
         var out = band(item.band)
-        out["code"] = item.kpi.code
-        out["name"] = item.kpi.name
-        out["label"] = item.label
-        out["datapoint"] = item.datapoint
-        out["indicatorURL"] = urls.link(URLs.indicator(item.kpi))
-        out["direction"] = strings["direction_\(item.kpi.direction.rawValue)"]
-        out["status"] = status(item.status)
-        out["statusClass"] = "status-\(item.status.rawValue)"
+        out["code"] = .string(item.kpi.code)
+        out["name"] = .string(item.kpi.name)
+        out["label"] = .string(item.label)
+        out["datapoint"] = item.datapoint.map(TemplateValue.string)
+        out["indicatorURL"] = .string(urls.link(URLs.indicator(item.kpi)))
+        out["direction"] = .string(strings["direction_\(item.kpi.direction.rawValue)"])
+        out["status"] = .string(status(item.status))
+        out["statusClass"] = .string("status-\(item.status.rawValue)")
         if let latest = item.latest {
-            out["value"] = value(latest.value, unit: unit)
-            out["year"] = String(latest.year)
-            if !latest.source.isEmpty { out["source"] = latest.source }
+            out["value"] = .string(value(latest.value, unit: unit))
+            out["year"] = .string(String(latest.year))
+            if !latest.source.isEmpty { out["source"] = .string(latest.source) }
             if let url = latest.extra["x-source-url"], url.hasPrefix("https://") || url.hasPrefix("http://") {
-                out["sourceURL"] = url
+                out["sourceURL"] = .string(url)
             }
-            if !latest.note.isEmpty { out["note"] = latest.note }
-            out["quality"] = latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"]
-            out["verified"] =
-                latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"]
+            if !latest.note.isEmpty { out["note"] = .string(latest.note) }
+            out["quality"] = .string(
+                latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"])
+            out["verified"] = .string(
+                latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"])
         } else {
-            out["value"] = strings["value_missing"]
+            out["value"] = .string(strings["value_missing"])
         }
         if let target = item.target, item.kpi.direction != .yesNo {
-            out["target"] = value(.number(target), unit: unit)
+            out["target"] = .string(value(.number(target), unit: unit))
         }
         switch item.targetOrigin {
-        case .local(let note): out["targetOrigin"] = note.isEmpty ? strings["target_local"] : note
-        case .benchmark(let source): out["targetOrigin"] = source.isEmpty ? strings["target_benchmark"] : source
-        case nil: out["targetOrigin"] = item.kpi.direction == .yesNo ? strings["target_yes_no"] : strings["target_none"]
+        case .local(let note): out["targetOrigin"] = .string(note.isEmpty ? strings["target_local"] : note)
+        case .benchmark(let source):
+            out["targetOrigin"] = .string(source.isEmpty ? strings["target_benchmark"] : source)
+        case nil:
+            out["targetOrigin"] = .string(
+                item.kpi.direction == .yesNo ? strings["target_yes_no"] : strings["target_none"])
         }
-        if let achievement = item.achievement { out["achievement"] = format.percent(achievement) }
-        if let points = item.points { out["points"] = String(points) }
+        if let achievement = item.achievement { out["achievement"] = .string(format.percent(achievement)) }
+        if let points = item.points { out["points"] = .string(String(points)) }
         if let trend = trend(item.trend) { out["trend"] = trend }
-        out["history"] = item.history.map { row in
-            ["year": String(row.year), "value": value(row.value, unit: unit)]
-        }
-        out["hasHistory"] = item.history.count > 1
+        out["history"] = .list(
+            item.history.map { row in
+                ["year": .string(String(row.year)), "value": .string(value(row.value, unit: unit))]
+            })
+        out["hasHistory"] = .bool(item.history.count > 1)
         return out
     }
 }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Mustache
 import Reading
+import Templating
 
 /// The theme's Mustache templates, compiled, with every syntax error reported at its line and column.
 public struct Templates: Sendable {
@@ -10,30 +10,29 @@ public struct Templates: Sendable {
         "methodology", "404",
     ]
 
-    var library: MustacheLibrary
+    var library: TemplateLibrary
 
     /// Compiles `templates/**/*.mustache` of the theme.
     public static func compile(_ theme: ThemeSource) -> (Templates, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
         let prefix = "templates/"
         let suffix = ".mustache"
+        var origins: [String: String] = [:]
+        var sources: [(name: String, text: String)] = []
         for path in theme.files.keys.sorted() where path.hasPrefix(prefix) && path.hasSuffix(suffix) {
             guard let file = theme.files[path] else { continue }
             let name = String(path.dropFirst(prefix.count).dropLast(suffix.count))
-            do {
-                library.register(try MustacheTemplate(string: file.contents), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error(
-                        "template syntax: \(error.error)",
-                        at: SourceLocation(
-                            path: file.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
-            } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: file.origin)))
-            }
+            origins[name] = file.origin
+            sources.append((name, file.contents))
         }
-        for name in required where library.getTemplate(named: name) == nil {
+        let (library, errors) = TemplateLibrary.compile(sources)
+        var diagnostics = errors.map { error in
+            Diagnostic.error(
+                "template: \(error.message)",
+                at: SourceLocation(
+                    path: origins[error.template] ?? error.template, line: error.line, column: error.column),
+                suggestion: error.suggestion)
+        }
+        for name in required where !library.contains(name) {
             if !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
                 diagnostics.append(
                     .error(
@@ -47,7 +46,7 @@ public struct Templates: Sendable {
     }
 
     /// Renders `context` with the template `name`; nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(context, withTemplate: name)
+    func render(_ context: [String: TemplateValue], template name: String) -> String? {
+        library.render(name, context: .object(context))
     }
 }

@@ -1,0 +1,78 @@
+import Diagnostics
+
+/// A theme's templates, compiled once and rendered many times, from any thread.
+///
+/// The templates are Mustache (https://mustache.github.io/mustache.5.html): variables, sections,
+/// inverted sections, comments, partials (`{{>partials/head}}`, found by their name in the library)
+/// and delimiter changes, with the standalone-line rules of the Mustache specification, and a few
+/// functions (`empty(name)`, `first()`, …, see `TemplateFunction`). Rendering writes into one
+/// growing text and looks names up in typed values, so a page costs about as much as writing it.
+public struct TemplateLibrary: Sendable {
+    var names: [String: Int] = [:]
+    var templates: [[TemplateNode]] = []
+
+    /// An empty library.
+    public init() {}
+
+    /// Compiles every template (name and text), then links the partials; every template with a
+    /// problem is reported (the first problem in each), and a partial no template provides is one.
+    public static func compile(_ sources: [(name: String, text: String)]) -> (TemplateLibrary, [TemplateError]) {
+        var library = TemplateLibrary()
+        var errors: [TemplateError] = []
+        for source in sources {
+            switch TemplateParser(template: source.name, text: source.text).parse() {
+            case .success(let nodes):
+                library.names[source.name] = library.templates.count
+                library.templates.append(nodes)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        let byIndex = Dictionary(uniqueKeysWithValues: library.names.map { ($1, $0) })
+        for t in library.templates.indices {
+            library.templates[t] = library.link(
+                library.templates[t], template: byIndex[t] ?? "", known: Set(sources.map(\.name)), errors: &errors)
+        }
+        return (library, errors)
+    }
+
+    /// Whether a template of this name exists.
+    public func contains(_ name: String) -> Bool { names[name] != nil }
+
+    /// The template `name` rendered with `context`; nil when there is no such template.
+    public func render(_ name: String, context: TemplateValue) -> String? {
+        guard let index = names[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.stack.append(context)
+        renderer.render(templates[index])
+        return renderer.output
+    }
+
+    /// Resolves partial names to positions; a missing partial is an error unless a template by that
+    /// name exists but failed to compile (that one is reported already).
+    func link(_ nodes: [TemplateNode], template: String, known: Set<String>, errors: inout [TemplateError])
+        -> [TemplateNode]
+    {
+        nodes.map { node in
+            switch node {
+            case .partial(let name, let indentation, _, let line, let column):
+                if let index = names[name] {
+                    return .partial(name: name, indentation: indentation, index: index, line: line, column: column)
+                }
+                if !known.contains(name) {
+                    errors.append(
+                        TemplateError(
+                            template: template, line: line, column: column,
+                            message: "there is no partial \"\(name)\"",
+                            suggestion: Suggestions.closest(to: name, in: names.keys).map {
+                                "did you mean {{>\($0)}}?"
+                            }))
+                }
+                return node
+            case .section(let name, let children, let inverted):
+                return .section(
+                    name, link(children, template: template, known: known, errors: &errors), inverted: inverted)
+            case .text, .variable: return node
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+/// Renders compiled nodes into one growing text: the context stack, the position in the list being
+/// repeated, and the indentation of the partial being written.
+struct TemplateRenderer {
+    let templates: [[TemplateNode]]
+    var output = ""
+    var stack: [TemplateValue] = []
+    /// Position and length of the innermost list being repeated.
+    var position: (index: Int, count: Int)?
+    /// Indentation of the standalone partial being written; empty almost always.
+    var indentation = ""
+    var atLineStart = true
+
+    init(templates: [[TemplateNode]]) {
+        self.templates = templates
+        output.reserveCapacity(16 * 1024)
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                write(text, splittingLines: true)
+            case .variable(let name, let escaped):
+                guard let value = lookup(name) else { continue }
+                switch value {
+                case .string(let text): escaped ? writeEscaped(text) : write(text)
+                case .bool(let flag): write(flag ? "true" : "false")
+                case .list, .object: continue
+                }
+            case .section(let name, let children, let inverted):
+                let value = lookup(name)
+                inverted ? renderInverted(value, children) : renderSection(value, children)
+            case .partial(_, let indent, let index, _, _):
+                guard index >= 0 else { continue }
+                if indent.isEmpty {
+                    render(templates[index])
+                } else {
+                    let saved = (indentation, atLineStart)
+                    indentation += indent
+                    atLineStart = true
+                    render(templates[index])
+                    (indentation, atLineStart) = saved
+                    atLineStart = output.utf8.last == UInt8(ascii: "\n")
+                }
+            }
+        }
+    }
+
+    mutating func renderSection(_ value: TemplateValue?, _ children: [TemplateNode]) {
+        switch value {
+        case .none, .bool(false): return
+        case .bool(true): render(children)
+        case .list(let items):
+            let saved = position
+            for (i, item) in items.enumerated() {
+                position = (i, items.count)
+                stack.append(item)
+                render(children)
+                stack.removeLast()
+            }
+            position = saved
+        case .string, .object:
+            guard let value else { return }
+            let saved = position
+            position = nil
+            stack.append(value)
+            render(children)
+            stack.removeLast()
+            position = saved
+        }
+    }
+
+    mutating func renderInverted(_ value: TemplateValue?, _ children: [TemplateNode]) {
+        switch value {
+        case .none, .bool(false): render(children)
+        case .list(let items) where items.isEmpty: render(children)
+        default: return
+        }
+    }
+
+    // MARK: Names
+
+    func lookup(_ name: TemplateName) -> TemplateValue? {
+        var value: TemplateValue?
+        if let first = name.parts.first {
+            for entry in stack.reversed() {
+                if case .object(let fields) = entry, let found = fields[first] {
+                    value = found
+                    break
+                }
+            }
+            for part in name.parts.dropFirst() {
+                guard case .object(let fields)? = value else { return nil }
+                value = fields[part]
+            }
+        } else if name.readsPosition, let function = name.function {
+            return positionValue(function)
+        } else {
+            value = stack.last
+        }
+        guard let function = name.function, let value else { return value }
+        return apply(function, to: value)
+    }
+
+    func positionValue(_ function: TemplateFunction) -> TemplateValue? {
+        guard let (index, count) = position else { return nil }
+        switch function {
+        case .first: return .bool(index == 0)
+        case .last: return .bool(index == count - 1)
+        case .index: return .string(String(index))
+        case .even: return .bool(index % 2 == 0)
+        case .odd: return .bool(index % 2 == 1)
+        default: return nil
+        }
+    }
+
+    func apply(_ function: TemplateFunction, to value: TemplateValue) -> TemplateValue? {
+        switch (function, value) {
+        case (.empty, .string(let text)): .bool(text.isEmpty)
+        case (.empty, .list(let items)): .bool(items.isEmpty)
+        case (.empty, .object(let fields)): .bool(fields.isEmpty)
+        case (.count, .string(let text)): .string(String(text.count))
+        case (.count, .list(let items)): .string(String(items.count))
+        case (.first, .list(let items)): items.first
+        case (.last, .list(let items)): items.last
+        case (.reversed, .list(let items)): .list(items.reversed())
+        case (.reversed, .string(let text)): .string(String(text.reversed()))
+        case (.uppercased, .string(let text)): .string(text.uppercased())
+        case (.lowercased, .string(let text)): .string(text.lowercased())
+        default: nil
+        }
+    }
+
+    // MARK: Output
+
+    mutating func write(_ text: String, splittingLines: Bool = false) {
+        guard !indentation.isEmpty, !text.isEmpty else {
+            output += text
+            return
+        }
+        guard splittingLines else {
+            if atLineStart { output += indentation }
+            output += text
+            atLineStart = text.utf8.last == UInt8(ascii: "\n")
+            return
+        }
+        // Template text: every line it starts is indented.
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            if atLineStart { output += indentation }
+            output += text[start..<end]
+            atLineStart = text[text.index(before: end)] == "\n"
+            start = end
+        }
+    }
+
+    /// Writes `text` with `& < > " '` as HTML references; text without them is copied whole.
+    mutating func writeEscaped(_ text: String) {
+        guard text.utf8.contains(where: Self.needsEscape) else {
+            write(text)
+            return
+        }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if Self.needsEscape(byte) {
+                escaped += text[start..<i]
+                switch byte {
+                case UInt8(ascii: "&"): escaped += "&amp;"
+                case UInt8(ascii: "<"): escaped += "&lt;"
+                case UInt8(ascii: ">"): escaped += "&gt;"
+                case UInt8(ascii: "\""): escaped += "&quot;"
+                default: escaped += "&#39;"
+                }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        escaped += text[start...]
+        write(escaped)
+    }
+
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+}
