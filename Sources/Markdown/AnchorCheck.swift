@@ -9,13 +9,15 @@ public enum AnchorCheck {
     /// Links to files that are not among `documents` (assets, missing files, which are reported
     /// where links are rewritten) and links with a scheme or an absolute path are not checked.
     public static func problems(in documents: [String: RenderedMarkdown]) -> [Diagnostic] {
-        var idsByPath: [String: Set<String>] = [:]
-        func ids(of path: String) -> Set<String>? {
-            if let known = idsByPath[path] { return known }
+        // Heading ids first; the HTML is searched for other `id`s only when a link needs one.
+        var headingIDs: [String: Set<String>] = [:]
+        var allIDs: [String: Set<String>] = [:]
+        func has(_ fragment: String, in path: String) -> Bool? {
             guard let document = documents[path] else { return nil }
-            let found = Set(document.headings.map(\.id)).union(elementIDs(in: document.html))
-            idsByPath[path] = found
-            return found
+            if headingIDs[path] == nil { headingIDs[path] = Set(document.headings.map(\.id)) }
+            if headingIDs[path]?.contains(fragment) == true { return true }
+            if allIDs[path] == nil { allIDs[path] = headingIDs[path, default: []].union(elementIDs(in: document.html)) }
+            return allIDs[path]?.contains(fragment) == true
         }
 
         var problems: [Diagnostic] = []
@@ -26,8 +28,8 @@ public enum AnchorCheck {
                     continue
                 }
                 let resolved = documents[target] != nil ? target : target + "/index.md"
-                guard let known = ids(of: resolved) else { continue }
-                if known.contains(fragment) || fragment == "top" { continue }
+                guard fragment != "top", let found = has(fragment, in: resolved), !found else { continue }
+                let known = allIDs[resolved, default: []]
                 let place = resolved == path ? "this file" : resolved
                 problems.append(
                     .error(
@@ -69,7 +71,7 @@ public enum AnchorCheck {
         let marker = Array(" id=\"".utf8)
         var index = 0
         while index + marker.count <= bytes.count {
-            guard bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
                 index += 1
                 continue
             }

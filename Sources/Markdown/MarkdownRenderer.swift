@@ -73,7 +73,8 @@ struct LinkRewriter {
     }
 
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = text[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
@@ -85,6 +86,10 @@ struct LinkRewriter {
 
     /// `folder/relative` with `.` and `..` resolved; nil when it would climb above the site folder.
     static func join(folder: String, relative: String) -> String? {
+        // Most links name a file beside the document (`page-0042.md`): nothing to resolve.
+        if !relative.utf8.contains(UInt8(ascii: "/")), relative != ".", relative != "..", !relative.isEmpty {
+            return folder.isEmpty ? relative : folder + "/" + relative
+        }
         var parts = folder.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -102,7 +107,7 @@ struct LinkRewriter {
 extension String {
     /// `%20` and friends decoded (UTF-8); the text as it is when it is not valid percent-encoding.
     func removingPercentEncodingSimple() -> String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let b = iterator.next() {

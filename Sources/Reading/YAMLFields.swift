@@ -54,7 +54,8 @@ public struct YAMLFields: Sendable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The encoding is given: its default reads the whole process environment on every call.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
             if problem.contains("keys to be unique"), let duplicate = duplicateKey(in: text) {
