@@ -40,13 +40,20 @@ public struct NumberFormat: Sendable, Hashable {
         let units = UInt64(scaled)
         let factor = UInt64(scale)
         let whole = units / factor
-        var fraction = digits > 0 ? String(units % factor) : ""
-        if digits > 0 {
-            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+        var text = whole < 1000 ? String(whole) : group(String(whole))
+        // The fraction without its trailing zeros, then padded with leading zeros to its places.
+        var fraction = units % factor
+        var places = digits
+        while places > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
         }
-        var text = group(String(whole))
-        if !fraction.isEmpty { text += decimalSeparator + fraction }
+        if places > 0 {
+            let written = String(fraction)
+            text += decimalSeparator
+            if written.utf8.count < places { text += String(repeating: "0", count: places - written.utf8.count) }
+            text += written
+        }
         let negative = value < 0 && units > 0
         return negative ? "−" + text : text
     }
@@ -57,7 +64,9 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// An integer count, grouped.
-    public func count(_ value: Int) -> String { number(Double(value), maxFractionDigits: 0) }
+    public func count(_ value: Int) -> String {
+        (0..<1000).contains(value) ? String(value) : number(Double(value), maxFractionDigits: 0)
+    }
 
     private func group(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }
