@@ -19,7 +19,7 @@ import sys
 
 # (stage, substrings of a demangled frame); order matters: the first stage with a matching frame wins.
 STAGES = [
-    ("write: files (OutputWriter.write)", ["OutputWriter.write"]),
+    ("write: files (Staging, OutputWriter)", ["OutputWriter.write", "Staging.write", "Staging.commit"]),
     ("render: Markdown (cmark)", ["renderMarkdown", "MarkdownRenderer", "CmarkConverter"]),
     ("render: charts", ["ChartBuilder", "ChartFigure"]),
     ("render: page contexts (Contexts)", ["Contexts."]),

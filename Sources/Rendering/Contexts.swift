@@ -27,6 +27,8 @@ struct Contexts: Sendable {
     var menuPages: [Document]
     /// The fields every page shares (`site`, `t`, `assets`), built once.
     var sharedFields: Fields
+    /// Each city's card (name, links, scores), built once: every index page lists them all.
+    var cards: [TemplateValue] = []
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -45,6 +47,8 @@ struct Contexts: Sendable {
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
         self.reportedCounts = counts
         self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
+        let builder = self
+        self.cards = Parallel.map(scorecards) { builder.makeCityCard($0) }
     }
 
     // MARK: Shared parts
@@ -116,7 +120,12 @@ struct Contexts: Sendable {
         ]
     }
 
+    /// The card of a city, built once in `init`.
     func cityCard(_ card: Scorecard) -> TemplateValue {
+        cityIndex[card.city.slug].map { cards[$0] } ?? makeCityCard(card)
+    }
+
+    func makeCityCard(_ card: Scorecard) -> TemplateValue {
         var out: Fields = [
             "slug": .string(card.city.slug), "name": .string(card.city.name),
             "url": .string(urls.link(URLs.city(card.city.slug))),
@@ -181,7 +190,7 @@ struct Contexts: Sendable {
             path: path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
             breadcrumbs: [], section: "home")
         context["narrative"] = narrative(intro)
-        context["cities"] = .list(scorecards.map(cityCard))
+        context["cities"] = .list(cards)
         context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
         context["dimensionLinks"] = dimensionLinks()
         context["cityCount"] = count(scorecards.count)
@@ -194,7 +203,7 @@ struct Contexts: Sendable {
         var context = base(
             path: path, title: strings["nav_cities"], description: strings["cities_description"],
             breadcrumbs: [(strings["nav_cities"], nil)], section: "cities")
-        context["cities"] = .list(scorecards.map(cityCard))
+        context["cities"] = .list(cards)
         context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
         return context
     }

@@ -31,19 +31,23 @@ struct Display: Sendable {
     func percent(_ value: Double?) -> String? { value.map { format.percent($0) } }
 
     /// Band fields for templates: number, name, CSS class; "not scored" when nil.
-    func band(_ band: Band?) -> Fields {
-        guard let band else {
-            return ["bandNumber": "–", "bandName": .string(strings["band_none"]), "bandClass": "band-none"]
+    func band(_ band: Band?, capacity: Int = 4) -> Fields {
+        var out = Fields(minimumCapacity: capacity)
+        if let band {
+            out["bandNumber"] = .string(String(band.rawValue))
+            out["bandName"] = .string(strings["band_\(band.rawValue)"])
+            out["bandClass"] = .string("band-\(band.rawValue)")
+        } else {
+            out["bandNumber"] = "–"
+            out["bandName"] = .string(strings["band_none"])
+            out["bandClass"] = "band-none"
         }
-        return [
-            "bandNumber": .string(String(band.rawValue)), "bandName": .string(strings["band_\(band.rawValue)"]),
-            "bandClass": "band-\(band.rawValue)",
-        ]
+        return out
     }
 
     /// A group score for templates.
     func score(_ score: GroupScore) -> Fields {
-        var out = band(score.band)
+        var out = band(score.band, capacity: 12)
         out["percent"] = .string(percent(score.percent) ?? strings["not_scored"])
         out["scored"] = .string(format.count(score.scored))
         out["reported"] = .string(format.count(score.reported))
@@ -80,7 +84,7 @@ struct Display: Sendable {
     /// One KPI or data point of one city, with everything needed to trace its rating.
     func item(_ item: ItemScore) -> Fields {
         let unit = unit(item)
-        var out = band(item.band)
+        var out = band(item.band, capacity: 32)
         out["code"] = .string(item.kpi.code)
         out["name"] = .string(item.kpi.name)
         out["label"] = .string(item.label)
