@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "cityscore",
             dependencies: [
-                "Pipeline", "Diagnostics", "Serve",
+                "Pipeline", "Diagnostics", "Model", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

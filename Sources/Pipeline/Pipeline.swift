@@ -29,6 +29,8 @@ public struct Pipeline: Sendable {
     public var output: String?
     /// `--base-url`, which wins over `site.yml`.
     public var baseURL: String?
+    /// Hears how many pages are rendered of how many, after each page (for a progress line).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a pipeline.
     public init(siteRoot: String, output: String?, baseURL: String? = nil) {
@@ -114,7 +116,8 @@ public struct Pipeline: Sendable {
             throw DiagnosticsError(
                 warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
-        var diagnostics = warnings + renderer.render { staging.write($0.path, text: $0.text) }
+        var diagnostics =
+            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
         diagnostics += Self.copyAssets(of: site, root: root) { staging.write($0, bytes: $1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             staging.discard()

@@ -43,7 +43,10 @@ public struct SiteRenderer: Sendable {
     /// once, so that a large site is written while it is rendered and never held in memory whole.
     /// Nothing is emitted when the checks before rendering (templates, links) find an error. A
     /// later file with the same path replaces an earlier one (the theme's static files come first).
-    public func render(emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
+    /// `progress`, when given, hears the number of pages rendered so far and the total, after each page.
+    public func render(
+        emit: @Sendable (RenderedFile) -> Void, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let (templates, templateProblems) = Templates.compile(theme)
         diagnostics += templateProblems
@@ -62,7 +65,17 @@ public struct SiteRenderer: Sendable {
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         let pages = pageList()
+        let done = Locked(0)
         Parallel.forEach(pages) { (path, kind, template) in
+            defer {
+                if let progress {
+                    progress(
+                        done.withLock {
+                            $0 += 1
+                            return $0
+                        }, pages.count)
+                }
+            }
             let pageCharts = charts.charts(for: kind, path: path)
             let context = contexts.context(for: kind, path: path, charts: pageCharts)
             guard let html = templates.render(context, template: template) else { return }

@@ -17,9 +17,13 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        let pipeline = Pipeline(siteRoot: site, output: output ?? site + "/public", baseURL: baseURL)
+        var pipeline = Pipeline(siteRoot: site, output: output ?? site + "/public", baseURL: baseURL)
+        let progress = ProgressLine()
+        pipeline.progress = progress.update
+        defer { progress.finish() }
         do {
             let report = try pipeline.run()
+            progress.finish()
             Console.report(report.warnings)
             Console.out(
                 "built \(report.pages) pages (\(report.files) files) in \(Int((report.seconds * 1000).rounded())) ms")

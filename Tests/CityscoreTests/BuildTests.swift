@@ -1,5 +1,7 @@
 import BuiltIn
 import Foundation
+import Model
+import Pipeline
 import Testing
 
 /// End-to-end builds of small sites in temporary folders.
@@ -184,6 +186,21 @@ struct BuildTests {
             #expect(!text.contains("<img src=x"), "raw img in \(path)")
             #expect(!text.lowercased().contains("javascript:"), "javascript: in \(path)")
         }
+    }
+
+    @Test func progressCountsEveryPageOnce() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        let heard = Locked<[Int]>([])
+        let total = Locked<Set<Int>>([])
+        var pipeline = Pipeline(siteRoot: site.root, output: site.output)
+        pipeline.progress = { done, all in
+            heard.withLock { $0.append(done) }
+            total.withLock { _ = $0.insert(all) }
+        }
+        let report = try pipeline.run()
+        #expect(total.current == [report.pages])
+        #expect(heard.current.sorted() == Array(1...report.pages))
     }
 
     @Test func aSiteThemeOverridesOneTemplate() throws {
