@@ -15,6 +15,8 @@
 #   CITYSCORE=PATH  measure this binary instead of building one
 #   WORK=DIR        generate into DIR (default: a new temporary folder, removed at the end)
 #   KEEP=1          keep the temporary folder (sites, outputs, results.tsv, logs)
+#   OUT=DIR         where the built sites go (default: a new folder on the /dev/shm tmpfs when there is
+#                   one, else under WORK; see "Where the outputs go" in bench/README.md)
 #
 # Exit status: 0 when every target passes, 1 when one fails (the whole table is printed first),
 # 2 when the benchmark itself could not run.
@@ -38,14 +40,26 @@ for tool in python3 hugo cmark; do
   fi
 done
 
+cleanup=()
+trap 'if (( ${#cleanup[@]} )); then rm -rf "${cleanup[@]}"; fi' EXIT
 if [[ -n "${WORK:-}" ]]; then
   mkdir -p "$WORK"
 else
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/cityscore-bench.XXXXXX")"
-  if [[ "${KEEP:-0}" != 1 ]]; then
-    trap 'rm -rf "$WORK"' EXIT
+  if [[ "${KEEP:-0}" != 1 ]]; then cleanup+=("$WORK"); fi
+fi
+
+# Outputs on tmpfs: on this machine's disk (ext4 without a journal) creating files soon after deleting
+# thousands scans the recently deleted inodes for each new one, which measures the kernel, not the tools.
+if [[ -z "${OUT:-}" ]]; then
+  if [[ -d /dev/shm && -w /dev/shm ]]; then
+    OUT="$(mktemp -d /dev/shm/cityscore-bench-out.XXXXXX)"
+    if [[ "${KEEP:-0}" != 1 ]]; then cleanup+=("$OUT"); fi
+  else
+    OUT="$WORK"
   fi
 fi
+mkdir -p "$OUT"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(hugo version | cut -d' ' -f1-2), $(cmark --version | head -1)"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -62,6 +76,7 @@ if [[ -z "${CITYSCORE:-}" ]]; then
   CITYSCORE="$ROOT/.build-bench/release/cityscore"
 fi
 echo "   binary: $CITYSCORE"
+echo "   outputs: $OUT"
 
 # 2. the sites
 echo "== generating sites in $WORK"
@@ -77,25 +92,25 @@ RESULTS="$WORK/results.tsv"
 measure() { python3 "$BENCH/measure.py" "$@"; }
 echo "== measuring (up to $RUNS runs each, median reported)"
 # One untimed warm-up of the small ones, so every tool starts with the files in the page cache.
-hugo --quiet -s "$WORK/md/hugo" -d "$WORK/out-hugo" >/dev/null 2>&1 || true
+hugo --quiet -s "$WORK/md/hugo" -d "$OUT/out-hugo" >/dev/null 2>&1 || true
 cmark --smart "$WORK/md/all.md" >/dev/null
 measure md-cmark "$RESULTS" --runs "$RUNS" --budget "$BUDGET" -- cmark --smart "$WORK/md/all.md"
-measure md-hugo "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --clean "$WORK/out-hugo" -- \
-  hugo --quiet -s "$WORK/md/hugo" -d "$WORK/out-hugo"
-measure md-cityscore "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-md" -- \
-  "$CITYSCORE" build --site "$WORK/md/cityscore" --output "$WORK/out-md"
-rm -rf "$WORK/out-md"
-measure "data-$CITIES" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-data-$CITIES" -- \
-  "$CITYSCORE" build --site "$WORK/data-$CITIES/cityscore" --output "$WORK/out-data-$CITIES"
-rm -rf "$WORK/out-data-$CITIES"
+measure md-hugo "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --clean "$OUT/out-hugo" -- \
+  hugo --quiet -s "$WORK/md/hugo" -d "$OUT/out-hugo"
+measure md-cityscore "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$OUT/out-md" -- \
+  "$CITYSCORE" build --site "$WORK/md/cityscore" --output "$OUT/out-md"
+rm -rf "$OUT/out-md"
+measure "data-$CITIES" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$OUT/out-data-$CITIES" -- \
+  "$CITYSCORE" build --site "$WORK/data-$CITIES/cityscore" --output "$OUT/out-data-$CITIES"
+rm -rf "$OUT/out-data-$CITIES"
 first="$(awk -v n="data-$CITIES" '$1 == n && $2 == 1 {print $4}' "$RESULTS")"
 if [[ "$MAX_BIG" != 0 ]] && awk -v t="${first:-0}" -v m="$MAX_BIG" 'BEGIN {exit !(t > m)}'; then
   echo "  data-$BIG       skipped: the $CITIES-city build took ${first} s (> MAX_BIG=$MAX_BIG s)"
   big_skip=(--big-skip "skipped: $CITIES cities took ${first%.*} s")
 else
-  measure "data-$BIG" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$WORK/out-data-$BIG" -- \
-    "$CITYSCORE" build --site "$WORK/data-$BIG/cityscore" --output "$WORK/out-data-$BIG"
-  rm -rf "$WORK/out-data-$BIG"
+  measure "data-$BIG" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$OUT/out-data-$BIG" -- \
+    "$CITYSCORE" build --site "$WORK/data-$BIG/cityscore" --output "$OUT/out-data-$BIG"
+  rm -rf "$OUT/out-data-$BIG"
   big_skip=()
 fi
 
