@@ -57,14 +57,22 @@ public struct SiteReader: Sendable {
             framework = CSVFile(path: path, table: table ?? CSVTable(header: [], records: []))
         }
 
-        let results = files(in: "Content/results", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
-        let targets = files(in: "Content/targets", ext: "csv").compactMap { readCSV($0, into: &diagnostics) }
+        let resultFiles = files(in: "Content/results", ext: "csv")
+        let tables = inParallel(resultFiles + files(in: "Content/targets", ext: "csv"), into: &diagnostics) {
+            readCSV($0, into: &$1)
+        }
+        let results = Array(tables.prefix(resultFiles.count).compactMap { $0 })
+        let targets = Array(tables.dropFirst(resultFiles.count).compactMap { $0 })
         let cityFiles = files(in: "Content/cities", ext: "md")
         let cities = readMarkdown(cityFiles, into: &diagnostics)
+        // Every city's narratives read at once; each folder's keep their (sorted) order.
+        let folders = directories(in: "Content/cities").map { ($0 as NSString).lastPathComponent }
+        let narrativeFiles = folders.flatMap { slug in files(in: "Content/cities/" + slug, ext: "md") }
         var narratives: [String: [MarkdownFile]] = [:]
-        for folder in directories(in: "Content/cities") {
-            let slug = (folder as NSString).lastPathComponent
-            narratives[slug] = files(in: folder, ext: "md").compactMap { readMarkdown($0, into: &diagnostics) }
+        for slug in folders { narratives[slug] = [] }
+        for file in readMarkdown(narrativeFiles, into: &diagnostics) {
+            let slug = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            narratives[slug, default: []].append(file)
         }
         let pages = readMarkdown(files(in: "Content/pages", ext: "md"), into: &diagnostics)
         let assets = allFiles(under: "Content/assets", into: &diagnostics)
@@ -206,17 +214,27 @@ public struct SiteReader: Sendable {
 
     /// Reads many Markdown files on every core; results and problems keep the order of `paths`.
     private func readMarkdown(_ paths: [String], into diagnostics: inout [Diagnostic]) -> [MarkdownFile] {
-        let results = Parallel.map(paths) { path -> (MarkdownFile?, [Diagnostic]) in
+        inParallel(paths, into: &diagnostics) { readMarkdown($0, into: &$1) }.compactMap { $0 }
+    }
+
+    /// `read` applied to every path on every core; the results (nil for a file that could not be
+    /// read) and the problems keep the order of `paths`.
+    private func inParallel<T: Sendable>(
+        _ paths: [String], into diagnostics: inout [Diagnostic],
+        _ read: @Sendable (String, inout [Diagnostic]) -> T?
+    ) -> [T?] {
+        let results = Parallel.map(paths) { path -> (T?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let file = readMarkdown(path, into: &problems)
-            return (file, problems)
+            let value = read(path, &problems)
+            return (value, problems)
         }
-        var files: [MarkdownFile] = []
-        for (file, problems) in results {
+        var values: [T?] = []
+        values.reserveCapacity(results.count)
+        for (value, problems) in results {
             diagnostics += problems
-            if let file { files.append(file) }
+            values.append(value)
         }
-        return files
+        return values
     }
 
     private func readMarkdown(_ path: String, into diagnostics: inout [Diagnostic]) -> MarkdownFile? {
