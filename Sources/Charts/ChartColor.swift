@@ -16,11 +16,24 @@ public struct ChartColor: Sendable, Hashable {
 
     /// `#rrggbb`, lowercase.
     public var hex: String {
-        let digits = Array("0123456789abcdef")
-        return [red, green, blue].reduce("#") { text, channel in
-            text + String(digits[Int(channel >> 4)]) + String(digits[Int(channel & 0xF)])
-        }
+        var text = ""
+        appendHex(to: &text)
+        return text
     }
+
+    /// Appends ``hex`` to `text`.
+    func appendHex(to text: inout String) {
+        text += "#"
+        text += Self.hexPairs[Int(red)]
+        text += Self.hexPairs[Int(green)]
+        text += Self.hexPairs[Int(blue)]
+    }
+
+    /// `00` … `ff`.
+    private static let hexPairs: [String] = {
+        let digits = Array("0123456789abcdef")
+        return (0..<256).map { String(digits[$0 >> 4]) + String(digits[$0 & 0xF]) }
+    }()
 
     /// WCAG 2 relative luminance, 0 (black) to 1 (white).
     public var relativeLuminance: Double {

@@ -15,13 +15,32 @@ struct ChartFrame {
 
     /// A frame; `id` is made a valid XML id (a slug starting with a letter).
     init(id: String, kind: String, width: Double, height: Double, title: String, description: String) {
-        let slug = Slug.make(id)
+        let slug = Self.isSlug(id) ? id : Slug.make(id)
         self.id = slug.isEmpty ? "chart" : slug.first?.isNumber == true ? "c" + slug : slug
         self.kind = kind
         self.width = width
         self.height = height
         self.title = title
         self.description = description
+    }
+
+    /// Whether `text` is lowercase ASCII letters and digits in runs joined by single `-`, which
+    /// `Slug.make` leaves as it is (most ids are made from slugs already).
+    private static func isSlug(_ text: String) -> Bool {
+        var previousWasDash = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                if previousWasDash { return false }
+                previousWasDash = true
+            } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            {
+                previousWasDash = false
+            } else {
+                return false
+            }
+        }
+        return !previousWasDash
     }
 
     /// Id of the "not reported" hatch pattern.
@@ -34,38 +53,100 @@ struct ChartFrame {
 
     /// Puts the drawing into its frame, in both forms.
     func chart(body: SVGWriter, defs: SVGWriter = SVGWriter(), table: DataTable, usesHatch: Bool) -> Chart {
-        var head = SVGWriter()
-        head.element("title", ["id": id + "-title"], text: title)
-        head.element("desc", ["id": id + "-desc"], text: description)
-        var allDefs = SVGWriter()
-        if usesHatch { writeHatch(into: &allDefs) }
-        allDefs.append(defs)
-        let defsMarkup = allDefs.markup.isEmpty ? "" : "<defs>\n" + allDefs.markup + "</defs>\n"
+        let parts = Parts(frame: self, body: body, defs: defs, usesHatch: usesHatch)
+        var standalone = ""
+        standalone.reserveCapacity(
+            parts.count + Self.xmlDeclaration.utf8.count + Self.styleMarkup.utf8.count + 160)
+        standalone += Self.xmlDeclaration
+        standalone += parts.root
+        standalone += parts.head
+        standalone += Self.styleMarkup
+        standalone += parts.defs
+        standalone += background
+        body.appendFinished(to: &standalone)
+        standalone += Parts.closing
+        return Chart(
+            id: id, title: title, description: description, svg: parts.inline(body: body), standalone: standalone,
+            table: table)
+    }
 
+    /// Puts the drawing into its frame, inline form only (``Chart/svg``).
+    func inlineSVG(body: SVGWriter, defs: SVGWriter = SVGWriter(), usesHatch: Bool) -> String {
+        Parts(frame: self, body: body, defs: defs, usesHatch: usesHatch).inline(body: body)
+    }
+
+    /// The markup both forms share, around the body.
+    private struct Parts {
+        static let closing = "</svg>\n"
+        let root: String
+        let head: String
+        let defs: String
+        /// Bytes of the inline form.
+        let count: Int
+
+        init(frame: ChartFrame, body: SVGWriter, defs: SVGWriter, usesHatch: Bool) {
+            root = frame.root
+            var head = SVGWriter(capacity: frame.title.utf8.count + frame.description.utf8.count + 96)
+            head.element("title", ["id": frame.id + "-title"], text: frame.title)
+            head.element("desc", ["id": frame.id + "-desc"], text: frame.description)
+            self.head = head.markup
+            var allDefs = SVGWriter()
+            if usesHatch { frame.writeHatch(into: &allDefs) }
+            allDefs.append(defs)
+            self.defs = allDefs.markup.isEmpty ? "" : "<defs>\n" + allDefs.markup + "</defs>\n"
+            count =
+                root.utf8.count + self.head.utf8.count + self.defs.utf8.count + body.finishedCount
+                + Self.closing.utf8.count
+        }
+
+        func inline(body: SVGWriter) -> String {
+            var inline = ""
+            inline.reserveCapacity(count)
+            inline += root
+            inline += head
+            inline += defs
+            body.appendFinished(to: &inline)
+            inline += Self.closing
+            return inline
+        }
+    }
+
+    private static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    /// The `<style>` element of standalone files, escaped once.
+    private static let styleMarkup: String = {
         var style = SVGWriter()
         style.element("style", text: ChartStyle.standaloneStylesheet)
-        var background = SVGWriter()
-        background.empty(
-            "rect",
-            [
-                "class": ChartPalette.background.className, "x": 0, "y": 0, "width": width, "height": height,
-                "fill": ChartPalette.background.light.hex,
-            ])
+        return style.markup
+    }()
 
-        let inline = root + head.markup + defsMarkup + body.finished() + "</svg>\n"
-        let standalone =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root + head.markup + style.markup + defsMarkup
-            + background.markup + body.finished() + "</svg>\n"
-        return Chart(id: id, title: title, description: description, svg: inline, standalone: standalone, table: table)
+    /// The white rectangle behind a standalone drawing.
+    private var background: String {
+        var w = SVGWriter(capacity: 128)
+        w.open("rect")
+        w.attribute("class", ChartPalette.background.className)
+        w.attribute("x", 0)
+        w.attribute("y", 0)
+        w.attribute("width", width)
+        w.attribute("height", height)
+        w.attribute("fill", ChartPalette.background.light)
+        w.closeEmpty()
+        return w.markup
     }
 
     private var root: String {
-        let viewBox = "0 0 " + SVGNumber.format(width) + " " + SVGNumber.format(height)
-        return "<svg"
-            + SVGWriter.attributeText([
-                "xmlns": "http://www.w3.org/2000/svg", "viewBox": viewBox, "role": "img",
-                "aria-labelledby": id + "-title " + id + "-desc", "class": "cs-chart cs-" + kind,
-            ]) + ">\n"
+        var w = SVGWriter(capacity: 192)
+        w.open("svg")
+        w.attribute("xmlns", "http://www.w3.org/2000/svg")
+        var viewBox = "0 0 "
+        SVGNumber.append(width, to: &viewBox)
+        viewBox += " "
+        SVGNumber.append(height, to: &viewBox)
+        w.attribute("viewBox", viewBox)
+        w.attribute("role", "img")
+        w.attribute("aria-labelledby", id + "-title", id + "-desc")
+        w.attribute("class", "cs-chart", "cs-" + kind)
+        return w.markup + ">\n"
     }
 
     private func writeHatch(into w: inout SVGWriter) {
@@ -79,6 +160,20 @@ struct ChartFrame {
         w.rect(x: 0, y: 0, width: 2, height: 6, fill: Fill(ChartPalette.hatchStripe))
         w.end()
     }
+}
+
+/// A drawing in its frame, before it is put into either form.
+struct FramedDrawing {
+    var frame: ChartFrame
+    var body: SVGWriter
+    var defs = SVGWriter()
+    var usesHatch: Bool
+
+    /// Both forms, with `table`.
+    func chart(table: DataTable) -> Chart { frame.chart(body: body, defs: defs, table: table, usesHatch: usesHatch) }
+
+    /// The inline form only.
+    var inlineSVG: String { frame.inlineSVG(body: body, defs: defs, usesHatch: usesHatch) }
 }
 
 /// How a shape is filled: a class (restyled by the stylesheet) and a fixed colour as fallback.
@@ -102,16 +197,20 @@ extension SVGWriter {
         x: Double, y: Double, width: Double, height: Double, fill: Fill, radius: Double? = nil,
         extraClass: String? = nil, title: String? = nil
     ) {
-        let attributes: KeyValuePairs<String, any SVGAttributeValue> = [
-            "class": extraClass.map { fill.className + " " + $0 } ?? fill.className, "x": x, "y": y,
-            "width": max(0, width), "height": max(0, height), "rx": radius, "fill": fill.color,
-        ]
+        open("rect")
+        if let extraClass { attribute("class", fill.className, extraClass) } else { attribute("class", fill.className) }
+        attribute("x", x)
+        attribute("y", y)
+        attribute("width", max(0, width))
+        attribute("height", max(0, height))
+        if let radius { attribute("rx", radius) }
+        attribute("fill", fill.color)
         if let title {
-            start("rect", attributes)
+            closeStart("rect")
             element("title", text: title)
             end()
         } else {
-            empty("rect", attributes)
+            closeEmpty()
         }
     }
 
@@ -119,12 +218,16 @@ extension SVGWriter {
     mutating func line(
         x1: Double, y1: Double, x2: Double, y2: Double, paint: ChartPaint, width: Double = 1, dash: String? = nil
     ) {
-        empty(
-            "line",
-            [
-                "class": paint.className, "x1": x1, "y1": y1, "x2": x2, "y2": y2, "stroke": paint.light.hex,
-                "stroke-width": width, "stroke-dasharray": dash,
-            ])
+        open("line")
+        attribute("class", paint.className)
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+        attribute("stroke", paint.light)
+        attribute("stroke-width", width)
+        if let dash { attribute("stroke-dasharray", dash) }
+        closeEmpty()
     }
 
     /// Text whose baseline is at `y` (use ``TextMetrics.baseline(centredOn: _:size:)`` to centre it on a line).
@@ -136,14 +239,25 @@ extension SVGWriter {
         // The halo is drawn under the letters by `paint-order: stroke`, set in both stylesheets
         // (the Nu HTML Checker does not accept it as an attribute of inline SVG).
         let haloPaint = ChartPalette.halo
-        element(
-            "text",
-            [
-                "class": halo ? paint.className + " " + haloPaint.className : paint.className, "x": x, "y": y,
-                "font-size": size, "font-weight": bold ? "700" : nil, "text-anchor": anchor.attribute,
-                "transform": transform, "fill": paint.light.hex, "stroke": halo ? haloPaint.light.hex : nil,
-                "stroke-width": halo ? 3 : nil, "stroke-linejoin": halo ? "round" : nil,
-            ], text: text)
+        open("text")
+        if halo {
+            attribute("class", paint.className, haloPaint.className)
+        } else {
+            attribute("class", paint.className)
+        }
+        attribute("x", x)
+        attribute("y", y)
+        attribute("font-size", size)
+        if bold { attribute("font-weight", "700") }
+        if let anchor = anchor.attribute { attribute("text-anchor", anchor) }
+        if let transform { attribute("transform", transform) }
+        attribute("fill", paint.light)
+        if halo {
+            attribute("stroke", haloPaint.light)
+            attribute("stroke-width", 3)
+            attribute("stroke-linejoin", "round")
+        }
+        closeText(text, name: "text")
     }
 }
 

@@ -27,6 +27,11 @@ extension Optional: SVGAttributeValue where Wrapped: SVGAttributeValue {
 /// A small SVG (XML) writer: elements one per line, attributes in the order written, every text
 /// node and attribute value escaped, numbers with fixed precision. It never invents ids, so the
 /// same calls always give the same bytes.
+///
+/// Elements can be written whole (``start(_:_:)``, ``empty(_:_:)``, ``element(_:_:text:)``) or, where
+/// speed matters, tag by tag: ``open(_:)``, then ``attribute(_:_:)-(String,String)`` and its kin, then
+/// one of ``closeEmpty()``, ``closeStart(_:)`` or ``closeText(_:name:)``. Both write straight into
+/// ``markup``.
 public struct SVGWriter: Sendable {
     /// The markup written so far (elements still open are not closed).
     public private(set) var markup = ""
@@ -35,72 +40,143 @@ public struct SVGWriter: Sendable {
     /// An empty writer.
     public init() {}
 
+    /// An empty writer with room for about `capacity` bytes of markup.
+    public init(capacity: Int) { markup.reserveCapacity(capacity) }
+
     /// Opens `<name …>`; close it with ``end()``.
     public mutating func start(_ name: String, _ attributes: KeyValuePairs<String, any SVGAttributeValue> = [:]) {
-        markup += "<" + name + Self.attributeText(attributes) + ">\n"
-        openElements.append(name)
+        open(name)
+        write(attributes)
+        closeStart(name)
     }
 
     /// Closes the element opened last; does nothing when none is open.
     public mutating func end() {
         guard let name = openElements.popLast() else { return }
-        markup += "</" + name + ">\n"
+        markup += "</"
+        markup += name
+        markup += ">\n"
     }
 
     /// Writes an element without content: `<name …/>`.
     public mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, any SVGAttributeValue> = [:]) {
-        markup += "<" + name + Self.attributeText(attributes) + "/>\n"
+        open(name)
+        write(attributes)
+        closeEmpty()
     }
 
     /// Writes an element holding only text: `<name …>text</name>`.
     public mutating func element(
         _ name: String, _ attributes: KeyValuePairs<String, any SVGAttributeValue> = [:], text: String
-    ) { markup += "<" + name + Self.attributeText(attributes) + ">" + Self.escape(text) + "</" + name + ">\n" }
+    ) {
+        open(name)
+        write(attributes)
+        closeText(text, name: name)
+    }
 
     /// Writes a text node inside the element open last.
-    public mutating func text(_ text: String) { markup += Self.escape(text) }
+    public mutating func text(_ text: String) { Self.appendEscaped(text, to: &markup) }
 
     /// Writes what another writer produced (already escaped), closing the elements it left open.
-    public mutating func append(_ other: SVGWriter) { markup += other.finished() }
+    public mutating func append(_ other: SVGWriter) { other.appendFinished(to: &markup) }
 
     /// The markup with every element still open closed.
-    public func finished() -> String { openElements.reversed().reduce(markup) { $0 + "</" + $1 + ">\n" } }
+    public func finished() -> String {
+        if openElements.isEmpty { return markup }
+        var text = markup
+        appendClosings(to: &text)
+        return text
+    }
 
-    /// Escapes `& < > " '` and writes tabs and line breaks as character references, so the text is
-    /// safe both as a text node and inside a quoted attribute. Characters XML 1.0 does not allow
-    /// (most control characters, U+FFFE, U+FFFF) are dropped.
-    public static func escape(_ text: String) -> String {
-        // Most text needs no escaping: check the bytes once and hand it back as it is.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
-                && byte != 0xEF
+    /// Appends ``finished()`` to `text` without making it first.
+    func appendFinished(to text: inout String) {
+        text += markup
+        appendClosings(to: &text)
+    }
+
+    /// Bytes ``finished()`` has.
+    var finishedCount: Int { openElements.reduce(markup.utf8.count) { $0 + $1.utf8.count + 4 } }
+
+    private func appendClosings(to text: inout String) {
+        for name in openElements.reversed() {
+            text += "</"
+            text += name
+            text += ">\n"
         }
-        if plain { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: out.unicodeScalars.append(scalar)
-            }
+    }
+
+    // MARK: - Tag by tag
+
+    /// Begins a tag, `<name`; give its attributes next, then close it.
+    mutating func open(_ name: String) {
+        markup += "<"
+        markup += name
+    }
+
+    /// Writes ` name="value"`, the value escaped.
+    mutating func attribute(_ name: String, _ value: String) {
+        attributeName(name)
+        Self.appendEscaped(value, to: &markup)
+        markup += "\""
+    }
+
+    /// Writes ` name="first second"` (two class names), each escaped.
+    mutating func attribute(_ name: String, _ first: String, _ second: String) {
+        attributeName(name)
+        Self.appendEscaped(first, to: &markup)
+        markup += " "
+        Self.appendEscaped(second, to: &markup)
+        markup += "\""
+    }
+
+    /// Writes ` name="number"` as ``SVGNumber`` formats it.
+    mutating func attribute(_ name: String, _ value: Double) {
+        attributeName(name)
+        SVGNumber.append(value, to: &markup)
+        markup += "\""
+    }
+
+    /// Writes ` name="#rrggbb"`.
+    mutating func attribute(_ name: String, _ color: ChartColor) {
+        attributeName(name)
+        color.appendHex(to: &markup)
+        markup += "\""
+    }
+
+    private mutating func attributeName(_ name: String) {
+        markup += " "
+        markup += name
+        markup += "=\""
+    }
+
+    /// Ends the tag begun by ``open(_:)`` as an element without content: `/>`.
+    mutating func closeEmpty() { markup += "/>\n" }
+
+    /// Ends the tag begun by ``open(_:)`` as the start of element `name`; close it with ``end()``.
+    mutating func closeStart(_ name: String) {
+        markup += ">\n"
+        openElements.append(name)
+    }
+
+    /// Ends the tag begun by ``open(_:)`` with `text` as its content and the end tag of `name`.
+    mutating func closeText(_ text: String, name: String) {
+        markup += ">"
+        Self.appendEscaped(text, to: &markup)
+        markup += "</"
+        markup += name
+        markup += ">\n"
+    }
+
+    private mutating func write(_ attributes: KeyValuePairs<String, any SVGAttributeValue>) {
+        for (name, value) in attributes {
+            guard let value = value.svgAttributeText else { continue }
+            attribute(name, value)
         }
-        return out
     }
 
     static func attributeText(_ attributes: KeyValuePairs<String, any SVGAttributeValue>) -> String {
-        var text = ""
-        for (name, value) in attributes {
-            guard let value = value.svgAttributeText else { continue }
-            text += " " + name + "=\"" + escape(value) + "\""
-        }
-        return text
+        var writer = SVGWriter()
+        writer.write(attributes)
+        return writer.markup
     }
 }

@@ -122,10 +122,14 @@ struct ChartBuilder: Sendable {
         if let latest = item.latest {
             let bullet = BulletChart(
                 name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
-                year: latest.year, size: .compact
-            ).render(id: "bullet-\(file)", format: format)
-            row.bullet = bullet.svg
-            if perKPIFiles { row.files.append((page + "charts/bullet-\(file).svg", bullet.standalone)) }
+                year: latest.year, size: .compact)
+            if perKPIFiles {
+                let chart = bullet.render(id: "bullet-\(file)", format: format)
+                row.bullet = chart.svg
+                row.files.append((page + "charts/bullet-\(file).svg", chart.standalone))
+            } else {
+                row.bullet = bullet.inlineSVG(id: "bullet-\(file)", format: format)
+            }
         }
         let points = item.history.compactMap { row -> TrendLine.Point? in
             if case .number(let value) = row.value { return TrendLine.Point(year: row.year, value: value) }
@@ -134,10 +138,14 @@ struct ChartBuilder: Sendable {
         if points.count >= 2 {
             let trend = TrendLine(
                 name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
-                size: .sparkline
-            ).render(id: "trend-\(file)", format: format)
-            row.sparkline = trend.svg
-            if perKPIFiles { row.files.append((page + "charts/trend-\(file).svg", trend.standalone)) }
+                size: .sparkline)
+            if perKPIFiles {
+                let chart = trend.render(id: "trend-\(file)", format: format)
+                row.sparkline = chart.svg
+                row.files.append((page + "charts/trend-\(file).svg", chart.standalone))
+            } else {
+                row.sparkline = trend.inlineSVG(id: "trend-\(file)", format: format)
+            }
         }
         return (Self.key(item), row)
     }
