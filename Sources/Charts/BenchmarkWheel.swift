@@ -133,7 +133,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
         w.open("path")
         w.attribute("class", fill.className, halo.className)
         w.attribute("d", geometry.sector(inner: ring.inner, outer: ring.outer, from: segment.from, to: segment.to))
-        w.attribute("fill", fill.color)
+        w.attribute("fill", fill.paint)
         w.attribute("stroke", halo.light)
         w.attribute("stroke-width", 1.5)
         w.attribute("stroke-linejoin", "round")

@@ -16,24 +16,28 @@ public struct ChartColor: Sendable, Hashable {
 
     /// `#rrggbb`, lowercase.
     public var hex: String {
-        var text = ""
-        appendHex(to: &text)
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(7)
+        appendHex(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``hex`` to `text`.
-    func appendHex(to text: inout String) {
-        text += "#"
-        text += Self.hexPairs[Int(red)]
-        text += Self.hexPairs[Int(green)]
-        text += Self.hexPairs[Int(blue)]
+    /// Appends the UTF-8 of ``hex`` to `bytes`.
+    func appendHex(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "#"))
+        Self.appendHex(red, to: &bytes)
+        Self.appendHex(green, to: &bytes)
+        Self.appendHex(blue, to: &bytes)
     }
 
-    /// `00` … `ff`.
-    private static let hexPairs: [String] = {
-        let digits = Array("0123456789abcdef")
-        return (0..<256).map { String(digits[$0 >> 4]) + String(digits[$0 & 0xF]) }
-    }()
+    private static func appendHex(_ channel: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(hexDigit(channel >> 4))
+        bytes.append(hexDigit(channel & 0xF))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
 
     /// WCAG 2 relative luminance, 0 (black) to 1 (white).
     public var relativeLuminance: Double {

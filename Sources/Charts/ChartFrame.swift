@@ -48,70 +48,39 @@ struct ChartFrame {
 
     /// How an item with `score` is filled: its band or grey, the hatch when not reported.
     func fill(_ score: ChartScore) -> Fill {
-        score == .notReported ? Fill(className: "cs-not-reported", color: "url(#\(hatchID))") : Fill(score.fill)
+        score == .notReported ? Fill(className: "cs-not-reported", pattern: "url(#\(hatchID))") : Fill(score.fill)
     }
 
     /// Puts the drawing into its frame, in both forms.
     func chart(body: SVGWriter, defs: SVGWriter = SVGWriter(), table: DataTable, usesHatch: Bool) -> Chart {
-        let parts = Parts(frame: self, body: body, defs: defs, usesHatch: usesHatch)
-        var standalone = ""
-        standalone.reserveCapacity(
-            parts.count + Self.xmlDeclaration.utf8.count + Self.styleMarkup.utf8.count + 160)
-        standalone += Self.xmlDeclaration
-        standalone += parts.root
-        standalone += parts.head
-        standalone += Self.styleMarkup
-        standalone += parts.defs
-        standalone += background
-        body.appendFinished(to: &standalone)
-        standalone += Parts.closing
+        var standalone = SVGWriter(capacity: body.finishedCount + Self.styleMarkup.utf8.count + 1024)
+        standalone.raw(Self.xmlDeclaration)
+        writeRoot(into: &standalone)
+        writeHead(into: &standalone)
+        standalone.raw(Self.styleMarkup)
+        writeDefs(defs, usesHatch: usesHatch, into: &standalone)
+        writeBackground(into: &standalone)
+        standalone.append(body)
+        standalone.raw(Self.closing)
         return Chart(
-            id: id, title: title, description: description, svg: parts.inline(body: body), standalone: standalone,
-            table: table)
+            id: id, title: title, description: description,
+            svg: inlineSVG(body: body, defs: defs, usesHatch: usesHatch), standalone: standalone.markup, table: table)
     }
 
     /// Puts the drawing into its frame, inline form only (``Chart/svg``).
     func inlineSVG(body: SVGWriter, defs: SVGWriter = SVGWriter(), usesHatch: Bool) -> String {
-        Parts(frame: self, body: body, defs: defs, usesHatch: usesHatch).inline(body: body)
-    }
-
-    /// The markup both forms share, around the body.
-    private struct Parts {
-        static let closing = "</svg>\n"
-        let root: String
-        let head: String
-        let defs: String
-        /// Bytes of the inline form.
-        let count: Int
-
-        init(frame: ChartFrame, body: SVGWriter, defs: SVGWriter, usesHatch: Bool) {
-            root = frame.root
-            var head = SVGWriter(capacity: frame.title.utf8.count + frame.description.utf8.count + 96)
-            head.element("title", ["id": frame.id + "-title"], text: frame.title)
-            head.element("desc", ["id": frame.id + "-desc"], text: frame.description)
-            self.head = head.markup
-            var allDefs = SVGWriter()
-            if usesHatch { frame.writeHatch(into: &allDefs) }
-            allDefs.append(defs)
-            self.defs = allDefs.markup.isEmpty ? "" : "<defs>\n" + allDefs.markup + "</defs>\n"
-            count =
-                root.utf8.count + self.head.utf8.count + self.defs.utf8.count + body.finishedCount
-                + Self.closing.utf8.count
-        }
-
-        func inline(body: SVGWriter) -> String {
-            var inline = ""
-            inline.reserveCapacity(count)
-            inline += root
-            inline += head
-            inline += defs
-            body.appendFinished(to: &inline)
-            inline += Self.closing
-            return inline
-        }
+        var inline = SVGWriter(
+            capacity: body.finishedCount + defs.finishedCount + title.utf8.count + description.utf8.count + 384)
+        writeRoot(into: &inline)
+        writeHead(into: &inline)
+        writeDefs(defs, usesHatch: usesHatch, into: &inline)
+        inline.append(body)
+        inline.raw(Self.closing)
+        return inline.markup
     }
 
     private static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private static let closing = "</svg>\n"
 
     /// The `<style>` element of standalone files, escaped once.
     private static let styleMarkup: String = {
@@ -120,9 +89,57 @@ struct ChartFrame {
         return style.markup
     }()
 
+    /// The opening `<svg …>` tag.
+    private func writeRoot(into w: inout SVGWriter) {
+        w.open("svg")
+        w.attribute("xmlns", "http://www.w3.org/2000/svg")
+        w.beginAttribute("viewBox")
+        w.valuePart("0 0 ")
+        w.valuePart(width)
+        w.valuePart(" ")
+        w.valuePart(height)
+        w.endAttribute()
+        w.attribute("role", "img")
+        w.beginAttribute("aria-labelledby")
+        w.valuePart(id)
+        w.valuePart("-title ")
+        w.valuePart(id)
+        w.valuePart("-desc")
+        w.endAttribute()
+        w.beginAttribute("class")
+        w.valuePart("cs-chart cs-")
+        w.valuePart(kind)
+        w.endAttribute()
+        w.raw(">\n")
+    }
+
+    /// `<title>` and `<desc>`.
+    private func writeHead(into w: inout SVGWriter) {
+        w.open("title")
+        w.beginAttribute("id")
+        w.valuePart(id)
+        w.valuePart("-title")
+        w.endAttribute()
+        w.closeText(title, name: "title")
+        w.open("desc")
+        w.beginAttribute("id")
+        w.valuePart(id)
+        w.valuePart("-desc")
+        w.endAttribute()
+        w.closeText(description, name: "desc")
+    }
+
+    /// `<defs>` with the hatch pattern and `defs`, when there is either.
+    private func writeDefs(_ defs: SVGWriter, usesHatch: Bool, into w: inout SVGWriter) {
+        guard usesHatch || !defs.isEmpty else { return }
+        w.raw("<defs>\n")
+        if usesHatch { writeHatch(into: &w) }
+        w.append(defs)
+        w.raw("</defs>\n")
+    }
+
     /// The white rectangle behind a standalone drawing.
-    private var background: String {
-        var w = SVGWriter(capacity: 128)
+    private func writeBackground(into w: inout SVGWriter) {
         w.open("rect")
         w.attribute("class", ChartPalette.background.className)
         w.attribute("x", 0)
@@ -131,22 +148,6 @@ struct ChartFrame {
         w.attribute("height", height)
         w.attribute("fill", ChartPalette.background.light)
         w.closeEmpty()
-        return w.markup
-    }
-
-    private var root: String {
-        var w = SVGWriter(capacity: 192)
-        w.open("svg")
-        w.attribute("xmlns", "http://www.w3.org/2000/svg")
-        var viewBox = "0 0 "
-        SVGNumber.append(width, to: &viewBox)
-        viewBox += " "
-        SVGNumber.append(height, to: &viewBox)
-        w.attribute("viewBox", viewBox)
-        w.attribute("role", "img")
-        w.attribute("aria-labelledby", id + "-title", id + "-desc")
-        w.attribute("class", "cs-chart", "cs-" + kind)
-        return w.markup + ">\n"
     }
 
     private func writeHatch(into w: inout SVGWriter) {
@@ -176,18 +177,29 @@ struct FramedDrawing {
     var inlineSVG: String { frame.inlineSVG(body: body, defs: defs, usesHatch: usesHatch) }
 }
 
-/// How a shape is filled: a class (restyled by the stylesheet) and a fixed colour as fallback.
+/// How a shape is filled: a class (restyled by the stylesheet) and a fixed colour as fallback,
+/// or a pattern.
 struct Fill: Hashable {
-    var className: String
-    var color: String
+    /// A fixed colour, or a `url(#…)` reference to a pattern.
+    enum Paint: Hashable {
+        case color(ChartColor)
+        case pattern(String)
+    }
 
-    init(className: String, color: String) {
+    var className: String
+    var paint: Paint
+
+    /// A fill with a pattern (`url(#id)`).
+    init(className: String, pattern: String) {
         self.className = className
-        self.color = color
+        self.paint = .pattern(pattern)
     }
 
     /// The role's class and light colour.
-    init(_ paint: ChartPaint) { self.init(className: paint.className, color: paint.light.hex) }
+    init(_ paint: ChartPaint) {
+        self.className = paint.className
+        self.paint = .color(paint.light)
+    }
 }
 
 /// Drawing helpers that write class and fallback colour together.
@@ -204,13 +216,21 @@ extension SVGWriter {
         attribute("width", max(0, width))
         attribute("height", max(0, height))
         if let radius { attribute("rx", radius) }
-        attribute("fill", fill.color)
+        attribute("fill", fill.paint)
         if let title {
             closeStart("rect")
             element("title", text: title)
             end()
         } else {
             closeEmpty()
+        }
+    }
+
+    /// Writes ` name="…"` with a fill's colour or pattern.
+    mutating func attribute(_ name: String, _ paint: Fill.Paint) {
+        switch paint {
+        case .color(let color): attribute(name, color)
+        case .pattern(let reference): attribute(name, reference)
         }
     }
 
@@ -279,11 +299,24 @@ enum TextAnchor {
 enum SVGTransform {
     /// `rotate(angle x y)`: a rotation by `angle` degrees about (`x`, `y`).
     static func rotate(_ angle: Double, about x: Double, _ y: Double) -> String {
-        "rotate(\(SVGNumber.format(angle)) \(SVGNumber.format(x)) \(SVGNumber.format(y)))"
+        var text = "rotate("
+        SVGNumber.append(angle, to: &text)
+        text += " "
+        SVGNumber.append(x, to: &text)
+        text += " "
+        SVGNumber.append(y, to: &text)
+        return text + ")"
     }
 
     /// `translate(x y) rotate(angle)`: moves the origin to (`x`, `y`), then turns by `angle` degrees.
     static func placement(_ x: Double, _ y: Double, turnedBy angle: Double) -> String {
-        "translate(\(SVGNumber.format(x)) \(SVGNumber.format(y))) rotate(\(SVGNumber.format(angle)))"
+        var text = "translate("
+        text.reserveCapacity(40)
+        SVGNumber.append(x, to: &text)
+        text += " "
+        SVGNumber.append(y, to: &text)
+        text += ") rotate("
+        SVGNumber.append(angle, to: &text)
+        return text + ")"
     }
 }

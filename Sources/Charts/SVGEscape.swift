@@ -6,18 +6,24 @@ extension SVGWriter {
     public static func escape(_ text: String) -> String {
         // Most text needs no escaping: check the bytes once and hand it back as it is.
         if isPlain(text) { return text }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         appendEscapedSlowly(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends ``escape(_:)`` of `text` to `out`.
-    static func appendEscaped(_ text: String, to out: inout String) {
-        if isPlain(text) {
-            out += text
-        } else {
-            appendEscapedSlowly(text, to: &out)
+    /// Appends the UTF-8 of ``escape(_:)`` of `text` to `out`.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        // One pass over the bytes where the string has them in one piece (native strings do).
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where needsLook(byte) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        switch copied {
+        case true?: return
+        case false?: appendEscapedSlowly(text, to: &out)
+        case nil: if isPlain(text) { out.append(contentsOf: text.utf8) } else { appendEscapedSlowly(text, to: &out) }
         }
     }
 
@@ -35,49 +41,36 @@ extension SVGWriter {
         byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
     }
 
-    /// Copies runs of plain text whole and replaces or drops the bytes between them. Every byte it
-    /// stops at is ASCII or starts a scalar, so the runs are whole scalars.
-    private static func appendEscapedSlowly(_ text: String, to out: inout String) {
+    /// Copies plain bytes and replaces or drops the others.
+    private static func appendEscapedSlowly(_ text: String, to out: inout [UInt8]) {
         let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
+        var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
+            index = utf8.index(after: index)
             guard needsLook(byte) else {
-                index = utf8.index(after: index)
+                out.append(byte)
                 continue
             }
-            var next = utf8.index(after: index)
-            let replacement: String
             switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            case 0x09: replacement = "&#9;"
-            case 0x0A: replacement = "&#10;"
-            case 0x0D: replacement = "&#13;"
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            case 0x09: out.append(contentsOf: "&#9;".utf8)
+            case 0x0A: out.append(contentsOf: "&#10;".utf8)
+            case 0x0D: out.append(contentsOf: "&#13;".utf8)
             case 0xEF:
-                // U+FFFE and U+FFFF are EF BF BE and EF BF BF; every other scalar starting with EF stays.
-                guard next != utf8.endIndex, utf8[next] == 0xBF else {
-                    index = next
-                    continue
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF: dropped. Other scalars starting with EF stay.
+                let rest = utf8[index...].prefix(2)
+                if rest.elementsEqual([0xBF, 0xBE]) || rest.elementsEqual([0xBF, 0xBF]) {
+                    index = rest.endIndex
+                } else {
+                    out.append(byte)
                 }
-                let third = utf8.index(after: next)
-                guard third != utf8.endIndex, utf8[third] == 0xBE || utf8[third] == 0xBF else {
-                    index = next
-                    continue
-                }
-                next = utf8.index(after: third)
-                replacement = ""
-            default: replacement = ""  // other control characters
+            default: break  // other control characters are dropped
             }
-            out += text[runStart..<index]
-            out += replacement
-            runStart = next
-            index = next
         }
-        out += text[runStart..<utf8.endIndex]
     }
 }

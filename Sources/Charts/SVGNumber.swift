@@ -13,21 +13,37 @@ public enum SVGNumber {
 
     /// Appends ``format(_:)`` of `value` to `text`, without making a string of it first.
     static func append(_ value: Double, to text: inout String) {
-        guard value.isFinite else {
-            text += "0"
-            return
+        let (negative, whole, hundredths) = parts(value)
+        if negative { text += "-" }
+        text += whole < smallWholes.count ? smallWholes[Int(whole)] : String(whole)
+        text += fractions[hundredths]
+    }
+
+    /// Appends the UTF-8 of ``format(_:)`` of `value` to `bytes`.
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        let (negative, whole, hundredths) = parts(value)
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        var power: UInt64 = 1
+        while power <= whole / 10 { power *= 10 }
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(whole / power % 10))
+            power /= 10
         }
+        if hundredths != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(hundredths / 10))
+            if hundredths % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(hundredths % 10)) }
+        }
+    }
+
+    /// Sign, whole part and hundredths of `value` rounded to hundredths (all zero for `0`, `-0`
+    /// and non-finite values).
+    private static func parts(_ value: Double) -> (negative: Bool, whole: UInt64, hundredths: Int) {
+        guard value.isFinite else { return (false, 0, 0) }
         let clamped = min(max(value, -limit), limit)
         let hundredths = Int64(Arithmetic.round(clamped * 100))
-        guard hundredths != 0 else {
-            text += "0"
-            return
-        }
-        if hundredths < 0 { text += "-" }
         let magnitude = hundredths.magnitude
-        let whole = magnitude / 100
-        text += whole < smallWholes.count ? smallWholes[Int(whole)] : String(whole)
-        text += fractions[Int(magnitude % 100)]
+        return (hundredths < 0, magnitude / 100, Int(magnitude % 100))
     }
 
     /// `0` … `999`, the whole parts most coordinates have.
