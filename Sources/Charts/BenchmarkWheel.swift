@@ -47,7 +47,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
             id: id, kind: "wheel", width: Self.size, height: Self.size, title: title(rings),
             description: describe(segments, rings: rings, text))
 
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024 + 640 * segments.count)
         var defs = SVGWriter()
         if segments.isEmpty {
             w.empty(

@@ -62,7 +62,7 @@ public struct BulletChart: Sendable, Hashable {
         let height = isYesNo ? 86.0 : 112.0
         let frame = ChartFrame(
             id: id, kind: "bullet", width: Self.width, height: height, title: name, description: describe(text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 4096)
         let hint =
             direction == .higher ? Words.higherIsBetter + " →" : direction == .lower ? "← " + Words.lowerIsBetter : ""
         let hintWidth = TextMetrics.width(hint, size: 11)
@@ -226,7 +226,7 @@ public struct BulletChart: Sendable, Hashable {
         let frame = ChartFrame(
             id: id, kind: "bullet-compact", width: Self.compactWidth, height: Self.compactHeight, title: name,
             description: describe(text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024)
         let middle = Self.compactHeight / 2
         if isYesNo, let answer = yesNoAnswer {
             drawCompactAnswer(into: &w, answer: answer, middle: middle)

@@ -56,7 +56,7 @@ public struct DotPlot: Sendable, Hashable {
         let frame = ChartFrame(
             id: id, kind: "dotplot", width: Self.width, height: height, title: name + ": cities compared",
             description: describe(ranked, text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024 + 1024 * ranked.count)
         guard !ranked.isEmpty else {
             w.label(Words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(ranked, text), usesHatch: false)

@@ -74,7 +74,7 @@ public struct TrendLine: Sendable, Hashable {
         let frame = ChartFrame(
             id: id, kind: isFull ? "trend" : "sparkline", width: isFull ? 640 : 160, height: isFull ? 240 : 40,
             title: name + ": trend", description: describe(series, text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: isFull ? 4096 : 1024)
         if isFull { drawFull(into: &w, series: series, text: text) } else { drawSparkline(into: &w, series: series) }
         return FramedDrawing(frame: frame, body: w, usesHatch: false)
     }
