@@ -192,10 +192,4 @@ public struct SVGWriter: Sendable {
             attribute(name, value)
         }
     }
-
-    static func attributeText(_ attributes: KeyValuePairs<String, any SVGAttributeValue>) -> String {
-        var writer = SVGWriter()
-        writer.write(attributes)
-        return writer.markup
-    }
 }
