@@ -47,7 +47,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
             id: id, kind: "wheel", width: Self.size, height: Self.size, title: title(rings),
             description: describe(segments, rings: rings, text))
 
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024 + 640 * segments.count)
         var defs = SVGWriter()
         if segments.isEmpty {
             w.empty(
@@ -130,13 +130,14 @@ public struct BenchmarkWheel: Sendable, Hashable {
     ) {
         let fill = frame.fill(segment.item.score)
         let halo = ChartPalette.halo
-        w.start(
-            "path",
-            [
-                "class": fill.className + " " + halo.className,
-                "d": geometry.sector(inner: ring.inner, outer: ring.outer, from: segment.from, to: segment.to),
-                "fill": fill.color, "stroke": halo.light.hex, "stroke-width": 1.5, "stroke-linejoin": "round",
-            ])
+        w.open("path")
+        w.attribute("class", fill.className, halo.className)
+        w.attribute("d", geometry.sector(inner: ring.inner, outer: ring.outer, from: segment.from, to: segment.to))
+        w.attribute("fill", fill.paint)
+        w.attribute("stroke", halo.light)
+        w.attribute("stroke-width", 1.5)
+        w.attribute("stroke-linejoin", "round")
+        w.closeStart("path")
         w.element("title", text: tooltip(segment, text))
         w.end()
     }

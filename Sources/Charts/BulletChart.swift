@@ -48,11 +48,21 @@ public struct BulletChart: Sendable, Hashable {
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
     public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
         let text = ValueText(format: format)
-        if size == .compact { return renderCompact(id: id, text: text) }
+        return draw(id: id, text: text).chart(table: table(text))
+    }
+
+    /// Only the inline SVG of ``render(id:format:)`` (its ``Chart/svg``), for callers that need
+    /// neither the standalone file nor the table.
+    public func inlineSVG(id: String, format: NumberFormat = NumberFormat()) -> String {
+        draw(id: id, text: ValueText(format: format)).inlineSVG
+    }
+
+    private func draw(id: String, text: ValueText) -> FramedDrawing {
+        if size == .compact { return drawCompact(id: id, text: text) }
         let height = isYesNo ? 86.0 : 112.0
         let frame = ChartFrame(
             id: id, kind: "bullet", width: Self.width, height: height, title: name, description: describe(text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 4096)
         let hint =
             direction == .higher ? Words.higherIsBetter + " →" : direction == .lower ? "← " + Words.lowerIsBetter : ""
         let hintWidth = TextMetrics.width(hint, size: 11)
@@ -65,7 +75,7 @@ public struct BulletChart: Sendable, Hashable {
             TextMetrics.fit(summary(text), width: Self.width - 2 * Self.margin, size: 12), x: Self.margin, y: 38,
             size: 12, paint: ChartPalette.text)
         if isYesNo { drawYesNo(into: &w, answer: yesNoAnswer) } else { drawScale(into: &w, frame: frame, text: text) }
-        return frame.chart(body: w, table: table(text), usesHatch: value == .notReported && !isYesNo)
+        return FramedDrawing(frame: frame, body: w, usesHatch: value == .notReported && !isYesNo)
     }
 
     // MARK: - Reading the input
@@ -212,11 +222,11 @@ public struct BulletChart: Sendable, Hashable {
     static let compactWidth = 240.0
     static let compactHeight = 28.0
 
-    private func renderCompact(id: String, text: ValueText) -> Chart {
+    private func drawCompact(id: String, text: ValueText) -> FramedDrawing {
         let frame = ChartFrame(
             id: id, kind: "bullet-compact", width: Self.compactWidth, height: Self.compactHeight, title: name,
             description: describe(text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024)
         let middle = Self.compactHeight / 2
         if isYesNo, let answer = yesNoAnswer {
             drawCompactAnswer(into: &w, answer: answer, middle: middle)
@@ -227,22 +237,26 @@ public struct BulletChart: Sendable, Hashable {
         } else {
             drawCompactScale(into: &w)
         }
-        return frame.chart(body: w, table: table(text), usesHatch: false)
+        return FramedDrawing(frame: frame, body: w, usesHatch: false)
     }
 
     /// A filled dot for yes, an empty ring for no, and the word beside it.
     private func drawCompactAnswer(into w: inout SVGWriter, answer: Bool, middle: Double) {
-        let attributes: KeyValuePairs<String, any SVGAttributeValue> =
-            answer
-            ? [
-                "class": ChartPalette.band(.four).className, "cx": 10, "cy": middle, "r": 6,
-                "fill": ChartPalette.band(.four).light.hex,
-            ]
-            : [
-                "class": ChartPalette.series.className, "cx": 10, "cy": middle, "r": 5, "fill": "none",
-                "stroke": ChartPalette.series.light.hex, "stroke-width": 2,
-            ]
-        w.empty("circle", attributes)
+        let paint = answer ? ChartPalette.band(.four) : ChartPalette.series
+        w.open("circle")
+        w.attribute("class", paint.className)
+        w.attribute("cx", 10)
+        w.attribute("cy", middle)
+        if answer {
+            w.attribute("r", 6)
+            w.attribute("fill", paint.light)
+        } else {
+            w.attribute("r", 5)
+            w.attribute("fill", "none")
+            w.attribute("stroke", paint.light)
+            w.attribute("stroke-width", 2)
+        }
+        w.closeEmpty()
         w.label(
             answer ? Words.yes : Words.no, x: 22, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
             paint: ChartPalette.text, bold: true)

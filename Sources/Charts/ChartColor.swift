@@ -16,10 +16,27 @@ public struct ChartColor: Sendable, Hashable {
 
     /// `#rrggbb`, lowercase.
     public var hex: String {
-        let digits = Array("0123456789abcdef")
-        return [red, green, blue].reduce("#") { text, channel in
-            text + String(digits[Int(channel >> 4)]) + String(digits[Int(channel & 0xF)])
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(7)
+        appendHex(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of ``hex`` to `bytes`.
+    func appendHex(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "#"))
+        Self.appendHex(red, to: &bytes)
+        Self.appendHex(green, to: &bytes)
+        Self.appendHex(blue, to: &bytes)
+    }
+
+    private static func appendHex(_ channel: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(hexDigit(channel >> 4))
+        bytes.append(hexDigit(channel & 0xF))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// WCAG 2 relative luminance, 0 (black) to 1 (white).

@@ -83,6 +83,10 @@ public enum ChartPalette {
 
     /// Text on a band's fill.
     public static func onBand(_ band: Band) -> ChartPaint {
+        onBands[min(max(band.rawValue - 1, 0), onBands.count - 1)]
+    }
+    /// Text on each band's fill, chosen once.
+    private static let onBands: [ChartPaint] = Band.allCases.map { band in
         textRole("on-band-\(band.rawValue)", on: [Self.band(band)])
     }
     /// Text on the "not scored" fill.

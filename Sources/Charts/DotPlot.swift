@@ -56,7 +56,7 @@ public struct DotPlot: Sendable, Hashable {
         let frame = ChartFrame(
             id: id, kind: "dotplot", width: Self.width, height: height, title: name + ": cities compared",
             description: describe(ranked, text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 1024 + 1024 * ranked.count)
         guard !ranked.isEmpty else {
             w.label(Words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(ranked, text), usesHatch: false)
@@ -178,12 +178,15 @@ public struct DotPlot: Sendable, Hashable {
         let x = scale(number)
         let fill = row.entry.band.map(ChartPalette.band) ?? ChartPalette.seriesDot
         let halo = ChartPalette.halo
-        w.empty(
-            "circle",
-            [
-                "class": fill.className + " " + halo.className, "cx": x, "cy": middle, "r": 6.5, "fill": fill.light.hex,
-                "stroke": halo.light.hex, "stroke-width": 1.5,
-            ])
+        w.open("circle")
+        w.attribute("class", fill.className, halo.className)
+        w.attribute("cx", x)
+        w.attribute("cy", middle)
+        w.attribute("r", 6.5)
+        w.attribute("fill", fill.light)
+        w.attribute("stroke", halo.light)
+        w.attribute("stroke-width", 1.5)
+        w.closeEmpty()
         let label = valueText(row.entry, text)
         let labelWidth = TextMetrics.width(label, size: 12, bold: bold)
         let right = x + 11 + labelWidth <= Self.width - 4

@@ -82,7 +82,7 @@ public struct HeatMap: Sendable, Hashable {
         var frame = ChartFrame(
             id: id, kind: "heatmap", width: width, height: 90, title: title + ": scores by city and category",
             description: describe(cells, text))
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 2048 + 512 * (columns.count + 1) * (rows.count + 1))
         if empty {
             w.label(Words.noData, x: width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(cells, text), usesHatch: false)

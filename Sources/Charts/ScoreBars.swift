@@ -45,7 +45,7 @@ public struct ScoreBars: Sendable, Hashable {
             layout.append((row, y, height))
             y += height
         }
-        var w = SVGWriter()
+        var w = SVGWriter(capacity: 2048 + 768 * rows.count)
         var frame = ChartFrame(
             id: id, kind: "bars", width: Self.width, height: 90, title: title, description: describe(rows, text))
         let scores = rows.map(\.item.score)

@@ -55,18 +55,28 @@ public struct TrendLine: Sendable, Hashable {
     public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
         let text = ValueText(format: format)
         let series = cleanPoints
-        let isFull = size == .full
-        let frame = ChartFrame(
-            id: id, kind: isFull ? "trend" : "sparkline", width: isFull ? 640 : 160, height: isFull ? 240 : 40,
-            title: name + ": trend", description: describe(series, text))
-        var w = SVGWriter()
-        if isFull { drawFull(into: &w, series: series, text: text) } else { drawSparkline(into: &w, series: series) }
         let table = DataTable(
             caption: name + " by year"
                 + (usableTarget.map { " (" + Words.target + " " + text.value($0, unit: unit) + ")" } ?? ""),
             columns: ["Year", "Value"], rows: series.map { [String($0.year), text.value($0.value, unit: unit)] },
             numericColumns: [0, 1])
-        return frame.chart(body: w, table: table, usesHatch: false)
+        return draw(id: id, series: series, text: text).chart(table: table)
+    }
+
+    /// Only the inline SVG of ``render(id:format:)`` (its ``Chart/svg``), for callers that need
+    /// neither the standalone file nor the table.
+    public func inlineSVG(id: String, format: NumberFormat = NumberFormat()) -> String {
+        draw(id: id, series: cleanPoints, text: ValueText(format: format)).inlineSVG
+    }
+
+    private func draw(id: String, series: [Point], text: ValueText) -> FramedDrawing {
+        let isFull = size == .full
+        let frame = ChartFrame(
+            id: id, kind: isFull ? "trend" : "sparkline", width: isFull ? 640 : 160, height: isFull ? 240 : 40,
+            title: name + ": trend", description: describe(series, text))
+        var w = SVGWriter(capacity: isFull ? 4096 : 1024)
+        if isFull { drawFull(into: &w, series: series, text: text) } else { drawSparkline(into: &w, series: series) }
+        return FramedDrawing(frame: frame, body: w, usesHatch: false)
     }
 
     // MARK: - Data
@@ -121,31 +131,43 @@ public struct TrendLine: Sendable, Hashable {
 
     private func drawLine(into w: inout SVGWriter, series: [Point], x: LinearScale, y: LinearScale, width: Double) {
         guard series.count > 1 else { return }
-        let path = series.enumerated().map { index, point in
-            (index == 0 ? "M" : "L") + SVGNumber.format(x(Double(point.year))) + " " + SVGNumber.format(y(point.value))
-        }.joined(separator: " ")
+        var path = ""
+        path.reserveCapacity(series.count * 16)
+        for (index, point) in series.enumerated() {
+            path += index == 0 ? "M" : " L"
+            SVGNumber.append(x(Double(point.year)), to: &path)
+            path += " "
+            SVGNumber.append(y(point.value), to: &path)
+        }
         let paint = ChartPalette.series
-        w.empty(
-            "path",
-            [
-                "class": paint.className, "d": path, "fill": "none", "stroke": paint.light.hex, "stroke-width": width,
-                "stroke-linejoin": "round", "stroke-linecap": "round",
-            ])
+        w.open("path")
+        w.attribute("class", paint.className)
+        w.attribute("d", path)
+        w.attribute("fill", "none")
+        w.attribute("stroke", paint.light)
+        w.attribute("stroke-width", width)
+        w.attribute("stroke-linejoin", "round")
+        w.attribute("stroke-linecap", "round")
+        w.closeEmpty()
     }
 
     private func drawDot(into w: inout SVGWriter, x: Double, y: Double, radius: Double, title: String?) {
         let fill = ChartPalette.seriesDot
         let halo = ChartPalette.halo
-        let attributes: KeyValuePairs<String, any SVGAttributeValue> = [
-            "class": fill.className + " " + halo.className, "cx": x, "cy": y, "r": radius, "fill": fill.light.hex,
-            "stroke": halo.light.hex, "stroke-width": 1.5,
-        ]
+        w.open("circle")
+        w.attribute("class", fill.className, halo.className)
+        w.attribute("cx", x)
+        w.attribute("cy", y)
+        w.attribute("r", radius)
+        w.attribute("fill", fill.light)
+        w.attribute("stroke", halo.light)
+        w.attribute("stroke-width", 1.5)
         if let title {
-            w.start("circle", attributes)
+            w.closeStart("circle")
             w.element("title", text: title)
             w.end()
         } else {
-            w.empty("circle", attributes)
+            w.closeEmpty()
         }
     }
 

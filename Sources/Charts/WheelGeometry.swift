@@ -12,21 +12,28 @@ struct WheelGeometry {
     /// Path data of the ring sector between radii `inner` and `outer`, angles `from` and `to`;
     /// a whole ring when the sector spans 360°.
     func sector(inner: Double, outer: Double, from: Double, to: Double) -> String {
+        var d = PathData()
         if to - from >= 359.99 {
-            return circle(outer, clockwise: true) + " " + (inner > 0 ? circle(inner, clockwise: false) : "")
+            circle(outer, clockwise: true, into: &d)
+            d.text += " "
+            if inner > 0 { circle(inner, clockwise: false, into: &d) }
+            return d.text
         }
-        let large = to - from > 180 ? 1 : 0
+        let large = to - from > 180 ? 1.0 : 0
         let a = point(outer, from)
         let b = point(outer, to)
-        var d = "M\(f(a.x)) \(f(a.y)) A\(f(outer)) \(f(outer)) 0 \(large) 1 \(f(b.x)) \(f(b.y))"
+        d.numbers("M", a.x, a.y)
+        d.numbers(" A", outer, outer, 0, large, 1, b.x, b.y)
         if inner > 0 {
             let c = point(inner, to)
             let e = point(inner, from)
-            d += " L\(f(c.x)) \(f(c.y)) A\(f(inner)) \(f(inner)) 0 \(large) 0 \(f(e.x)) \(f(e.y))"
+            d.numbers(" L", c.x, c.y)
+            d.numbers(" A", inner, inner, 0, large, 0, e.x, e.y)
         } else {
-            d += " L\(f(cx)) \(f(cy))"
+            d.numbers(" L", cx, cy)
         }
-        return d + " Z"
+        d.text += " Z"
+        return d.text
     }
 
     /// Path data of an arc to write text on, centred on `middle`, at most 180° long, running so
@@ -35,7 +42,10 @@ struct WheelGeometry {
         let bottom = isBottom(middle)
         let start = point(radius, bottom ? middle + halfSpan : middle - halfSpan)
         let end = point(radius, bottom ? middle - halfSpan : middle + halfSpan)
-        return "M\(f(start.x)) \(f(start.y)) A\(f(radius)) \(f(radius)) 0 0 \(bottom ? 0 : 1) \(f(end.x)) \(f(end.y))"
+        var d = PathData()
+        d.numbers("M", start.x, start.y)
+        d.numbers(" A", radius, radius, 0, 0, bottom ? 0 : 1, end.x, end.y)
+        return d.text
     }
 
     /// Whether an angle points into the lower half, where text along the circle is turned round.
@@ -44,11 +54,27 @@ struct WheelGeometry {
         return a > 90 && a < 270
     }
 
-    private func circle(_ r: Double, clockwise: Bool) -> String {
-        let sweep = clockwise ? 1 : 0
-        return "M\(f(cx)) \(f(cy - r)) A\(f(r)) \(f(r)) 0 1 \(sweep) \(f(cx)) \(f(cy + r))"
-            + " A\(f(r)) \(f(r)) 0 1 \(sweep) \(f(cx)) \(f(cy - r)) Z"
+    private func circle(_ r: Double, clockwise: Bool, into d: inout PathData) {
+        let sweep = clockwise ? 1.0 : 0
+        d.numbers("M", cx, cy - r)
+        d.numbers(" A", r, r, 0, 1, sweep, cx, cy + r)
+        d.numbers(" A", r, r, 0, 1, sweep, cx, cy - r)
+        d.text += " Z"
     }
+}
 
-    private func f(_ value: Double) -> String { SVGNumber.format(value) }
+/// Path data written command by command, numbers as ``SVGNumber`` formats them.
+struct PathData {
+    var text = ""
+
+    init() { text.reserveCapacity(96) }
+
+    /// `command` followed by `numbers`, separated by spaces (`M12 3.5`).
+    mutating func numbers(_ command: String, _ numbers: Double...) {
+        text += command
+        for (index, number) in numbers.enumerated() {
+            if index > 0 { text += " " }
+            SVGNumber.append(number, to: &text)
+        }
+    }
 }

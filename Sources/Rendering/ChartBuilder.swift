@@ -51,9 +51,21 @@ struct ChartBuilder: Sendable {
 
     /// The last part of a KPI code (`1C` of `EC: ICT: ICT: 1C`), with the data point when there is one.
     static func shortCode(_ item: ItemScore) -> String {
-        let last =
-            item.kpi.code.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? item.kpi.code
+        let last = item.kpi.code.split(separator: ":").last.map(trimmingSpaces) ?? item.kpi.code
         return item.datapoint.map { "\(last) \($0)" } ?? last
+    }
+
+    /// `text` without the leading and trailing characters of `CharacterSet.whitespaces` (tab and
+    /// the space separators), by scalar, as Foundation's `trimmingCharacters(in: .whitespaces)`.
+    static func trimmingSpaces(_ text: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[start...last])
     }
 
     static func score(_ group: GroupScore) -> ChartScore { ChartScore(percent: group.percent, band: group.band) }
@@ -122,10 +134,14 @@ struct ChartBuilder: Sendable {
         if let latest = item.latest {
             let bullet = BulletChart(
                 name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
-                year: latest.year, size: .compact
-            ).render(id: "bullet-\(file)", format: format)
-            row.bullet = bullet.svg
-            if perKPIFiles { row.files.append((page + "charts/bullet-\(file).svg", bullet.standalone)) }
+                year: latest.year, size: .compact)
+            if perKPIFiles {
+                let chart = bullet.render(id: "bullet-\(file)", format: format)
+                row.bullet = chart.svg
+                row.files.append((page + "charts/bullet-\(file).svg", chart.standalone))
+            } else {
+                row.bullet = bullet.inlineSVG(id: "bullet-\(file)", format: format)
+            }
         }
         let points = item.history.compactMap { row -> TrendLine.Point? in
             if case .number(let value) = row.value { return TrendLine.Point(year: row.year, value: value) }
@@ -134,10 +150,14 @@ struct ChartBuilder: Sendable {
         if points.count >= 2 {
             let trend = TrendLine(
                 name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
-                size: .sparkline
-            ).render(id: "trend-\(file)", format: format)
-            row.sparkline = trend.svg
-            if perKPIFiles { row.files.append((page + "charts/trend-\(file).svg", trend.standalone)) }
+                size: .sparkline)
+            if perKPIFiles {
+                let chart = trend.render(id: "trend-\(file)", format: format)
+                row.sparkline = chart.svg
+                row.files.append((page + "charts/trend-\(file).svg", chart.standalone))
+            } else {
+                row.sparkline = trend.inlineSVG(id: "trend-\(file)", format: format)
+            }
         }
         return (Self.key(item), row)
     }
