@@ -65,31 +65,37 @@ public struct SiteRenderer: Sendable {
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         let pages = pageList()
+        let data = DataFiles(site: site)
         let done = Locked(0)
-        Parallel.forEach(pages) { (path, kind, template) in
-            defer {
+        // One pool of work: the long results table first, so that it runs beside the pages instead
+        // of after them, then every page, then every city's JSON.
+        let jobs: [Job] = [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
+        Parallel.forEach(jobs) { job in
+            switch job {
+            case .resultsCSV: emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
+            case .frameworkCSV: emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
+            case .cityJSON(let c):
+                emit(RenderedFile(path: URLs.cityJSON(scorecards[c].city.slug), text: data.cityJSON(scorecards[c])))
+            case .page(let path, let kind, let template):
+                let pageCharts = charts.charts(for: kind, path: path)
+                let context = contexts.context(for: kind, path: path, charts: pageCharts)
+                if let html = templates.render(context, template: template) {
+                    emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
+                }
+                for figure in pageCharts.figures {
+                    if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
+                }
+                for (file, text) in pageCharts.files { emit(RenderedFile(path: file, text: text)) }
                 if let progress {
-                    progress(
-                        done.withLock {
-                            $0 += 1
-                            return $0
-                        }, pages.count)
+                    let count = done.withLock { count -> Int in
+                        count += 1
+                        return count
+                    }
+                    progress(count, pages.count)
                 }
             }
-            let pageCharts = charts.charts(for: kind, path: path)
-            let context = contexts.context(for: kind, path: path, charts: pageCharts)
-            guard let html = templates.render(context, template: template) else { return }
-            emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
-            for figure in pageCharts.figures {
-                if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
-            }
-            for (file, text) in pageCharts.files { emit(RenderedFile(path: file, text: text)) }
         }
 
-        let data = DataFiles(site: site)
-        emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
-        emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
-        Parallel.forEach(scorecards) { emit(RenderedFile(path: URLs.cityJSON($0.city.slug), text: data.cityJSON($0))) }
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(
@@ -98,6 +104,14 @@ public struct SiteRenderer: Sendable {
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
         return diagnostics
+    }
+
+    /// A unit of the parallel work: a page (output path, kind, template) or a data file.
+    enum Job: Sendable {
+        case page(String, PageKind, String)
+        case resultsCSV, frameworkCSV
+        /// The JSON of the city at this position in `scorecards`.
+        case cityJSON(Int)
     }
 
     /// Every page: output path (folder, or a `.html` file), kind, template.
