@@ -69,6 +69,13 @@ public struct CSVReader: Sendable {
         return nil
     }
 
+    /// The text of a field's bytes, nil when they are not UTF-8. Most fields are ASCII, which needs
+    /// no decoding (and no call into the generic validating initializer).
+    static func text(of bytes: [UInt8]) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     /// Parses `bytes`; the table is nil when nothing usable could be read.
     public func read(_ bytes: [UInt8]) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -112,7 +119,7 @@ public struct CSVReader: Sendable {
         }
 
         func finishField() {
-            let text = String(validating: field, as: UTF8.self)
+            let text = Self.text(of: field)
             if text == nil {
                 diagnostics.append(
                     .error(

@@ -1,6 +1,7 @@
 import Diagnostics
-import Reading
 import Testing
+
+@testable import Reading
 
 @Suite("CSV reader")
 struct CSVReaderTests {
@@ -57,6 +58,15 @@ struct CSVReaderTests {
         let bytes = Array("a,b\n".utf8) + [0x41, 0xFF, 0x2C, 0x31, 0x0A]
         let (_, problems) = CSVReader(path: "r.csv").read(bytes)
         #expect(problems.map(\.description).contains { $0.hasPrefix("r.csv:2:1: error: this cell is not valid UTF-8") })
+    }
+
+    @Test func fieldTextIsDecodedOrRejectedAsUTF8() {
+        #expect(CSVReader.text(of: Array("plain, ASCII".utf8)) == "plain, ASCII")
+        #expect(CSVReader.text(of: Array("Karmøy 🇳🇴".utf8)) == "Karmøy 🇳🇴")
+        #expect(CSVReader.text(of: []) == "")
+        #expect(CSVReader.text(of: [0x41, 0xFF]) == nil)
+        #expect(CSVReader.text(of: [0xC3]) == nil)
+        #expect(CSVReader.text(of: [0xED, 0xA0, 0x80]) == nil)
     }
 
     @Test func emptyFileNeedsAHeader() {
