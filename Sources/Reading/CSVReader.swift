@@ -147,7 +147,10 @@ public struct CSVReader: Sendable {
             finishField()
             // A completely empty line is skipped (common at the end of spreadsheet exports).
             if !(fields.count == 1 && fields[0].text.isEmpty) {
-                rows.append(CSVTable.Record(fields: fields, location: location(recordLine, 1)))
+                // A copy of exactly the record's size: the reused buffer has room to spare, and a
+                // large file holds hundreds of thousands of records.
+                let exact = fields.withUnsafeBufferPointer { Array($0) }
+                rows.append(CSVTable.Record(fields: exact, location: location(recordLine, 1)))
             }
             fields.removeAll(keepingCapacity: true)
         }

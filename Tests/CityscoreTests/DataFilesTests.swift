@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Testing
 
 @testable import Rendering
@@ -84,6 +85,29 @@ struct DataFilesTests {
 
                 """)
         #expect(JSON.array([]).serialized() == "[]\n")
+    }
+
+    @Test func resultsAreTheSameInOneBlockOrMany() {
+        let observations = (0..<50).map { i in
+            Observation(
+                city: "c\(i / 10)", kpi: "K: \(i % 10)", datapoint: i % 3 == 0 ? "a" : nil, year: 2000 + i,
+                value: i % 4 == 0 ? .notReported : i % 4 == 1 ? .yesNo(i % 8 == 1) : .number(Double(i) / 8),
+                unit: "%", source: "Report, p. \(i)", note: i % 5 == 0 ? "say \"so\"" : "",
+                quality: i % 2 == 0 ? .measured : nil, verified: i % 3 == 0 ? true : nil,
+                extra: i % 7 == 0 ? ["x-b": "\(i)", "x-a": "a,\(i)"] : [:])
+        }
+        let site = Site(
+            config: SiteConfig(title: "t"), framework: Framework(kpis: [], origin: "test"), cities: [],
+            observations: observations, targets: [], pages: [])
+        let whole = DataFiles(site: site).resultsCSV(rowsPerTask: .max)
+        #expect(DataFiles(site: site).resultsCSV(rowsPerTask: 3) == whole)
+        #expect(DataFiles(site: site).resultsCSV(rowsPerTask: 1) == whole)
+        let lines = whole.split(separator: "\n")
+        #expect(lines.count == 51)
+        #expect(lines[0] == "city,kpi,datapoint,year,value,unit,source,note,quality,verified,x-a,x-b")
+        #expect(lines[1] == "c0,K: 0,a,2000,NR,%,\"Report, p. 0\",\"say \"\"so\"\"\",measured,yes,\"a,0\",0")
+        #expect(lines[2] == "c0,K: 1,,2001,yes,%,\"Report, p. 1\",,,,,")
+        #expect(lines[3] == "c0,K: 2,,2002,0.25,%,\"Report, p. 2\",,measured,,,")
     }
 
     @Test func csvRowsJoinFieldsWithCommas() {
