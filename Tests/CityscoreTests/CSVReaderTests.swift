@@ -60,6 +60,17 @@ struct CSVReaderTests {
         #expect(problems.map(\.description).contains { $0.hasPrefix("r.csv:2:1: error: this cell is not valid UTF-8") })
     }
 
+    @Test func columnsCountCharactersAcrossQuotesAndLines() throws {
+        let (table, problems) = read("a,b,c\nKarmøy 🇳🇴,\"x\ny, ø\",z\rw\nå,\"\",\"q\"\"r\"\n")
+        #expect(problems.isEmpty)
+        let t = try #require(table)
+        #expect(t.records.map { $0.fields.map(\.text) } == [["Karmøy 🇳🇴", "x\ny, ø", "z\rw"], ["å", "", "q\"r"]])
+        #expect(t.records[0].fields.map { [$0.line, $0.column] } == [[2, 1], [2, 11], [3, 7]])
+        #expect(t.records[1].fields.map { [$0.line, $0.column] } == [[4, 1], [4, 3], [4, 6]])
+        let (_, stray) = read("a,b\nxø\"y,\"ab\"cd\n")
+        #expect(stray.map { $0.components(separatedBy: ": error: ")[0] } == ["r.csv:2:3", "r.csv:2:10"])
+    }
+
     @Test func fieldTextIsDecodedOrRejectedAsUTF8() {
         #expect(CSVReader.text(of: Array("plain, ASCII".utf8)) == "plain, ASCII")
         #expect(CSVReader.text(of: Array("Karmøy 🇳🇴".utf8)) == "Karmøy 🇳🇴")
