@@ -117,15 +117,16 @@ struct DataFiles: Sendable {
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
-        let parts = [header.text] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras) }
-        var text = ""
-        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-        for part in parts { text.append(part) }
-        return text
+        let parts = [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras) }
+        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
+            var end = buffer.startIndex
+            for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
+            return end
+        }
     }
 
     /// The rows of `results.csv` for `observations`.
-    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String]) -> String {
+    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String]) -> [UInt8] {
         var csv = CSVWriter(capacity: observations.count * 96)
         for o in observations {
             csv.field(o.city)
@@ -145,7 +146,7 @@ struct DataFiles: Sendable {
             for name in extras { csv.field(o.extra[name] ?? "") }
             csv.endRow()
         }
-        return csv.text
+        return csv.bytes
     }
 
     /// The names of the `x-` columns of any observation, sorted.
@@ -175,23 +176,26 @@ struct DataFiles: Sendable {
 
 /// CSV text written field by field into one growing string.
 struct CSVWriter {
-    /// The rows written so far.
-    private(set) var text = ""
+    /// The rows written so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
     private var atRowStart = true
 
     /// Creates a writer with room for about `capacity` bytes.
-    init(capacity: Int = 0) { text.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The rows written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends one field, quoted where needed.
     mutating func field(_ value: String) {
-        if !atRowStart { text.append(",") }
+        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
         atRowStart = false
-        CSVText.appendField(value, to: &text)
+        CSVText.appendField(value, to: &bytes)
     }
 
     /// Ends the current row.
     mutating func endRow() {
-        text.append("\n")
+        bytes.append(UInt8(ascii: "\n"))
         atRowStart = true
     }
 
@@ -211,9 +215,9 @@ enum CSVText {
     }
 
     static func field(_ text: String) -> String {
-        var out = ""
-        appendField(text, to: &out)
-        return out
+        var bytes: [UInt8] = []
+        appendField(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` as one field: in quotes, with quotes doubled, when it holds a comma, a quote or a
@@ -221,39 +225,39 @@ enum CSVText {
     ///
     /// One pass over the bytes settles the common cases; text with a carriage return or non-ASCII
     /// characters next to one of those bytes goes through the character-by-character rules.
-    static func appendField(_ text: String, to out: inout String) {
-        var special = false
-        var plainASCII = true
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"): special = true
-            case UInt8(ascii: "\r"):
-                special = true
-                plainASCII = false
-            case 0x80...: plainASCII = false
-            default: break
+    static func appendField(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let settled = text.withUTF8 { utf8 in
+            var special = false
+            var plainASCII = true
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"): special = true
+                case UInt8(ascii: "\r"):
+                    special = true
+                    plainASCII = false
+                case 0x80...: plainASCII = false
+                default: break
+                }
             }
+            if !special {
+                bytes.append(contentsOf: utf8)
+            } else if plainASCII {
+                appendQuoted(utf8, to: &bytes)
+            }
+            return !special || plainASCII
         }
-        if !special {
-            out.append(text)
-        } else if !plainASCII {
-            out.append(characterField(text))
-        } else {
-            appendQuoted(text, to: &out)
-        }
+        if !settled { bytes.append(contentsOf: characterField(text).utf8) }
     }
 
-    /// `text` in quotes, each quote doubled.
-    private static func appendQuoted(_ text: String, to out: inout String) {
-        out.append("\"")
-        var runStart = text.utf8.startIndex
-        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\"") {
-            out.append(contentsOf: text[runStart...i])
-            out.append("\"")
-            runStart = text.utf8.index(after: i)
+    /// `utf8` in quotes, each quote doubled.
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
         }
-        out.append(contentsOf: text[runStart...])
-        out.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The field by `Character`s, for text the byte scan cannot settle.

@@ -1,6 +1,6 @@
 /// A JSON value written with keys in the order given, numbers with fixed rules: the same data
 /// always gives the same bytes.
-indirect enum JSON: Sendable {
+enum JSON: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -18,8 +18,8 @@ indirect enum JSON: Sendable {
     func serialized(reservingCapacity capacity: Int = 0) -> String {
         var writer = JSONWriter(capacity: capacity)
         writer.write(self, depth: 0)
-        writer.out.append("\n")
-        return writer.out
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Shortest text that reads back as the same double; integers keep one decimal (`97.0`).
@@ -31,89 +31,91 @@ indirect enum JSON: Sendable {
 
     /// `s` as a JSON string literal.
     static func quote(_ s: String) -> String {
-        var out = ""
-        JSONWriter.appendQuoted(s, to: &out)
-        return out
+        var bytes: [UInt8] = []
+        JSONWriter.appendQuoted(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
-/// Appends a `JSON` value to one growing string: indentation comes from a table, text without
-/// characters to escape is appended in one piece.
+/// Appends a `JSON` value to one growing buffer of UTF-8 bytes: indentation comes from a table,
+/// text without characters to escape is copied in one piece.
 private struct JSONWriter {
-    var out = ""
+    var bytes: [UInt8] = []
     /// `indents[n]` is the line start at depth `n`: a newline and `n` times two spaces.
-    private var indents: [String] = ["\n"]
+    private var indents: [[UInt8]] = [[UInt8(ascii: "\n")]]
 
-    init(capacity: Int) { out.reserveCapacity(capacity) }
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func write(_ value: JSON, depth: Int) {
         switch value {
-        case .null: out.append("null")
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .int(let i): out.append(String(i))
-        case .number(let d): out.append(JSON.number(d))
-        case .string(let s): Self.appendQuoted(s, to: &out)
+        case .null: append("null")
+        case .bool(let b): append(b ? "true" : "false")
+        case .int(let i): bytes.append(contentsOf: String(i).utf8)
+        case .number(let d): bytes.append(contentsOf: JSON.number(d).utf8)
+        case .string(let s): Self.appendQuoted(s, to: &bytes)
         case .array(let items):
             if items.isEmpty {
-                out.append("[]")
+                append("[]")
                 return
             }
-            out.append("[")
+            append("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { append(",") }
                 newline(depth + 1)
                 write(item, depth: depth + 1)
             }
             newline(depth)
-            out.append("]")
+            append("]")
         case .object(let pairs):
             if pairs.isEmpty {
-                out.append("{}")
+                append("{}")
                 return
             }
-            out.append("{")
+            append("{")
             for (i, (key, item)) in pairs.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { append(",") }
                 newline(depth + 1)
-                Self.appendQuoted(key, to: &out)
-                out.append(": ")
+                Self.appendQuoted(key, to: &bytes)
+                append(": ")
                 write(item, depth: depth + 1)
             }
             newline(depth)
-            out.append("}")
+            append("}")
         }
+    }
+
+    /// Appends fixed ASCII text.
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A line break and the indentation of `depth`.
     private mutating func newline(_ depth: Int) {
-        while indents.count <= depth { indents.append(indents[indents.count - 1] + "  ") }
-        out.append(indents[depth])
+        while indents.count <= depth { indents.append(indents[indents.count - 1] + Array("  ".utf8)) }
+        bytes.append(contentsOf: indents[depth])
     }
 
     /// `s` in double quotes, escaped: `"` `\` and control characters, and U+2028 and U+2029 (which
-    /// end a line in JavaScript). Runs of other text are appended unchanged.
-    static func appendQuoted(_ s: String, to out: inout String) {
-        out.append("\"")
-        let utf8 = s.utf8
-        if !utf8.contains(where: needsEscapeCheck) {
-            out.append(s)
-        } else {
-            var runStart = utf8.startIndex
-            var i = runStart
-            while i < utf8.endIndex {
-                let byte = utf8[i]
-                guard needsEscapeCheck(byte), let (escape, length) = escape(at: i, in: utf8) else {
-                    i = utf8.index(after: i)
+    /// end a line in JavaScript). Runs of other text are copied unchanged.
+    static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = s
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            while i < utf8.count {
+                guard needsEscapeCheck(utf8[i]), let (escape, length) = escape(at: i, in: utf8) else {
+                    i += 1
                     continue
                 }
-                out.append(contentsOf: s[runStart..<i])
-                out.append(escape)
-                i = utf8.index(i, offsetBy: length)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                bytes.append(contentsOf: escape.utf8)
+                i += length
                 runStart = i
             }
-            out.append(contentsOf: s[runStart..<utf8.endIndex])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        out.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Bytes that may start an escape: `"`, `\`, control characters, and 0xE2 (the lead byte of U+2028 and U+2029).
@@ -122,7 +124,7 @@ private struct JSONWriter {
     }
 
     /// The escape for the character starting at `i`, and its length in bytes; nil when it stays as it is.
-    private static func escape(at i: String.UTF8View.Index, in utf8: String.UTF8View) -> (String, Int)? {
+    private static func escape(at i: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
         switch utf8[i] {
         case UInt8(ascii: "\""): return ("\\\"", 1)
         case UInt8(ascii: "\\"): return ("\\\\", 1)
@@ -131,11 +133,10 @@ private struct JSONWriter {
         case UInt8(ascii: "\t"): return ("\\t", 1)
         case 0xE2:
             // U+2028 is E2 80 A8, U+2029 is E2 80 A9.
-            let rest = utf8[i...].dropFirst().prefix(2)
-            guard rest.count == 2, rest.first == 0x80, let last = rest.last, last == 0xA8 || last == 0xA9 else {
+            guard i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
                 return nil
             }
-            return (last == 0xA8 ? "\\u2028" : "\\u2029", 3)
+            return (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
         case let byte:
             let hex = String(byte, radix: 16)
             return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
