@@ -12,9 +12,6 @@ struct ResultsValidator {
     var citySlugs: Set<String>
     var order: RowOrder
 
-    /// Rows checked per task when a file is checked on several cores.
-    static let rowsPerTask = 2_048
-
     /// Observations from every file, sorted by city, KPI, data point and year. Each file's table is
     /// released as soon as it is checked (when the caller gave up its own copy of `files`).
     func validate(_ files: consuming [CSVFile], diagnostics: inout [Diagnostic]) -> [Observation] {
@@ -29,9 +26,10 @@ struct ResultsValidator {
         while let file = files.popLast() {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
-            for row in checkRows(of: file, columns: columns).joined() {
+            let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
+            for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
-                guard let (observation, key) = row.checked else { continue }
+                guard let (observation, key) = row.value else { continue }
                 if let first = seen[key].map({ observations[$0].location }) {
                     let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
                     diagnostics.append(
@@ -48,28 +46,6 @@ struct ResultsValidator {
         seen = [:]
         observations.sort(byUniqueKeys: keys)
         return observations
-    }
-
-    /// One row checked: its observation and sort key (nil when it has errors), and its problems.
-    struct CheckedRow: Sendable {
-        var checked: (observation: Observation, key: RowOrder.Key)?
-        var diagnostics: [Diagnostic]
-    }
-
-    /// Every row of `file` checked, in file order; blocks of rows are checked on every core.
-    private func checkRows(of file: CSVFile, columns: Columns) -> [[CheckedRow]] {
-        let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
-        let records = file.table.records
-        let blocks = stride(from: 0, to: records.count, by: Self.rowsPerTask).map {
-            $0..<min($0 + Self.rowsPerTask, records.count)
-        }
-        return Parallel.map(blocks) { block in
-            block.map { i in
-                var problems: [Diagnostic] = []
-                let checked = observation(records[i], cells: cells, diagnostics: &problems)
-                return CheckedRow(checked: checked, diagnostics: problems)
-            }
-        }
     }
 
     /// The columns of one results file, looked up once.

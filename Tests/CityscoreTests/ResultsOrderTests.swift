@@ -71,4 +71,29 @@ struct ResultsOrderTests {
         #expect(messages[3].contains("already given at Content/results/2020.csv:5;"))
         #expect(messages[5].contains("already given at Content/results/2020.csv:3;"))
     }
+
+    @Test func targetProblemsOfEveryBlockComeOutInFileOrder() throws {
+        var rows: [String] = []
+        for _ in 0..<210 {
+            for city in ["karmoy", "asker"] {
+                for item in Self.items { rows.append("\(city),\(item.kpi),\(item.datapoint),\(rows.count % 50 + 1),x") }
+            }
+        }
+        rows[2_060] = "asker,EC: ICT: ICT: 1C,,-1,x"
+        let site = try TestSite.make([
+            "Content/targets/goals.csv": "city,kpi,datapoint,target,note\n" + rows.joined(separator: "\n") + "\n"
+        ])
+        defer { site.remove() }
+        let problems = site.build()
+        #expect(problems.count == rows.count - 10)
+        let lines = problems.compactMap { Int($0.split(separator: ":")[1]) }
+        #expect(lines == Array(12...rows.count + 1))
+        #expect(
+            problems[0].contains(
+                "duplicate target: karmoy, EC: ICT: ICT: 1C is already given at Content/targets/goals.csv:2"))
+        #expect(problems[2_050].contains("a target of -1 cannot be used"))
+        #expect(
+            problems[2_051].contains(
+                "duplicate target: karmoy, EC: ICT: ICT: 2C is already given at Content/targets/goals.csv:3"))
+    }
 }
