@@ -46,12 +46,14 @@ public struct Pipeline: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // 1. Read
-        let (source, readProblems) = SiteReader(root: siteRoot).read()
+        let (read, readProblems) = SiteReader(root: siteRoot).read()
         diagnostics += readProblems
-        guard let source else { throw DiagnosticsError(diagnostics) }
+        guard let source = consume read else { throw DiagnosticsError(diagnostics) }
+        let (root, theme, strings) = (source.root, source.theme, source.strings)
 
-        // 2. Validate (semantic problems are found even when some files could not be read)
-        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL).validate(source)
+        // 2. Validate (semantic problems are found even when some files could not be read). The
+        // validator gets the only copy of what was read, and frees each table once it is checked.
+        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL).validate(consume source)
         diagnostics += validationProblems
         guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticsError(diagnostics)
@@ -59,8 +61,8 @@ public struct Pipeline: Sendable {
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
-        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: source.theme, strings: source.strings)
-        return (renderer, site, source.root, diagnostics)
+        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
+        return (renderer, site, root, diagnostics)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.

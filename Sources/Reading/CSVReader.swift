@@ -69,6 +69,31 @@ public struct CSVReader: Sendable {
         return nil
     }
 
+    /// The text of a field's bytes, nil when they are not UTF-8. Most fields are ASCII, which needs
+    /// no decoding (and no call into the generic validating initializer).
+    static func text(of bytes: [UInt8]) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// How far the bytes from `start` go without one the parser must look at (a quote or a line
+    /// feed; outside quotes also a comma or a carriage return), and how many characters start in
+    /// them (bytes that are not UTF-8 continuation bytes).
+    static func plainRun(_ bytes: [UInt8], from start: Int, inQuotes: Bool) -> (end: Int, characters: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            var characters = 0
+            while end < buffer.count {
+                let b = buffer[end]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { break }
+                if !inQuotes && (b == UInt8(ascii: ",") || b == UInt8(ascii: "\r")) { break }
+                if b & 0xC0 != 0x80 { characters += 1 }
+                end += 1
+            }
+            return (end, characters)
+        }
+    }
+
     /// Parses `bytes`; the table is nil when nothing usable could be read.
     public func read(_ bytes: [UInt8]) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -112,7 +137,7 @@ public struct CSVReader: Sendable {
         }
 
         func finishField() {
-            let text = String(validating: field, as: UTF8.self)
+            let text = Self.text(of: field)
             if text == nil {
                 diagnostics.append(
                     .error(
@@ -139,10 +164,24 @@ public struct CSVReader: Sendable {
         func finishRecord() {
             finishField()
             // A completely empty line is skipped (common at the end of spreadsheet exports).
-            if !(fields.count == 1 && fields[0].text.isEmpty) {
-                rows.append(CSVTable.Record(fields: fields, location: location(recordLine, 1)))
+            if fields.count == 1 && fields[0].text.isEmpty {
+                fields.removeAll(keepingCapacity: true)
+                return
             }
-            fields.removeAll(keepingCapacity: true)
+            rows.append(CSVTable.Record(fields: fields, location: location(recordLine, 1)))
+            // The next record most likely has as many fields: room for exactly that many (a large
+            // file holds hundreds of thousands of records, so spare room adds up).
+            let count = fields.count
+            fields = []
+            fields.reserveCapacity(count)
+        }
+
+        /// Appends the bytes from `i` that need no decision, all at once.
+        func appendPlainRun(inQuotes: Bool) {
+            let run = Self.plainRun(bytes, from: i, inQuotes: inQuotes)
+            field.append(contentsOf: bytes[i..<run.end])
+            column += run.characters
+            i = run.end
         }
 
         while i < bytes.count {
@@ -169,6 +208,7 @@ public struct CSVReader: Sendable {
                     column += 1
                 }
                 i += 1
+                appendPlainRun(inQuotes: true)
                 continue
             }
             switch b {
@@ -209,6 +249,7 @@ public struct CSVReader: Sendable {
                 field.append(b)
                 if b & 0xC0 != 0x80 { column += 1 }
                 i += 1
+                appendPlainRun(inQuotes: false)
             }
         }
         if inQuotes {

@@ -92,7 +92,7 @@ struct DataFiles: Sendable {
             ("population", .optional(card.city.population)),
             ("framework", .string(site.framework.origin)),
         ])
-        return json.serialized()
+        return json.serialized(reservingCapacity: card.items.count * 1_536)
     }
 
     func targetOrigin(_ origin: TargetOrigin?) -> JSON {
@@ -103,51 +103,165 @@ struct DataFiles: Sendable {
         }
     }
 
-    /// Every published value, in the results format (so it can be read back), sorted.
-    func resultsCSV() -> String {
-        let extras = Set(site.observations.flatMap { $0.extra.keys }).sorted()
-        var out = CSVText.row(
+    /// Rows of `results.csv` written per task when it is written on several cores.
+    static let resultRowsPerTask = 16_384
+
+    /// Every published value, in the results format (so it can be read back), sorted. Blocks of
+    /// rows are written on every core and joined in order.
+    func resultsCSV(rowsPerTask: Int = resultRowsPerTask) -> String {
+        let extras = extraColumns()
+        var header = CSVWriter()
+        header.row(
             ["city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified"] + extras)
-        for o in site.observations {
-            let value: String
-            switch o.value {
-            case .number(let n): value = CSVText.number(n)
-            case .yesNo(let b): value = b ? "yes" : "no"
-            case .notReported: value = "NR"
-            }
-            out += CSVText.row(
-                [
-                    o.city, o.kpi, o.datapoint ?? "", String(o.year), value, o.unit, o.source, o.note,
-                    o.quality?.rawValue ?? "", o.verified.map { $0 ? "yes" : "no" } ?? "",
-                ] + extras.map { o.extra[$0] ?? "" })
+        let observations = site.observations
+        let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
+            $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
-        return out
+        let parts = [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras) }
+        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
+            var end = buffer.startIndex
+            for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
+            return end
+        }
+    }
+
+    /// The rows of `results.csv` for `observations`.
+    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String]) -> [UInt8] {
+        var csv = CSVWriter(capacity: observations.count * 96)
+        for o in observations {
+            csv.field(o.city)
+            csv.field(o.kpi)
+            csv.field(o.datapoint ?? "")
+            csv.field(String(o.year))
+            switch o.value {
+            case .number(let n): csv.field(CSVText.number(n))
+            case .yesNo(let b): csv.field(b ? "yes" : "no")
+            case .notReported: csv.field("NR")
+            }
+            csv.field(o.unit)
+            csv.field(o.source)
+            csv.field(o.note)
+            csv.field(o.quality?.rawValue ?? "")
+            csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
+            for name in extras { csv.field(o.extra[name] ?? "") }
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    /// The names of the `x-` columns of any observation, sorted.
+    private func extraColumns() -> [String] {
+        var names = Set<String>()
+        for o in site.observations where !o.extra.isEmpty { names.formUnion(o.extra.keys) }
+        return names.sorted()
     }
 
     /// The framework as CSV, in the format a site can use as `Content/framework/kpis.csv`.
     func frameworkCSV() -> String {
-        var out = CSVText.row([
+        var csv = CSVWriter(capacity: site.framework.kpis.count * 1024)
+        csv.row([
             "code", "dimension", "subdimension", "category", "name", "datapoints", "level", "kind", "unit", "direction",
             "direction_basis", "target", "target_source", "sdg", "description", "evidence",
         ])
         for k in site.framework.kpis {
-            out += CSVText.row([
+            csv.row([
                 k.code, k.dimension, k.subdimension, k.category, k.name, k.datapoints.joined(separator: ";"), k.level,
                 k.kind, k.unit, k.direction.rawValue, k.directionBasis, k.target.map(CSVText.number) ?? "",
                 k.targetSource, k.sdg, k.description, k.evidence,
             ])
         }
-        return out
+        return csv.text
+    }
+}
+
+/// CSV text written field by field into one growing string.
+struct CSVWriter {
+    /// The rows written so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
+    private var atRowStart = true
+
+    /// Creates a writer with room for about `capacity` bytes.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The rows written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends one field, quoted where needed.
+    mutating func field(_ value: String) {
+        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
+        atRowStart = false
+        CSVText.appendField(value, to: &bytes)
+    }
+
+    /// Ends the current row.
+    mutating func endRow() {
+        bytes.append(UInt8(ascii: "\n"))
+        atRowStart = true
+    }
+
+    /// Appends a whole row.
+    mutating func row(_ fields: [String]) {
+        for value in fields { field(value) }
+        endRow()
     }
 }
 
 /// RFC 4180 output: quotes where needed, CRLF-free (LF) lines.
 enum CSVText {
     static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+        var csv = CSVWriter()
+        csv.row(fields)
+        return csv.text
     }
 
     static func field(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendField(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as one field: in quotes, with quotes doubled, when it holds a comma, a quote or a
+    /// line break (a character that is exactly one of them: a quote with a combining mark is not).
+    ///
+    /// One pass over the bytes settles the common cases; text with a carriage return or non-ASCII
+    /// characters next to one of those bytes goes through the character-by-character rules.
+    static func appendField(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let settled = text.withUTF8 { utf8 in
+            var special = false
+            var plainASCII = true
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"): special = true
+                case UInt8(ascii: "\r"):
+                    special = true
+                    plainASCII = false
+                case 0x80...: plainASCII = false
+                default: break
+                }
+            }
+            if !special {
+                bytes.append(contentsOf: utf8)
+            } else if plainASCII {
+                appendQuoted(utf8, to: &bytes)
+            }
+            return !special || plainASCII
+        }
+        if !settled { bytes.append(contentsOf: characterField(text).utf8) }
+    }
+
+    /// `utf8` in quotes, each quote doubled.
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The field by `Character`s, for text the byte scan cannot settle.
+    private static func characterField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

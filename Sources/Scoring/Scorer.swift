@@ -18,21 +18,17 @@ public struct Scorer: Sendable {
 
     /// Every city's scorecard, in city order.
     public func scorecards() -> [Scorecard] {
-        var rows: [Key: [Observation]] = [:]
-        for observation in site.observations {
-            rows[Key(city: observation.city, kpi: observation.kpi, datapoint: observation.datapoint), default: []]
-                .append(observation)
-        }
+        let rows = ItemRows(site.observations)
         var targets: [Key: LocalTarget] = [:]
         for target in site.targets {
             targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
         }
         // Cities are scored on every core; each scorecard depends on its own rows only.
-        let (rowsByItem, targetsByItem) = (rows, targets)
-        return Parallel.map(site.cities) { scorecard(for: $0, rows: rowsByItem, targets: targetsByItem) }
+        let targetsByItem = targets
+        return Parallel.map(site.cities) { scorecard(for: $0, rows: rows, targets: targetsByItem) }
     }
 
-    func scorecard(for city: City, rows: [Key: [Observation]], targets: [Key: LocalTarget]) -> Scorecard {
+    func scorecard(for city: City, rows: ItemRows, targets: [Key: LocalTarget]) -> Scorecard {
         let dimensions = site.framework.dimensions.map { dimension in
             let subdimensions = dimension.subdimensions.map { sub in
                 let categories = sub.categories.map { category in
@@ -41,23 +37,22 @@ public struct Scorer: Sendable {
                             let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
                             return Self.score(
                                 kpi: kpi, datapoint: datapoint,
-                                history: (rows[key] ?? []).sorted { $0.year < $1.year }, localTarget: targets[key])
+                                history: rows.history(key).sorted { $0.year < $1.year }, localTarget: targets[key])
                         }
                     }
                     return CategoryScore(
                         name: category.name, slug: category.slug, score: GroupScore(items), items: items)
                 }
                 return SubdimensionScore(
-                    name: sub.name, slug: sub.slug, score: GroupScore(categories.flatMap(\.items)),
+                    name: sub.name, slug: sub.slug, score: GroupScore(combining: categories.map(\.score)),
                     categories: categories)
             }
             return DimensionScore(
                 name: dimension.name, slug: dimension.slug,
-                score: GroupScore(subdimensions.flatMap { $0.categories.flatMap(\.items) }),
-                subdimensions: subdimensions)
+                score: GroupScore(combining: subdimensions.map(\.score)), subdimensions: subdimensions)
         }
         let items = dimensions.flatMap(\.items)
-        let overall = GroupScore(items)
+        let overall = GroupScore(combining: dimensions.map(\.score))
         let reportedRows = items.compactMap(\.latest).filter { $0.value.isReported }
         var quality: [DataQuality?: Int] = [:]
         for row in reportedRows { quality[row.quality, default: 0] += 1 }
@@ -128,5 +123,54 @@ public struct Scorer: Sendable {
         default:
             return nil
         }
+    }
+}
+
+/// The rows of every item (city, KPI, data point). Rows that come grouped by item, as the
+/// validator's sorted observations do, are found as ranges of one array instead of being copied
+/// into an array per item.
+struct ItemRows: Sendable {
+    private let observations: [Observation]
+    private let ranges: [Scorer.Key: Range<Int>]
+    private let collected: [Scorer.Key: [Observation]]
+
+    init(_ observations: [Observation]) {
+        self.observations = observations
+        if let ranges = Self.ranges(of: observations) {
+            self.ranges = ranges
+            collected = [:]
+        } else {
+            ranges = [:]
+            var collected: [Scorer.Key: [Observation]] = [:]
+            for o in observations {
+                collected[Scorer.Key(city: o.city, kpi: o.kpi, datapoint: o.datapoint), default: []].append(o)
+            }
+            self.collected = collected
+        }
+    }
+
+    /// The range of every item's rows; nil when some item's rows are not next to each other.
+    private static func ranges(of observations: [Observation]) -> [Scorer.Key: Range<Int>]? {
+        var ranges: [Scorer.Key: Range<Int>] = [:]
+        var start = observations.startIndex
+        while start < observations.endIndex {
+            let first = observations[start]
+            var end = start + 1
+            while end < observations.endIndex, observations[end].city == first.city,
+                observations[end].kpi == first.kpi, observations[end].datapoint == first.datapoint
+            {
+                end += 1
+            }
+            let key = Scorer.Key(city: first.city, kpi: first.kpi, datapoint: first.datapoint)
+            guard ranges.updateValue(start..<end, forKey: key) == nil else { return nil }
+            start = end
+        }
+        return ranges
+    }
+
+    /// The item's rows in the order given.
+    func history(_ key: Scorer.Key) -> [Observation] {
+        if let range = ranges[key] { return Array(observations[range]) }
+        return collected[key] ?? []
     }
 }

@@ -71,16 +71,40 @@ public struct GroupScore: Sendable, Hashable {
 
     /// Scores a set of items by the U4SSC method.
     public init(_ items: [ItemScore]) {
-        let scored = items.compactMap(\.points)
-        self.items = items.count
-        self.scored = scored.count
-        self.reported = items.filter { $0.latest?.value.isReported ?? false }.count
-        self.points = scored.reduce(0, +)
-        if scored.isEmpty {
+        var (scored, reported, points) = (0, 0, 0)
+        for item in items {
+            if let itemPoints = item.points {
+                scored += 1
+                points += itemPoints
+            }
+            if item.latest?.value.isReported ?? false { reported += 1 }
+        }
+        self.init(items: items.count, scored: scored, reported: reported, points: points)
+    }
+
+    /// The score of all the items of `groups` together: the same as scoring the items at once,
+    /// since counts and points add up.
+    public init(combining groups: [GroupScore]) {
+        var (items, scored, reported, points) = (0, 0, 0, 0)
+        for group in groups {
+            items += group.items
+            scored += group.scored
+            reported += group.reported
+            points += group.points
+        }
+        self.init(items: items, scored: scored, reported: reported, points: points)
+    }
+
+    private init(items: Int, scored: Int, reported: Int, points: Int) {
+        self.items = items
+        self.scored = scored
+        self.reported = reported
+        self.points = points
+        if scored == 0 {
             percent = nil
             band = nil
         } else {
-            let value = Double(points) / Double(4 * scored.count) * 100
+            let value = Double(points) / Double(4 * scored) * 100
             percent = value
             band = Band(percent: value)
         }

@@ -60,23 +60,50 @@ struct Columns {
     /// Unknown columns reported one by one; the rest are counted in one line.
     static let unknownColumnLimit = 10
 
+    /// A column's position, looked up once for reading it in many rows.
+    struct Column: Sendable {
+        fileprivate var index: Int?
+    }
+
+    /// The column `name` (one that does not exist reads as empty in every row).
+    func column(_ name: String) -> Column { Column(index: index[name]) }
+
     /// Whether the column exists.
     func has(_ name: String) -> Bool { index[name] != nil }
 
-    /// The field of column `name` in `record`, or nil when the column does not exist or the row is short.
-    func field(_ name: String, in record: CSVTable.Record) -> CSVTable.Field? {
-        guard let i = index[name], i < record.fields.count else { return nil }
+    /// The field of `column` in `record`, or nil when the column does not exist or the row is short.
+    func field(_ column: Column, in record: CSVTable.Record) -> CSVTable.Field? {
+        guard let i = column.index, i < record.fields.count else { return nil }
         return record.fields[i]
     }
 
-    /// The trimmed text of column `name` (empty when absent).
-    func text(_ name: String, in record: CSVTable.Record) -> String {
-        field(name, in: record)?.text.trimmingSpaces ?? ""
+    /// The trimmed text of `column` (empty when absent).
+    func text(_ column: Column, in record: CSVTable.Record) -> String {
+        field(column, in: record).map { Self.trimmed($0.text) } ?? ""
     }
+
+    /// Where the cell of `column` is, or the row's start.
+    func location(_ column: Column, in record: CSVTable.Record) -> SourceLocation {
+        field(column, in: record).map { $0.location(in: record.location.path) } ?? record.location
+    }
+
+    /// The field of column `name` in `record`, or nil when the column does not exist or the row is short.
+    func field(_ name: String, in record: CSVTable.Record) -> CSVTable.Field? { field(column(name), in: record) }
+
+    /// The trimmed text of column `name` (empty when absent).
+    func text(_ name: String, in record: CSVTable.Record) -> String { text(column(name), in: record) }
 
     /// Where the cell of column `name` is, or the row's start.
     func location(_ name: String, in record: CSVTable.Record) -> SourceLocation {
-        field(name, in: record).map { $0.location(in: record.location.path) } ?? record.location
+        location(column(name), in: record)
+    }
+
+    /// `text` without spaces and tabs at either end; most cells have none, which the first and
+    /// last byte show without a scan.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        return blank(first) || blank(last) ? text.trimmingSpaces : text
     }
 
     /// The number of columns in the header.

@@ -4,11 +4,22 @@ import Foundation
 enum Numbers {
     /// A finite decimal number, or nil. Accepts `12`, `-3.5`, `0.001`, `1e3`; rejects `1,5`, `inf`, `nan`.
     static func decimal(_ text: String) -> Double? {
-        guard !text.isEmpty,
-            text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-            let value = Double(text), value.isFinite
-        else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy(isNumberByte), let value = Double(text), value.isFinite else {
+            return nil
+        }
         return value
+    }
+
+    /// An ASCII digit, sign, point or exponent: the only characters a number may have. (Checking
+    /// bytes is the same as checking characters here: none of these bytes joins a character with
+    /// another, and any other byte, including every byte of a non-ASCII character, is refused.)
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "e"), UInt8(ascii: "E"):
+            true
+        default: false
+        }
     }
 
     /// What to say about a text that is not a number.

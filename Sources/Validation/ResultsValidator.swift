@@ -10,45 +10,64 @@ struct ResultsValidator {
 
     var framework: Framework
     var citySlugs: Set<String>
+    var order: RowOrder
 
-    struct Key: Hashable {
-        var city: String
-        var kpi: String
-        var datapoint: String?
-        var year: Int
-    }
-
-    func validate(_ files: [CSVFile], diagnostics: inout [Diagnostic]) -> [Observation] {
+    /// Observations from every file, sorted by city, KPI, data point and year. Each file's table is
+    /// released as soon as it is checked (when the caller gave up its own copy of `files`).
+    func validate(_ files: consuming [CSVFile], diagnostics: inout [Diagnostic]) -> [Observation] {
+        // Room for every row up front: growing by doubling would leave up to twice the room needed.
+        let rows = files.reduce(0) { $0 + $1.table.records.count }
         var observations: [Observation] = []
-        var seen: [Key: SourceLocation] = [:]
-        for file in files {
+        observations.reserveCapacity(rows)
+        var keys: [RowOrder.Key] = []
+        keys.reserveCapacity(rows)
+        var seen: [RowOrder.Key: Int] = Dictionary(minimumCapacity: rows)
+        files.reverse()
+        while let file = files.popLast() {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
-            for record in file.table.records {
-                guard let observation = observation(record, columns: columns, diagnostics: &diagnostics) else {
-                    continue
-                }
-                let key = Key(
-                    city: observation.city, kpi: observation.kpi, datapoint: observation.datapoint,
-                    year: observation.year)
-                if let first = seen[key] {
+            let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
+            for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
+                diagnostics += row.diagnostics
+                guard let (observation, key) = row.value else { continue }
+                if let first = seen[key].map({ observations[$0].location }) {
                     let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
                     diagnostics.append(
                         .error(
                             "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(first.path):\(first.line)",
-                            at: record.location, suggestion: "keep one of the two rows"))
+                            at: observation.location, suggestion: "keep one of the two rows"))
                     continue
                 }
-                seen[key] = record.location
+                seen[key] = observations.count
                 observations.append(observation)
+                keys.append(key)
             }
         }
+        seen = [:]
+        observations.sort(byUniqueKeys: keys)
         return observations
     }
 
-    private func observation(_ record: CSVTable.Record, columns: Columns, diagnostics: inout [Diagnostic])
-        -> Observation?
+    /// The columns of one results file, looked up once.
+    struct Cells: Sendable {
+        var identity: RowIdentity.Reader
+        var year, value, unit, source, note, quality, verified: Columns.Column
+        var columns: Columns { identity.columns }
+
+        init(_ columns: Columns, order: RowOrder, framework: Framework, citySlugs: Set<String>) {
+            identity = RowIdentity.Reader(columns: columns, order: order, framework: framework, citySlugs: citySlugs)
+            (year, value, unit, source, note) = (
+                columns.column("year"), columns.column("value"), columns.column("unit"), columns.column("source"),
+                columns.column("note")
+            )
+            (quality, verified) = (columns.column("quality"), columns.column("verified"))
+        }
+    }
+
+    private func observation(_ record: CSVTable.Record, cells: Cells, diagnostics: inout [Diagnostic])
+        -> (observation: Observation, key: RowOrder.Key)?
     {
+        let columns = cells.columns
         var ok = true
         if record.fields.count != columns.count && columns.count > 0 {
             diagnostics.append(
@@ -58,23 +77,23 @@ struct ResultsValidator {
                     suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
             ok = false
         }
-        let identity = RowIdentity.read(
-            record, columns: columns, framework: framework, citySlugs: citySlugs, diagnostics: &diagnostics)
+        let identity = cells.identity.read(record, diagnostics: &diagnostics)
         if identity == nil { ok = false }
         let kpi = identity?.kpi
-        let yearText = columns.text("year", in: record)
+        let yearText = columns.text(cells.year, in: record)
         let year = Int(yearText)
-        if year == nil || yearText.count != 4 || !(1900...2200).contains(year ?? 0) {
+        // A text that reads as an Int is ASCII, so its byte count is its character count.
+        if year == nil || yearText.utf8.count != 4 || !(1900...2200).contains(year ?? 0) {
             ok = false
             diagnostics.append(
                 .error(
                     yearText.isEmpty
                         ? "the year is empty"
                         : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
-                    at: columns.location("year", in: record),
+                    at: columns.location(cells.year, in: record),
                     suggestion: "write the year the value refers to, e.g. 2020"))
         }
-        let valueText = columns.text("value", in: record)
+        let valueText = columns.text(cells.value, in: record)
         var value = ObservedValue.notReported
         switch valueText.lowercased() {
         case "", "nr":
@@ -85,7 +104,7 @@ struct ResultsValidator {
                 diagnostics.append(
                     .error(
                         "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) takes a number, not yes or no",
-                        at: columns.location("value", in: record)))
+                        at: columns.location(cells.value, in: record)))
             }
             value = .yesNo(valueText.lowercased() == "yes")
         default:
@@ -95,7 +114,7 @@ struct ResultsValidator {
                     diagnostics.append(
                         .error(
                             "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
-                            at: columns.location("value", in: record), suggestion: "write yes or no"))
+                            at: columns.location(cells.value, in: record), suggestion: "write yes or no"))
                 }
                 value = .number(number)
             } else {
@@ -104,10 +123,11 @@ struct ResultsValidator {
                 if suggestion == nil {
                     suggestion = "write a number with a point as decimal separator, yes/no, or NR for not reported"
                 }
-                diagnostics.append(.error(message, at: columns.location("value", in: record), suggestion: suggestion))
+                diagnostics.append(
+                    .error(message, at: columns.location(cells.value, in: record), suggestion: suggestion))
             }
         }
-        let qualityText = columns.text("quality", in: record).lowercased()
+        let qualityText = columns.text(cells.quality, in: record).lowercased()
         var quality: DataQuality?
         if !qualityText.isEmpty {
             quality = DataQuality(rawValue: qualityText)
@@ -116,11 +136,11 @@ struct ResultsValidator {
                 diagnostics.append(
                     .error(
                         "\(qualityText.quotedForMessage()) in column \"quality\" is not a U4SSC data-quality level (\(DataQuality.allCases.map(\.rawValue).joined(separator: ", ")))",
-                        at: columns.location("quality", in: record),
+                        at: columns.location(cells.quality, in: record),
                         suggestion: Suggestions.didYouMean(qualityText, in: DataQuality.allCases.map(\.rawValue))))
             }
         }
-        let verifiedText = columns.text("verified", in: record).lowercased()
+        let verifiedText = columns.text(cells.verified, in: record).lowercased()
         var verified: Bool?
         switch verifiedText {
         case "": verified = nil
@@ -131,17 +151,19 @@ struct ResultsValidator {
             diagnostics.append(
                 .error(
                     "\(verifiedText.quotedForMessage()) in column \"verified\" must be yes or no",
-                    at: columns.location("verified", in: record)))
+                    at: columns.location(cells.verified, in: record)))
         }
         guard ok, let identity, let year else { return nil }
         var extra: [String: String] = [:]
         for column in columns.extra where column.index < record.fields.count {
             extra[column.name] = record.fields[column.index].text
         }
-        return Observation(
+        let observation = Observation(
             city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, year: year, value: value,
-            unit: columns.text("unit", in: record), source: columns.text("source", in: record),
-            note: columns.text("note", in: record), quality: quality, verified: verified, extra: extra,
+            unit: columns.text(cells.unit, in: record), source: columns.text(cells.source, in: record),
+            note: columns.text(cells.note, in: record), quality: quality, verified: verified, extra: extra,
             location: record.location)
+        let ranks = identity.ranks
+        return (observation, RowOrder.key(city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: year))
     }
 }

@@ -17,8 +17,9 @@ public struct SiteValidator: Sendable {
     /// Creates a validator.
     public init(baseURLOverride: String? = nil) { self.baseURLOverride = baseURLOverride }
 
-    /// Validates `source`; the site is nil when any error was found.
-    public func validate(_ source: SiteSource) -> (Site?, [Diagnostic]) {
+    /// Validates `source`; the site is nil when any error was found. Given the only copy of
+    /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
+    public func validate(_ source: consuming SiteSource) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = ConfigValidator().validate(
             source.config, baseURLOverride: baseURLOverride, diagnostics: &diagnostics)
@@ -93,32 +94,21 @@ public struct SiteValidator: Sendable {
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
 
-        let observations = ResultsValidator(framework: framework, citySlugs: slugs)
-            .validate(source.results, diagnostics: &diagnostics)
-            .sortedIfNeeded {
-                ($0.city, $0.kpi, $0.datapoint ?? "", $0.year) < ($1.city, $1.kpi, $1.datapoint ?? "", $1.year)
-            }
-        let targets = TargetsValidator(framework: framework, citySlugs: slugs)
-            .validate(source.targets, diagnostics: &diagnostics)
-            .sortedIfNeeded { ($0.city, $0.kpi, $0.datapoint ?? "") < ($1.city, $1.kpi, $1.datapoint ?? "") }
+        // The tables are handed over, not copied, so that each can be freed once it is checked.
+        let order = RowOrder(citySlugs: slugs, framework: framework)
+        let results = source.results
+        source.results = []
+        let observations = ResultsValidator(framework: framework, citySlugs: slugs, order: order)
+            .validate(consume results, diagnostics: &diagnostics)
+        let targetFiles = source.targets
+        source.targets = []
+        let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
+            .validate(consume targetFiles, diagnostics: &diagnostics)
 
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets)
         return (site, diagnostics)
-    }
-}
-
-extension Array {
-    /// Sorted by `areInIncreasingOrder`; an array already in order (as most spreadsheets are) is
-    /// returned after one pass instead of a full sort.
-    func sortedIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
-        var ordered = true
-        for i in indices.dropFirst() where areInIncreasingOrder(self[i], self[i - 1]) {
-            ordered = false
-            break
-        }
-        return ordered ? self : sorted(by: areInIncreasingOrder)
     }
 }

@@ -1,6 +1,7 @@
 import Diagnostics
-import Reading
 import Testing
+
+@testable import Reading
 
 @Suite("CSV reader")
 struct CSVReaderTests {
@@ -57,6 +58,26 @@ struct CSVReaderTests {
         let bytes = Array("a,b\n".utf8) + [0x41, 0xFF, 0x2C, 0x31, 0x0A]
         let (_, problems) = CSVReader(path: "r.csv").read(bytes)
         #expect(problems.map(\.description).contains { $0.hasPrefix("r.csv:2:1: error: this cell is not valid UTF-8") })
+    }
+
+    @Test func columnsCountCharactersAcrossQuotesAndLines() throws {
+        let (table, problems) = read("a,b,c\nKarmøy 🇳🇴,\"x\ny, ø\",z\rw\nå,\"\",\"q\"\"r\"\n")
+        #expect(problems.isEmpty)
+        let t = try #require(table)
+        #expect(t.records.map { $0.fields.map(\.text) } == [["Karmøy 🇳🇴", "x\ny, ø", "z\rw"], ["å", "", "q\"r"]])
+        #expect(t.records[0].fields.map { [$0.line, $0.column] } == [[2, 1], [2, 11], [3, 7]])
+        #expect(t.records[1].fields.map { [$0.line, $0.column] } == [[4, 1], [4, 3], [4, 6]])
+        let (_, stray) = read("a,b\nxø\"y,\"ab\"cd\n")
+        #expect(stray.map { $0.components(separatedBy: ": error: ")[0] } == ["r.csv:2:3", "r.csv:2:10"])
+    }
+
+    @Test func fieldTextIsDecodedOrRejectedAsUTF8() {
+        #expect(CSVReader.text(of: Array("plain, ASCII".utf8)) == "plain, ASCII")
+        #expect(CSVReader.text(of: Array("Karmøy 🇳🇴".utf8)) == "Karmøy 🇳🇴")
+        #expect(CSVReader.text(of: []) == "")
+        #expect(CSVReader.text(of: [0x41, 0xFF]) == nil)
+        #expect(CSVReader.text(of: [0xC3]) == nil)
+        #expect(CSVReader.text(of: [0xED, 0xA0, 0x80]) == nil)
     }
 
     @Test func emptyFileNeedsAHeader() {

@@ -141,7 +141,47 @@ struct ScoringTests {
             var shuffled = items
             shuffled.shuffle(using: &rng)
             #expect(GroupScore(shuffled) == score)
+            let cut = count == 0 ? 0 : Int(rng.next() % UInt64(count))
+            #expect(
+                GroupScore(combining: [GroupScore(Array(items[..<cut])), GroupScore(Array(items[cut...]))]) == score)
         }
+    }
+
+    /// A site of two cities, two KPIs (one with data points) and a few years per item.
+    func site(observations: [Observation]) -> Site {
+        let kpis = [
+            kpi("K: 1", target: 100),
+            KPI(
+                code: "K: 2", name: "K: 2", datapoints: ["a", "b"], direction: .lower, target: 5, dimension: "D",
+                subdimension: "S", category: "C"),
+        ]
+        return Site(
+            config: SiteConfig(title: "t"), framework: Framework(kpis: kpis, origin: "test"),
+            cities: ["x", "y"].map { City(slug: $0, name: $0, document: Document(path: $0, body: "", slug: $0)) },
+            observations: observations, targets: [], pages: [])
+    }
+
+    /// Scorecards do not depend on the order of the observations (the validator sorts them; a
+    /// site made in code need not).
+    @Test func scorecardsIgnoreObservationOrder() {
+        var rows: [Observation] = []
+        for city in ["x", "y"] {
+            for (code, datapoint) in [("K: 1", nil), ("K: 2", "a"), ("K: 2", "b")] as [(String, String?)] {
+                for year in 2018...2021 {
+                    let value = Double(year - 2000) + (city == "x" ? 0 : 3)
+                    rows.append(
+                        Observation(city: city, kpi: code, datapoint: datapoint, year: year, value: .number(value)))
+                }
+            }
+        }
+        let sorted = Scorer(site: site(observations: rows)).scorecards()
+        #expect(sorted.map(\.overall.scored) == [3, 3])
+        #expect(sorted[1].items.map { $0.history.map(\.year) } == Array(repeating: Array(2018...2021), count: 3))
+        var rng = SplitMix(seed: 7)
+        var shuffled = rows
+        shuffled.shuffle(using: &rng)
+        #expect(Scorer(site: site(observations: shuffled)).scorecards() == sorted)
+        #expect(Scorer(site: site(observations: rows.reversed())).scorecards() == sorted)
     }
 }
 
