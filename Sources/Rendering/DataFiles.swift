@@ -220,50 +220,27 @@ enum CSVText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `text` as one field: in quotes, with quotes doubled, when it holds a comma, a quote or a
-    /// line break (a character that is exactly one of them: a quote with a combining mark is not).
-    ///
-    /// One pass over the bytes settles the common cases; text with a carriage return or non-ASCII
-    /// characters next to one of those bytes goes through the character-by-character rules.
+    /// Appends `text` as one field: in quotes, with quotes doubled, when any of its bytes is a comma, a
+    /// quote, a carriage return or a line feed (so that every reader splits the row where we meant,
+    /// whatever follows the byte, a combining mark included).
     static func appendField(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let settled = text.withUTF8 { utf8 in
-            var special = false
-            var plainASCII = true
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"): special = true
-                case UInt8(ascii: "\r"):
-                    special = true
-                    plainASCII = false
-                case 0x80...: plainASCII = false
-                default: break
-                }
+        text.withUTF8 { utf8 in
+            let special = utf8.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                    || byte == UInt8(ascii: "\r")
             }
-            if !special {
+            guard special else {
                 bytes.append(contentsOf: utf8)
-            } else if plainASCII {
-                appendQuoted(utf8, to: &bytes)
+                return
             }
-            return !special || plainASCII
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        if !settled { bytes.append(contentsOf: characterField(text).utf8) }
-    }
-
-    /// `utf8` in quotes, each quote doubled.
-    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// The field by `Character`s, for text the byte scan cannot settle.
-    private static func characterField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A number as plain decimal text (`97`, `0.001`).
