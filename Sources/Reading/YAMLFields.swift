@@ -54,8 +54,10 @@ public struct YAMLFields: Sendable {
         }
         let node: Node?
         do {
-            // The encoding is given: its default reads the whole process environment on every call.
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            // Values are read as the text written, so tags are never resolved (the basic resolver:
+            // no pattern matching on every scalar); the encoding is given, as its default reads the
+            // whole process environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
             if problem.contains("keys to be unique"), let duplicate = duplicateKey(in: text) {
