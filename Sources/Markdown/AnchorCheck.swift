@@ -9,36 +9,31 @@ public enum AnchorCheck {
     /// Links to files that are not among `documents` (assets, missing files, which are reported
     /// where links are rewritten) and links with a scheme or an absolute path are not checked.
     public static func problems(in documents: [String: RenderedMarkdown]) -> [Diagnostic] {
-        // Heading ids first; the HTML is searched for other `id`s only when a link needs one.
-        var headingIDs: [String: Set<String>] = [:]
-        var allIDs: [String: Set<String>] = [:]
-        func has(_ fragment: String, in path: String) -> Bool? {
-            guard let document = documents[path] else { return nil }
-            if headingIDs[path] == nil { headingIDs[path] = Set(document.headings.map(\.id)) }
-            if headingIDs[path]?.contains(fragment) == true { return true }
-            if allIDs[path] == nil { allIDs[path] = headingIDs[path, default: []].union(elementIDs(in: document.html)) }
-            return allIDs[path]?.contains(fragment) == true
-        }
+        documents.keys.sorted().flatMap { problems(of: $0, in: documents) }
+    }
 
+    /// The broken anchor links of the one document at `path`; documents can be checked in parallel.
+    public static func problems(of path: String, in documents: [String: RenderedMarkdown]) -> [Diagnostic] {
+        guard let document = documents[path] else { return [] }
         var problems: [Diagnostic] = []
-        for path in documents.keys.sorted() {
-            guard let document = documents[path] else { continue }
-            for link in document.links {
-                guard let (target, fragment) = anchorTarget(of: link.destination, in: path) else {
-                    continue
-                }
-                let resolved = documents[target] != nil ? target : target + "/index.md"
-                guard fragment != "top", let found = has(fragment, in: resolved), !found else { continue }
-                let known = allIDs[resolved, default: []]
-                let place = resolved == path ? "this file" : resolved
-                problems.append(
-                    .error(
-                        "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
-                        at: link.location,
-                        suggestion: Suggestions.didYouMean(fragment, in: known.sorted())
-                            ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"
-                    ))
+        for link in document.links {
+            guard let (target, fragment) = anchorTarget(of: link.destination, in: path), fragment != "top" else {
+                continue
             }
+            let resolved = documents[target] != nil ? target : target + "/index.md"
+            guard let linked = documents[resolved] else { continue }
+            // Headings first; the HTML is searched for other `id`s only when no heading matches.
+            if linked.headings.contains(where: { $0.id == fragment }) { continue }
+            let known = Set(linked.headings.map(\.id)).union(elementIDs(in: linked.html))
+            if known.contains(fragment) { continue }
+            let place = resolved == path ? "this file" : resolved
+            problems.append(
+                .error(
+                    "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
+                    at: link.location,
+                    suggestion: Suggestions.didYouMean(fragment, in: known.sorted())
+                        ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"
+                ))
         }
         return problems
     }

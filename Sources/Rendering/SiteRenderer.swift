@@ -178,7 +178,8 @@ public struct SiteRenderer: Sendable {
             out[doc.path] = result
             diagnostics += result.diagnostics
         }
-        diagnostics += AnchorCheck.problems(in: out)
+        let rendered = out
+        diagnostics += Parallel.map(out.keys.sorted()) { AnchorCheck.problems(of: $0, in: rendered) }.flatMap { $0 }
         return out
     }
 
