@@ -83,11 +83,13 @@ struct TemplateRenderer {
     func lookup(_ name: TemplateName) -> TemplateValue? {
         var value: TemplateValue?
         if let first = name.parts.first {
-            for entry in stack.reversed() {
-                if case .object(let fields) = entry, let found = fields[first] {
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let fields) = stack[level], let found = fields[first] {
                     value = found
                     break
                 }
+                level -= 1
             }
             for part in name.parts.dropFirst() {
                 guard case .object(let fields)? = value else { return nil }
@@ -157,7 +159,8 @@ struct TemplateRenderer {
 
     /// Writes `text` with `& < > " '` as HTML references; text without them is copied whole.
     mutating func writeEscaped(_ text: String) {
-        guard text.utf8.contains(where: Self.needsEscape) else {
+        var contiguous = text
+        guard contiguous.withUTF8({ $0.contains(where: Self.needsEscape) }) else {
             write(text)
             return
         }
@@ -186,7 +189,9 @@ struct TemplateRenderer {
     }
 
     static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        // All five are below `?`: letters and most text are settled by the first comparison.
+        byte < UInt8(ascii: "?")
+            && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
     }
 }
