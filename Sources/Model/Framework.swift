@@ -10,7 +10,7 @@ public enum Direction: String, Sendable, Hashable, CaseIterable {
 /// One key performance indicator of the framework (a U4SSC KPI).
 public struct KPI: Sendable, Hashable {
     /// Framework code, e.g. `EC: ICT: ICT: 1C`.
-    public var code: String
+    public var code: String { didSet { slug = Slug.make(code) } }
     /// Human name, e.g. `Household Internet Access`.
     public var name: String
     /// Data points the KPI is reported by (`3G`, `4G`), empty when it has none.
@@ -51,6 +51,7 @@ public struct KPI: Sendable, Hashable {
         location: SourceLocation = SourceLocation(path: "")
     ) {
         self.code = code
+        self.slug = Slug.make(code)
         self.name = name
         self.datapoints = datapoints
         self.level = level
@@ -69,8 +70,9 @@ public struct KPI: Sendable, Hashable {
         self.location = location
     }
 
-    /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`).
-    public var slug: String { Slug.make(code) }
+    /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`);
+    /// made once, as pages ask for it on every row.
+    public private(set) var slug: String
 }
 
 /// A category of KPIs (e.g. ICT Infrastructure), within a sub-dimension.

@@ -425,12 +425,13 @@ struct Contexts: Sendable {
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
+        let dimensionSlug = Slug.make(kpi.dimension)
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in
                     var row = display.item(item)
                     row["city"] = .string(card.city.name)
-                    row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, Slug.make(kpi.dimension))))
+                    row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
                     return .object(row)
                 }
             })

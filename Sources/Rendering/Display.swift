@@ -8,6 +8,15 @@ struct Display: Sendable {
     var format: NumberFormat
     var strings: Strings
     var urls: URLs
+    /// The trend badges, made once: every KPI row shows one.
+    private var trends: [Trend: TemplateValue] = [:]
+
+    init(format: NumberFormat, strings: Strings, urls: URLs) {
+        self.format = format
+        self.strings = strings
+        self.urls = urls
+        for trend in [Trend.improving, .stable, .worsening] { trends[trend] = badge(trend) }
+    }
 
     /// A value with its unit (`97 %`, `yes`, `not reported`).
     func value(_ value: ObservedValue, unit: String) -> String {
@@ -67,6 +76,10 @@ struct Display: Sendable {
 
     func trend(_ trend: Trend?) -> TemplateValue? {
         guard let trend else { return nil }
+        return trends[trend] ?? badge(trend)
+    }
+
+    private func badge(_ trend: Trend) -> TemplateValue {
         let symbol: String
         switch trend {
         case .improving: symbol = "▲"

@@ -31,7 +31,9 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = [String: TemplateValue](minimumCapacity: elements.count)
+        for (name, value) in elements { fields[name] = value }
+        self = .object(fields)
     }
 }
 
