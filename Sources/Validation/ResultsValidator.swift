@@ -21,7 +21,9 @@ struct ResultsValidator {
         observations.reserveCapacity(rows)
         var keys: [RowOrder.Key] = []
         keys.reserveCapacity(rows)
-        var seen: [RowOrder.Key: Int] = Dictionary(minimumCapacity: rows)
+        // Where each row's duplicate error would go among the diagnostics (after the row's own).
+        var positions: [Int] = []
+        positions.reserveCapacity(rows)
         files.reverse()
         while let file = files.popLast() {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
@@ -30,22 +32,51 @@ struct ResultsValidator {
             for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
                 guard let (observation, key) = row.value else { continue }
-                if let first = seen[key].map({ observations[$0].location }) {
-                    let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
-                    diagnostics.append(
-                        .error(
-                            "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(first.path):\(first.line)",
-                            at: observation.location, suggestion: "keep one of the two rows"))
-                    continue
-                }
-                seen[key] = observations.count
                 observations.append(observation)
                 keys.append(key)
+                positions.append(diagnostics.count)
             }
         }
-        seen = [:]
-        observations.sort(byUniqueKeys: keys)
-        return observations
+        // Sorting finds the duplicates too: equal keys end up side by side, the first row first.
+        let order = RowOrder.sortedOrder(keys)
+        var duplicates: [(row: Int, first: Int)] = []
+        for j in order.indices.dropFirst() where keys[order[j]] == keys[order[j - 1]] {
+            let first =
+                duplicates.last.map { keys[order[j]] == keys[$0.first] ? $0.first : order[j - 1] } ?? order[j - 1]
+            duplicates.append((order[j], first))
+        }
+        guard !duplicates.isEmpty else {
+            observations.rearrange(takingFrom: order)
+            return observations
+        }
+        var errors: [(position: Int, row: Int, diagnostic: Diagnostic)] = []
+        for (row, first) in duplicates {
+            let observation = observations[row]
+            let earlier = observations[first].location
+            let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
+            errors.append(
+                (
+                    positions[row], row,
+                    .error(
+                        "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
+                        at: observation.location, suggestion: "keep one of the two rows")
+                ))
+        }
+        errors.sort { ($0.position, $0.row) < ($1.position, $1.row) }
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(diagnostics.count + errors.count)
+        var next = 0
+        for (position, diagnostic) in diagnostics.enumerated() {
+            while next < errors.count && errors[next].position == position {
+                merged.append(errors[next].diagnostic)
+                next += 1
+            }
+            merged.append(diagnostic)
+        }
+        merged += errors[next...].map(\.diagnostic)
+        diagnostics = merged
+        let isDuplicate = Set(duplicates.map(\.row))
+        return order.filter { !isDuplicate.contains($0) }.map { observations[$0] }
     }
 
     /// The columns of one results file, looked up once.

@@ -61,6 +61,15 @@ struct RowOrder: Sendable {
     }
 }
 
+extension RowOrder {
+    /// Positions of `keys` in sorted order; equal keys keep their order (the first written first).
+    static func sortedOrder(_ keys: [Key]) -> [Int] {
+        var keyed = zip(keys, keys.indices).map { (key: $0, index: $1) }
+        keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+        return keyed.map(\.index)
+    }
+}
+
 extension Array {
     /// The elements ordered by `keys` (one per element, all different), moved in place: no second
     /// copy of a large array is made.
