@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns a template's text into nodes: finds the tags (with `{{=<% %>=}}` changing the delimiters),
 /// removes the lines that hold only a section, comment or partial tag (Mustache's "standalone" lines),
 /// and nests the sections. Every problem is reported at the tag's line and column.
@@ -99,6 +101,14 @@ struct TemplateParser {
                 throw TemplateError(
                     template: template, line: line, column: column,
                     message: "the tag \(written) is never closed",
+                    suggestion: "end it with \(String(decoding: closing, as: UTF8.self))")
+            }
+            // A tag other than a comment stays on its line: a `}}` further on belongs to another tag.
+            if kind != .comment, let stray = bytes[j..<end].firstIndex(where: { $0 == UInt8(ascii: "\n") }) {
+                let candidate = String(decoding: bytes[j..<stray], as: UTF8.self).trimmingWhitespace
+                throw TemplateError(
+                    template: template, line: line, column: column,
+                    message: "the tag \(written)\(candidate) is not closed on its line",
                     suggestion: "end it with \(String(decoding: closing, as: UTF8.self))")
             }
             let raw = String(decoding: bytes[j..<end], as: UTF8.self)
@@ -261,8 +271,11 @@ struct TemplateParser {
         if text.hasSuffix(")"), let paren = text.firstIndex(of: "(") {
             let word = String(text[..<paren]).trimmingWhitespace
             guard let known = TemplateFunction(rawValue: word) else {
-                let names = TemplateFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")
-                throw fail("\(tag.written)\(tag.content)}} uses an unknown function \"\(word)\"", "use one of \(names)")
+                let names = TemplateFunction.allCases.map(\.rawValue)
+                throw fail(
+                    "\(tag.written)\(tag.content)}} uses an unknown function \"\(word)\"",
+                    Suggestions.closest(to: word, in: names).map { "did you mean \($0)()?" }
+                        ?? "use one of " + names.map { $0 + "()" }.joined(separator: ", "))
             }
             function = known
             text = text[text.index(after: paren)..<text.index(before: text.endIndex)]

@@ -95,6 +95,12 @@ struct TemplatingTests {
 
         let function = try #require(error("{{#emtpy(items)}}{{/emtpy(items)}}"))
         #expect(function.message.contains("unknown function \"emtpy\""))
+        #expect(function.suggestion == "did you mean empty()?")
+
+        let open = try #require(error("<h1>{{page.title}</h1>\n{{#cities}}{{/cities}}"))
+        #expect((open.line, open.column) == (1, 5))
+        #expect(open.message == "the tag {{page.title}</h1> is not closed on its line")
+        #expect(open.suggestion == "end it with }}")
 
         let partial = try #require(error("{{>partials/haed}}", partials: ["partials/head": ""]))
         #expect(partial.message == "there is no partial \"partials/haed\"")
