@@ -6,6 +6,7 @@ import Markdown
 import Model
 import Reading
 import Scoring
+import Templating
 
 /// A file the Rendering stage produces: a path relative to the output root and its text.
 public struct RenderedFile: Sendable {
@@ -67,6 +68,8 @@ public struct SiteRenderer: Sendable {
         let pages = pageList()
         let data = DataFiles(site: site)
         let done = Locked(0)
+        // A template that fails on one page fails on every page it renders: each problem once.
+        let problems = Locked<Set<Diagnostic>>([])
         // One pool of work: the long results table first, so that it runs beside the pages instead
         // of after them, then every page, then every city's JSON.
         let jobs: [Job] = [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
@@ -79,8 +82,11 @@ public struct SiteRenderer: Sendable {
             case .page(let path, let kind, let template):
                 let pageCharts = charts.charts(for: kind, path: path)
                 let context = contexts.context(for: kind, path: path, charts: pageCharts)
-                if let html = templates.render(context, template: template) {
+                do throws(TemplateError) {
+                    let html = try templates.render(context, template: template)
                     emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
+                } catch {
+                    problems.withLock { _ = $0.insert(templates.diagnostic(error)) }
                 }
                 for figure in pageCharts.figures {
                     if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
@@ -96,6 +102,7 @@ public struct SiteRenderer: Sendable {
             }
         }
 
+        diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(

@@ -11,6 +11,9 @@ public struct Templates: Sendable {
     ]
 
     var library: TemplateLibrary
+    /// The file each template came from (`Themes/default/templates/city.mustache`, or the built-in
+    /// theme's path), by template name.
+    var origins: [String: String] = [:]
 
     /// Compiles `templates/**/*.mustache` of the theme.
     public static func compile(_ theme: ThemeSource) -> (Templates, [Diagnostic]) {
@@ -25,13 +28,7 @@ public struct Templates: Sendable {
             sources.append((name, file.contents))
         }
         let (library, errors) = TemplateLibrary.compile(sources)
-        var diagnostics = errors.map { error in
-            Diagnostic.error(
-                "template: \(error.message)",
-                at: SourceLocation(
-                    path: origins[error.template] ?? error.template, line: error.line, column: error.column),
-                suggestion: error.suggestion)
-        }
+        var diagnostics = errors.map { diagnostic($0, origins: origins) }
         for name in required where !library.contains(name) {
             if !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
                 diagnostics.append(
@@ -42,11 +39,24 @@ public struct Templates: Sendable {
                 )
             }
         }
-        return (Templates(library: library), diagnostics)
+        return (Templates(library: library, origins: origins), diagnostics)
     }
 
-    /// Renders `context` with the template `name`; nil when there is no such template.
-    func render(_ context: [String: TemplateValue], template name: String) -> String? {
-        library.render(name, context: .object(context))
+    /// Renders `context` with the template `name`, or the problem that stops it.
+    func render(_ context: [String: TemplateValue], template name: String) throws(TemplateError) -> String {
+        try library.render(name, context: .object(context))
+    }
+
+    /// A problem found while rendering, at its template file's line and column.
+    func diagnostic(_ error: TemplateError) -> Diagnostic { Self.diagnostic(error, origins: origins) }
+
+    /// A template problem as a diagnostic at the template file's line and column.
+    static func diagnostic(_ error: TemplateError, origins: [String: String]) -> Diagnostic {
+        .error(
+            "template: \(error.message)",
+            at: SourceLocation(
+                path: origins[error.template] ?? "templates/\(error.template).mustache", line: error.line,
+                column: error.column),
+            suggestion: error.suggestion)
     }
 }

@@ -38,13 +38,29 @@ public struct TemplateLibrary: Sendable {
     /// Whether a template of this name exists.
     public func contains(_ name: String) -> Bool { names[name] != nil }
 
-    /// The template `name` rendered with `context`; nil when there is no such template.
-    public func render(_ name: String, context: TemplateValue) -> String? {
-        guard let index = names[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates)
+    /// How deep partials may include partials: a partial that includes itself without end (a theme
+    /// mistake) stops here instead of exhausting the stack.
+    public static let maxPartialDepth = 64
+
+    /// The template `name` rendered with `context`; an error when there is no such template or when
+    /// partials nest deeper than `maxPartialDepth`.
+    public func render(_ name: String, context: TemplateValue) throws(TemplateError) -> String {
+        guard let index = names[name] else {
+            throw TemplateError(template: name, line: 1, column: 1, message: "there is no template \"\(name)\"")
+        }
+        var renderer = TemplateRenderer(templates: templates, names: templateNames)
         renderer.stack.append(context)
+        renderer.current = index
         renderer.render(templates[index])
+        if let error = renderer.error { throw error }
         return renderer.output
+    }
+
+    /// Template names by position.
+    var templateNames: [String] {
+        var out = Array(repeating: "", count: templates.count)
+        for (name, index) in names { out[index] = name }
+        return out
     }
 
     /// Resolves partial names to positions; a missing partial is an error unless a template by that

@@ -2,7 +2,14 @@
 /// repeated, and the indentation of the partial being written.
 struct TemplateRenderer {
     let templates: [[TemplateNode]]
+    /// Template names by position, for errors.
+    let names: [String]
     var output = ""
+    /// The template being written (its position), and how many partials deep.
+    var current = 0
+    var depth = 0
+    /// The first problem met; rendering stops writing once there is one.
+    var error: TemplateError?
     var stack: [TemplateValue] = []
     /// Position and length of the innermost list being repeated.
     var position: (index: Int, count: Int)?
@@ -10,8 +17,9 @@ struct TemplateRenderer {
     var indentation = ""
     var atLineStart = true
 
-    init(templates: [[TemplateNode]]) {
+    init(templates: [[TemplateNode]], names: [String]) {
         self.templates = templates
+        self.names = names
         output.reserveCapacity(16 * 1024)
     }
 
@@ -30,8 +38,19 @@ struct TemplateRenderer {
             case .section(let name, let children, let inverted):
                 let value = lookup(name)
                 inverted ? renderInverted(value, children) : renderSection(value, children)
-            case .partial(_, let indent, let index, _, _):
-                guard index >= 0 else { continue }
+            case .partial(let name, let indent, let index, let line, let column):
+                guard index >= 0, error == nil else { continue }
+                guard depth < TemplateLibrary.maxPartialDepth else {
+                    error = TemplateError(
+                        template: names[current], line: line, column: column,
+                        message:
+                            "partials include each other more than \(TemplateLibrary.maxPartialDepth) deep here ({{>\(name)}})",
+                        suggestion: "a partial that includes itself needs a section around the tag that ends")
+                    continue
+                }
+                let caller = current
+                current = index
+                depth += 1
                 if indent.isEmpty {
                     render(templates[index])
                 } else {
@@ -42,6 +61,8 @@ struct TemplateRenderer {
                     (indentation, atLineStart) = saved
                     atLineStart = output.utf8.last == UInt8(ascii: "\n")
                 }
+                depth -= 1
+                current = caller
             }
         }
     }

@@ -221,6 +221,20 @@ struct BuildTests {
         #expect(problems.first?.hasPrefix("Themes/default/templates/404.mustache:") == true)
     }
 
+    @Test func aPartialThatIncludesItselfFailsTheBuildWithoutTouchingTheOutput() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let before = site.read("index.html")
+        try site.write(
+            "Themes/default/templates/partials/foot.mustache", bytes: Array("</main>{{>partials/foot}}".utf8))
+        let problems = site.build()
+        #expect(problems.count == 1, "one problem, however many pages use the partial")
+        #expect(
+            problems.first?.hasPrefix("Themes/default/templates/partials/foot.mustache:1:8: error: template:") == true)
+        #expect(site.read("index.html") == before)
+    }
+
     @Test func theEmbeddedThemeAndFrameworkMatchTheFilesInTheRepository() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()

@@ -10,7 +10,7 @@ struct TemplatingTests {
         let (library, errors) = TemplateLibrary.compile(
             [("main", text)] + partials.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         #expect(errors == [], "\(errors)")
-        return library.render("main", context: context)
+        return try? library.render("main", context: context)
     }
 
     func error(_ text: String, partials: [String: String] = [:]) -> TemplateError? {
@@ -109,6 +109,29 @@ struct TemplatingTests {
         let inheritance = try #require(error("{{<parent}}{{/parent}}"))
         #expect(inheritance.message.contains("not supported"))
         #expect(error("{{a b}}")?.message == "\"a b\" is not a name")
+    }
+
+    @Test func aPartialThatIncludesItselfStopsWithAnError() throws {
+        let (library, errors) = TemplateLibrary.compile([
+            ("main", "top\n{{>loop}}"), ("loop", "again {{>loop}}"),
+            ("tree", "{{name}}{{#children}}({{>tree}}){{/children}}"),
+        ])
+        #expect(errors == [])
+        #expect(throws: TemplateError.self) { try library.render("main", context: [:]) }
+        do {
+            _ = try library.render("main", context: [:])
+        } catch {
+            #expect(error.template == "loop")
+            #expect((error.line, error.column) == (1, 7))
+            #expect(error.message.contains("more than \(TemplateLibrary.maxPartialDepth) deep"))
+        }
+        // Recursion that ends with the data is fine (a leaf says it has no children: a missing
+        // name would be looked up in the levels around it, as Mustache does).
+        let tree: TemplateValue = [
+            "name": "a", "children": [["name": "b", "children": [["name": "c", "children": []]]]],
+        ]
+        #expect(try library.render("tree", context: tree) == "a(b(c))")
+        #expect(throws: TemplateError.self) { try library.render("nope", context: [:]) }
     }
 
     /// swift-mustache, the library the theme was first written for, renders the same text from the
