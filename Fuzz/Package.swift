@@ -26,5 +26,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: [kit]),
         // Content/site.yml: YAMLFields.parse and its typed getters, then reading and validating a site with it.
         .executableTarget(name: "FuzzSiteYML", dependencies: [kit, "FuzzSupport"]),
+        // A theme template: TemplateLibrary.compile (parser, standalone lines, partial links) and rendering.
+        .executableTarget(name: "FuzzTemplates", dependencies: [kit]),
     ]
 )
