@@ -1,6 +1,7 @@
 import Model
-import Rendering
 import Testing
+
+@testable import Rendering
 
 /// Numbers and interface strings as pages show them: the one formatter and the placeholders.
 @Suite("Numbers and strings")
@@ -27,6 +28,15 @@ struct TextFormatTests {
         let nb = NumberFormat.forLanguage("nb-NO")
         #expect(nb.number(1234.5) == "1\u{202F}234,5")
         #expect(nb.number(0.25) == "0,25")
+    }
+
+    @Test func ranksShareTiesAtTheShownPrecision() {
+        #expect(Ranking.ranks([90, 80, 90, nil, 70.04, 70.0]) == ["=1", "3", "=1", "–", "=4", "=4"])
+        #expect(Ranking.ranks([nil, nil]) == ["–", "–"])
+        #expect(Ranking.ranks([0, 100]) == ["2", "1"])
+        let many = (0..<5000).map { Double($0 % 100) }
+        let ranks = Ranking.ranks(many)
+        #expect(ranks[99] == "=1" && ranks[0] == "=4951", "50 cities share each score")
     }
 
     @Test func placeholdersAreFilledInOnePass() {
