@@ -8,39 +8,42 @@ public enum Direction: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One key performance indicator of the framework (a U4SSC KPI).
-public struct KPI: Sendable, Hashable {
+///
+/// Immutable and shared: every scored item of every city refers to its KPI, so a KPI is a class,
+/// and copying an item costs one reference count instead of one for each of the KPI's texts.
+public final class KPI: Sendable, Hashable {
     /// Framework code, e.g. `EC: ICT: ICT: 1C`.
-    public var code: String { didSet { slug = Slug.make(code) } }
+    public let code: String
     /// Human name, e.g. `Household Internet Access`.
-    public var name: String
+    public let name: String
     /// Data points the KPI is reported by (`3G`, `4G`), empty when it has none.
-    public var datapoints: [String]
+    public let datapoints: [String]
     /// `Core` or `Advanced`.
-    public var level: String
+    public let level: String
     /// `Smart`, `Sustainable`, `Structural` or empty.
-    public var kind: String
+    public let kind: String
     /// Unit of the value, e.g. `%`.
-    public var unit: String
+    public let unit: String
     /// Whether higher or lower is better, or yes-no.
-    public var direction: Direction
+    public let direction: Direction
     /// `ITU` when the direction was read from the ITU definition, `inferred` when it follows the meaning.
-    public var directionBasis: String
+    public let directionBasis: String
     /// The framework's benchmark target, when one is known.
-    public var target: Double?
+    public let target: Double?
     /// Where the benchmark target comes from.
-    public var targetSource: String
+    public let targetSource: String
     /// SDG references.
-    public var sdg: String
+    public let sdg: String
     /// What the KPI measures.
-    public var description: String
+    public let description: String
     /// How solid the facts of this row are, and their sources.
-    public var evidence: String
+    public let evidence: String
     /// Names of the dimension, sub-dimension and category the KPI belongs to.
-    public var dimension: String
-    public var subdimension: String
-    public var category: String
+    public let dimension: String
+    public let subdimension: String
+    public let category: String
     /// Where the KPI is defined.
-    public var location: SourceLocation
+    public let location: SourceLocation
 
     /// Creates a KPI.
     public init(
@@ -72,7 +75,23 @@ public struct KPI: Sendable, Hashable {
 
     /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`);
     /// made once, as pages ask for it on every row.
-    public private(set) var slug: String
+    public let slug: String
+
+    public static func == (a: KPI, b: KPI) -> Bool {
+        a === b
+            || (a.code == b.code && a.name == b.name && a.datapoints == b.datapoints && a.level == b.level
+                && a.kind == b.kind && a.unit == b.unit && a.direction == b.direction
+                && a.directionBasis == b.directionBasis && a.target == b.target && a.targetSource == b.targetSource
+                && a.sdg == b.sdg && a.description == b.description && a.evidence == b.evidence
+                && a.dimension == b.dimension && a.subdimension == b.subdimension && a.category == b.category
+                && a.location == b.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(name)
+        hasher.combine(datapoints)
+    }
 }
 
 /// A category of KPIs (e.g. ICT Infrastructure), within a sub-dimension.
