@@ -42,6 +42,10 @@ public struct TemplateLibrary: Sendable {
     /// mistake) stops here instead of exhausting the stack.
     public static let maxPartialDepth = 64
 
+    /// How deep sections and partials may nest together while rendering: far beyond any real
+    /// template, and well within a thread's stack.
+    public static let maxNesting = 200
+
     /// The template `name` rendered with `context`; an error when there is no such template or when
     /// partials nest deeper than `maxPartialDepth`.
     public func render(_ name: String, context: TemplateValue) throws(TemplateError) -> String {
@@ -84,9 +88,10 @@ public struct TemplateLibrary: Sendable {
                             }))
                 }
                 return node
-            case .section(let name, let children, let inverted):
+            case .section(let name, let children, let inverted, let line, let column):
                 return .section(
-                    name, link(children, template: template, known: known, errors: &errors), inverted: inverted)
+                    name, link(children, template: template, known: known, errors: &errors), inverted: inverted,
+                    line: line, column: column)
             case .text, .variable: return node
             }
         }

@@ -3,7 +3,8 @@
 indirect enum TemplateNode: Sendable {
     case text(String)
     case variable(TemplateName, escaped: Bool)
-    case section(TemplateName, [TemplateNode], inverted: Bool)
+    /// A section or inverted section, with the line and column of its opening tag.
+    case section(TemplateName, [TemplateNode], inverted: Bool, line: Int, column: Int)
     /// A partial by name, with the indentation of its standalone line; `index` is set when linked.
     case partial(name: String, indentation: String, index: Int, line: Int, column: Int)
 }

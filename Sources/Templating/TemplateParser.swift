@@ -53,6 +53,8 @@ struct TemplateParser {
         var close = Array("}}".utf8)
         var line = 1
         var lineStart = 0
+        /// The column at a byte of the current line, carried from one tag to the next.
+        var counted = (byte: 0, column: 1)
         var i = 0
 
         func addText(_ range: Range<Int>) {
@@ -72,7 +74,12 @@ struct TemplateParser {
                 break
             }
             addText(i..<tagStart)
-            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).count + 1
+            // Columns count characters (Unicode scalars), from the last tag on the same line onwards,
+            // so that a long line of tags is not counted over and over.
+            if counted.byte < lineStart { counted = (lineStart, 1) }
+            counted.column += bytes[counted.byte..<tagStart].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            counted.byte = tagStart
+            let column = counted.column
             var j = tagStart + open.count
             var kind = Kind.variable
             var closing = close
@@ -220,6 +227,13 @@ struct TemplateParser {
                 case .unescaped: append(.variable(try name(tag), escaped: false))
                 case .section, .inverted:
                     _ = try name(tag)
+                    // Deeper trees would cost stack in every pass over them (linking, rendering, freeing).
+                    guard frames.count <= TemplateLibrary.maxNesting else {
+                        throw TemplateError(
+                            template: template, line: tag.line, column: tag.column,
+                            message: "sections nest more than \(TemplateLibrary.maxNesting) deep here",
+                            suggestion: "close some sections before opening more")
+                    }
                     frames.append((tag, []))
                 case .close:
                     guard frames.count > 1, let open = frames[frames.count - 1].tag else {
@@ -236,7 +250,10 @@ struct TemplateParser {
                             suggestion: "close \(open.written)\(open.content)}} with {{/\(open.content)}} first")
                     }
                     let frame = frames.removeLast()
-                    append(.section(try name(open), frame.nodes, inverted: open.kind == .inverted))
+                    append(
+                        .section(
+                            try name(open), frame.nodes, inverted: open.kind == .inverted, line: open.line,
+                            column: open.column))
                 case .partial:
                     append(
                         .partial(

@@ -8,6 +8,8 @@ struct TemplateRenderer {
     /// The template being written (its position), and how many partials deep.
     var current = 0
     var depth = 0
+    /// Sections and partials being written, one inside the other.
+    var nesting = 0
     /// The first problem met; rendering stops writing once there is one.
     var error: TemplateError?
     var stack: [TemplateValue] = []
@@ -35,9 +37,19 @@ struct TemplateRenderer {
                 case .bool(let flag): write(flag ? "true" : "false")
                 case .list, .object: continue
                 }
-            case .section(let name, let children, let inverted):
+            case .section(let name, let children, let inverted, let line, let column):
+                guard error == nil else { continue }
+                guard nesting < TemplateLibrary.maxNesting else {
+                    error = TemplateError(
+                        template: names[current], line: line, column: column,
+                        message: "sections and partials nest more than \(TemplateLibrary.maxNesting) deep here",
+                        suggestion: "nest fewer sections, or end a partial that includes itself")
+                    continue
+                }
+                nesting += 1
                 let value = lookup(name)
                 inverted ? renderInverted(value, children) : renderSection(value, children)
+                nesting -= 1
             case .partial(let name, let indent, let index, let line, let column):
                 guard index >= 0, error == nil else { continue }
                 guard depth < TemplateLibrary.maxPartialDepth else {
@@ -51,6 +63,7 @@ struct TemplateRenderer {
                 let caller = current
                 current = index
                 depth += 1
+                nesting += 1
                 if indent.isEmpty {
                     render(templates[index])
                 } else {
@@ -62,6 +75,7 @@ struct TemplateRenderer {
                     atLineStart = output.utf8.last == UInt8(ascii: "\n")
                 }
                 depth -= 1
+                nesting -= 1
                 current = caller
             }
         }

@@ -134,6 +134,32 @@ struct TemplatingTests {
         #expect(throws: TemplateError.self) { try library.render("nope", context: [:]) }
     }
 
+    @Test func sectionsNestedBeyondReasonStopWithAnErrorNotACrash() throws {
+        // In one template: refused when compiled.
+        let depth = 20_000
+        let text =
+            "line one\n" + String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        let error = try #require(TemplateLibrary.compile([("main", text)]).1.first)
+        #expect((error.line, error.column) == (2, 1 + 6 * TemplateLibrary.maxNesting))
+        #expect(error.message == "sections nest more than 200 deep here")
+
+        // Across partials: stopped while rendering.
+        let half = String(repeating: "{{#a}}", count: 150) + "{{>inner}}" + String(repeating: "{{/a}}", count: 150)
+        let (library, errors) = TemplateLibrary.compile([("main", half), ("inner", half)])
+        #expect(errors == [])
+        do {
+            _ = try library.render("main", context: ["a": true])
+            Issue.record("nesting 300 deep rendered")
+        } catch {
+            #expect(error.template == "inner")
+            #expect(error.message == "sections and partials nest more than 200 deep here")
+        }
+
+        // Up to the limit, nesting renders.
+        let fine = String(repeating: "{{#a}}", count: 150) + "x" + String(repeating: "{{/a}}", count: 150)
+        #expect(try TemplateLibrary.compile([("main", fine)]).0.render("main", context: ["a": true]) == "x")
+    }
+
     /// swift-mustache, the library the theme was first written for, renders the same text from the
     /// same values: themes written for it keep working.
     @Test func agreesWithSwiftMustache() throws {
