@@ -8,7 +8,10 @@ import Diagnostics
 /// functions (`empty(name)`, `first()`, …, see `TemplateFunction`). Rendering writes into one
 /// growing text and looks names up in typed values, so a page costs about as much as writing it.
 public struct TemplateLibrary: Sendable {
+    /// Positions in `templates` by name.
     var names: [String: Int] = [:]
+    /// Template names by position, for errors.
+    var templateNames: [String] = []
     var templates: [[TemplateNode]] = []
 
     /// An empty library.
@@ -23,14 +26,15 @@ public struct TemplateLibrary: Sendable {
             switch TemplateParser(template: source.name, text: source.text).parse() {
             case .success(let nodes):
                 library.names[source.name] = library.templates.count
+                library.templateNames.append(source.name)
                 library.templates.append(nodes)
             case .failure(let error): errors.append(error)
             }
         }
-        let byIndex = Dictionary(uniqueKeysWithValues: library.names.map { ($1, $0) })
+        let known = Set(sources.map(\.name))
         for t in library.templates.indices {
             library.templates[t] = library.link(
-                library.templates[t], template: byIndex[t] ?? "", known: Set(sources.map(\.name)), errors: &errors)
+                library.templates[t], template: library.templateNames[t], known: known, errors: &errors)
         }
         return (library, errors)
     }
@@ -58,13 +62,6 @@ public struct TemplateLibrary: Sendable {
         renderer.render(templates[index])
         if let error = renderer.error { throw error }
         return renderer.output
-    }
-
-    /// Template names by position.
-    var templateNames: [String] {
-        var out = Array(repeating: "", count: templates.count)
-        for (name, index) in names { out[index] = name }
-        return out
     }
 
     /// Resolves partial names to positions; a missing partial is an error unless a template by that

@@ -14,13 +14,7 @@ struct TemplateParser {
 
     /// The nodes of the template, or the first problem in it.
     func parse() -> Result<[TemplateNode], TemplateError> {
-        do {
-            return .success(try nest(standalone(try scan())))
-        } catch let error as TemplateError {
-            return .failure(error)
-        } catch {
-            return .failure(TemplateError(template: template, line: 1, column: 1, message: "\(error)"))
-        }
+        Result { () throws(TemplateError) in try nest(standalone(try scan())) }
     }
 
     // MARK: Tokens
@@ -47,7 +41,7 @@ struct TemplateParser {
         case tag(Tag)
     }
 
-    func scan() throws -> [Token] {
+    func scan() throws(TemplateError) -> [Token] {
         var tokens: [Token] = []
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
@@ -209,8 +203,9 @@ struct TemplateParser {
 
     // MARK: Sections
 
-    func nest(_ tokens: [Token]) throws -> [TemplateNode] {
-        var frames: [(tag: Tag?, nodes: [TemplateNode])] = [(nil, [])]
+    func nest(_ tokens: [Token]) throws(TemplateError) -> [TemplateNode] {
+        // Open sections: the tag, its name (read once, when it opens) and the nodes inside it so far.
+        var frames: [(tag: Tag?, name: TemplateName?, nodes: [TemplateNode])] = [(nil, nil, [])]
         func append(_ node: TemplateNode) {
             if case .text(let more) = node, case .text(let text)? = frames[frames.count - 1].nodes.last {
                 frames[frames.count - 1].nodes[frames[frames.count - 1].nodes.count - 1] = .text(text + more)
@@ -226,7 +221,7 @@ struct TemplateParser {
                 case .variable: append(.variable(try name(tag), escaped: true))
                 case .unescaped: append(.variable(try name(tag), escaped: false))
                 case .section, .inverted:
-                    _ = try name(tag)
+                    let sectionName = try name(tag)
                     // Deeper trees would cost stack in every pass over them (linking, rendering, freeing).
                     guard frames.count <= TemplateLibrary.maxNesting else {
                         throw TemplateError(
@@ -234,9 +229,11 @@ struct TemplateParser {
                             message: "sections nest more than \(TemplateLibrary.maxNesting) deep here",
                             suggestion: "close some sections before opening more")
                     }
-                    frames.append((tag, []))
+                    frames.append((tag, sectionName, []))
                 case .close:
-                    guard frames.count > 1, let open = frames[frames.count - 1].tag else {
+                    guard frames.count > 1, let open = frames[frames.count - 1].tag,
+                        let openName = frames[frames.count - 1].name
+                    else {
                         throw TemplateError(
                             template: template, line: tag.line, column: tag.column,
                             message: "{{/\(tag.content)}} closes a section that was never opened",
@@ -252,7 +249,7 @@ struct TemplateParser {
                     let frame = frames.removeLast()
                     append(
                         .section(
-                            try name(open), frame.nodes, inverted: open.kind == .inverted, line: open.line,
+                            openName, frame.nodes, inverted: open.kind == .inverted, line: open.line,
                             column: open.column))
                 case .partial:
                     append(
@@ -278,7 +275,7 @@ struct TemplateParser {
     }
 
     /// The name in a tag: `.`, dotted parts, or `function(name)`.
-    func name(_ tag: Tag) throws -> TemplateName {
+    func name(_ tag: Tag) throws(TemplateError) -> TemplateName {
         func fail(_ message: String, _ suggestion: String? = nil) -> TemplateError {
             TemplateError(
                 template: template, line: tag.line, column: tag.column, message: message, suggestion: suggestion)
