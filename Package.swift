@@ -63,7 +63,9 @@ let package = Package(
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
             name: "Serve",
-            dependencies: ["Pipeline", "Diagnostics", "Model", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "Pipeline", "Diagnostics", "Model", "Templating", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "cityscore",

@@ -1,4 +1,5 @@
 import Diagnostics
+import Templating
 
 /// The panel shown over every page while the latest build has errors: the same
 /// `path:line:column: error: …` lines the terminal shows, escaped, above the last good site.
@@ -15,7 +16,7 @@ public enum ErrorOverlay {
         let errors = sorted.filter { $0.severity == .error }.count
         let title = "The site could not be built: \(errors) error\(errors == 1 ? "" : "s")"
         let items = sorted.map {
-            "<li style=\"margin:.3em 0;white-space:pre-wrap\">\(HTMLText.escape($0.description))</li>"
+            "<li style=\"margin:.3em 0;white-space:pre-wrap\">\(HTMLEscaping.escape($0.description))</li>"
         }
         let under = overSite ? "The page below is the last build that worked. " : ""
         // A disclosure element: a click on the title folds the panel away, without any script.
@@ -26,7 +27,7 @@ public enum ErrorOverlay {
             box-shadow:0 6px 24px rgba(0,0,0,.45);\
             font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',monospace;text-align:left">
             <details open>
-            <summary style="cursor:pointer;font-size:16px;font-weight:bold">\(HTMLText.escape(title))</summary>
+            <summary style="cursor:pointer;font-size:16px;font-weight:bold">\(HTMLEscaping.escape(title))</summary>
             <p style="margin:.4em 0 .6em">\(under)Fix the problems and save: this page reloads by itself. Click the title to fold this panel.</p>
             <ol style="margin:0;padding-left:1.5em;overflow-wrap:anywhere">
             \(items.joined(separator: "\n"))

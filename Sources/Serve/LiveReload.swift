@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Templating
 
 /// The live-reload client: a small script, served by the preview server itself, that long-polls for
 /// a new build and reloads the page. It is added to HTML responses only, and only when serving.
@@ -38,7 +39,7 @@ public enum LiveReload {
 
     /// The tag that loads the client for a page of `version`.
     public static func tag(version: String) -> String {
-        "<script src=\"\(scriptPath)\" data-version=\"\(HTMLText.escape(version))\"></script>"
+        "<script src=\"\(scriptPath)\" data-version=\"\(HTMLEscaping.escape(version))\"></script>"
     }
 
     /// `html` with the client (and, when the latest build failed, the error overlay) added before
@@ -57,24 +58,5 @@ public enum LiveReload {
         var out = text
         out.insert(contentsOf: addition, at: close.lowerBound)
         return Array(out.utf8)
-    }
-}
-
-/// Escaping for text and attribute values in HTML.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -192,41 +192,6 @@ struct TemplateRenderer {
         }
     }
 
-    /// Writes `text` with `& < > " '` as HTML references; text without them is copied whole.
-    mutating func writeEscaped(_ text: String) {
-        var contiguous = text
-        guard contiguous.withUTF8({ $0.contains(where: Self.needsEscape) }) else {
-            write(text)
-            return
-        }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            if Self.needsEscape(byte) {
-                escaped += text[start..<i]
-                switch byte {
-                case UInt8(ascii: "&"): escaped += "&amp;"
-                case UInt8(ascii: "<"): escaped += "&lt;"
-                case UInt8(ascii: ">"): escaped += "&gt;"
-                case UInt8(ascii: "\""): escaped += "&quot;"
-                default: escaped += "&#39;"
-                }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
-        }
-        escaped += text[start...]
-        write(escaped)
-    }
-
-    static func needsEscape(_ byte: UInt8) -> Bool {
-        // All five are below `?`: letters and most text are settled by the first comparison.
-        byte < UInt8(ascii: "?")
-            && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
-    }
+    /// Writes `text` as `{{name}}` does: HTML-escaped.
+    mutating func writeEscaped(_ text: String) { write(HTMLEscaping.escape(text)) }
 }
