@@ -39,12 +39,7 @@ struct ResultsValidator {
         }
         // Sorting finds the duplicates too: equal keys end up side by side, the first row first.
         let order = RowOrder.sortedOrder(keys)
-        var duplicates: [(row: Int, first: Int)] = []
-        for j in order.indices.dropFirst() where keys[order[j]] == keys[order[j - 1]] {
-            let first =
-                duplicates.last.map { keys[order[j]] == keys[$0.first] ? $0.first : order[j - 1] } ?? order[j - 1]
-            duplicates.append((order[j], first))
-        }
+        let duplicates = RowOrder.duplicates(keys, in: order)
         guard !duplicates.isEmpty else {
             observations.rearrange(takingFrom: order)
             return observations

@@ -63,10 +63,21 @@ struct RowOrder: Sendable {
 
 extension RowOrder {
     /// Positions of `keys` in sorted order; equal keys keep their order (the first written first).
-    static func sortedOrder(_ keys: [Key]) -> [Int] {
+    static func sortedOrder<K: Comparable>(_ keys: [K]) -> [Int] {
         var keyed = zip(keys, keys.indices).map { (key: $0, index: $1) }
         keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
         return keyed.map(\.index)
+    }
+
+    /// The rows whose key an earlier row already has, each with that first row, from `order` (as
+    /// `sortedOrder` gives it: equal keys side by side, the first written first).
+    static func duplicates<K: Equatable>(_ keys: [K], in order: [Int]) -> [(row: Int, first: Int)] {
+        var found: [(row: Int, first: Int)] = []
+        var first = order.first ?? 0
+        for (previous, row) in zip(order, order.dropFirst()) {
+            if keys[row] == keys[previous] { found.append((row, first)) } else { first = row }
+        }
+        return found
     }
 }
 
@@ -74,9 +85,7 @@ extension Array {
     /// The elements ordered by `keys` (one per element, all different), moved in place: no second
     /// copy of a large array is made.
     mutating func sort<Key: Comparable>(byUniqueKeys keys: [Key]) {
-        var keyed = zip(keys, indices).map { (key: $0, index: $1) }
-        keyed.sort { $0.key < $1.key }
-        rearrange(takingFrom: keyed.map(\.index))
+        rearrange(takingFrom: RowOrder.sortedOrder(keys))
     }
 
     /// Moves the element at `order[i]` to position `i`, following each cycle of the permutation with swaps.
