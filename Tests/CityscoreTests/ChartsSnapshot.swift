@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Snapshot files for the chart tests: `__Snapshots__/Charts/<name>.<ext>` beside this file.
-/// A missing file is recorded (and the test passes); `SNAPSHOT_RECORD=1` records every file again;
-/// otherwise a difference fails with the first differing line and where the new output was put.
+/// A missing file is recorded (and the test passes) on a developer's machine, but fails when `CI` is
+/// set, so a deleted snapshot cannot pass CI; `SNAPSHOT_RECORD=1` records every file again; otherwise
+/// a difference fails with the first differing line and where the new output was put.
 enum ChartsSnapshot {
     /// The folder of the committed snapshots (symlinks resolved, so a test package that links
     /// these files still finds them).
@@ -19,9 +20,17 @@ enum ChartsSnapshot {
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let url = folder(filePath: filePath).appendingPathComponent(name + "." + ext)
-        let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+        let environment = ProcessInfo.processInfo.environment
+        let record = environment["SNAPSHOT_RECORD"] == "1"
+        let missing = !FileManager.default.fileExists(atPath: url.path)
+        if missing && !record && !(environment["CI"] ?? "").isEmpty {
+            Issue.record(
+                "Snapshot \(name).\(ext) is missing at \(url.path): record it with SNAPSHOT_RECORD=1 swift test and commit it",
+                sourceLocation: sourceLocation)
+            return
+        }
         do {
-            if record || !FileManager.default.fileExists(atPath: url.path) {
+            if record || missing {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)
