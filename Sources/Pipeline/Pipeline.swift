@@ -29,6 +29,8 @@ public struct Pipeline: Sendable {
     public var output: String?
     /// `--base-url`, which wins over `site.yml`.
     public var baseURL: String?
+    /// Whether `run` may replace an output folder that cityscore did not write (`--force`).
+    public var force = false
     /// Hears how many pages are rendered of how many, after each page (for a progress line).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -108,11 +110,17 @@ public struct Pipeline: Sendable {
                 pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
                 seconds: seconds())
         }
-        let (renderer, site, root, warnings) = try prepare()
-        let writer = OutputWriter(destination: output)
-        let staging: Staging
+        // The output folder is checked before any work, and what killed builds left beside it is removed.
+        let writer = OutputWriter(destination: output, force: force)
         do {
             try writer.checkSafe(siteRoot: siteRoot)
+        } catch {
+            throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        writer.removeLeftovers()
+        let (renderer, site, root, warnings) = try prepare()
+        let staging: Staging
+        do {
             staging = try writer.begin()
         } catch {
             throw DiagnosticsError(

@@ -9,34 +9,30 @@ import Foundation
 
 /// The Writing stage: writes a complete site into a fresh folder beside the destination, then swaps
 /// it in. A failed build never touches the previous output, and nothing is written outside the
-/// destination's parent folder.
+/// destination's parent folder. What it may replace is decided by `checkSafe` (OutputSafety.swift).
 public struct OutputWriter: Sendable {
     /// Why writing failed.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    /// The output folder (absolute).
+    /// The output folder as given, made absolute (for messages).
     public var destination: String
+    /// The output folder with symlinks and `..` resolved: the folder actually replaced.
+    public var resolvedDestination: String
+    /// Whether a folder that cityscore did not write may be replaced (`--force`).
+    public var force: Bool
+    /// The user's home folder, which is never replaced.
+    public var home: String?
 
     /// Creates a writer for `destination`.
-    public init(destination: String) {
+    public init(
+        destination: String, force: Bool = false, home: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) {
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
-    }
-
-    /// Refuses destinations that would destroy the site: the site folder itself, one of its parents,
-    /// or a folder holding a site.
-    public func checkSafe(siteRoot: String) throws {
-        let site = URL(fileURLWithPath: siteRoot).standardizedFileURL.path
-        if site == destination || site.hasPrefix(destination.hasSuffix("/") ? destination : destination + "/") {
-            throw Failure(
-                description:
-                    "the output folder \(destination) holds the site itself; choose another, e.g. \(site)/public")
-        }
-        if FileManager.default.fileExists(atPath: destination + "/Content/site.yml") {
-            throw Failure(
-                description: "the output folder \(destination) holds a cityscore site; choose another output folder")
-        }
+        self.resolvedDestination = Self.resolved(destination)
+        self.force = force
+        self.home = home
     }
 
     /// Writes every file, then replaces the destination with them in one rename.
@@ -52,8 +48,8 @@ public struct OutputWriter: Sendable {
     /// (from any thread), then `commit()` to swap it in, or `discard()`.
     public func begin() throws -> Staging {
         let fm = FileManager.default
-        let parent = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
+        let parent = (resolvedDestination as NSString).deletingLastPathComponent
+        let name = (resolvedDestination as NSString).lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let root = "\(parent)/.\(name).building-\(pid)"
         do {
@@ -63,7 +59,15 @@ public struct OutputWriter: Sendable {
         } catch {
             throw Failure(description: "cannot create \(root): \(error.localizedDescription)")
         }
-        return Staging(root: root, destination: destination, previous: "\(parent)/.\(name).previous-\(pid)")
+        let marked = Array(Self.markerText.utf8).withUnsafeBytes {
+            Self.writeFile(root + "/" + Self.markerName, $0)
+        }
+        guard marked else {
+            try? fm.removeItem(atPath: root)
+            throw Failure(description: "cannot write \(Self.markerName) in \(root)")
+        }
+        return Staging(
+            root: root, destination: resolvedDestination, previous: "\(parent)/.\(name).previous-\(pid)")
     }
 }
 
@@ -77,6 +81,8 @@ public final class Staging: @unchecked Sendable {
     private var failed: [String] = []
     private var written = 0
     private var pages = 0
+    /// Whether `commit` may try the one-step exchange (tests turn it off to take the fallback).
+    var exchangeAllowed = true
 
     init(root: String, destination: String, previous: String) {
         self.root = root
@@ -141,9 +147,12 @@ public final class Staging: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Swaps the new output in: the old one moves aside, the new one takes its name, the old one is
-    /// removed. Throws (and removes the new folder) when any write failed.
-    public func commit() throws {
+    /// Swaps the new output in and removes the old one. On Linux both trade places in one step
+    /// (`renameat2` with `RENAME_EXCHANGE`), so the destination is never missing; elsewhere, or where
+    /// the file system refuses, the old one moves aside and the new one takes its name. Throws (and
+    /// removes the new folder) when any write failed. Returns how the swap was done.
+    @discardableResult
+    public func commit() throws -> Swap {
         let fm = FileManager.default
         lock.lock()
         let firstFailure = failed.sorted().first
@@ -152,7 +161,22 @@ public final class Staging: @unchecked Sendable {
             discard()
             throw OutputWriter.Failure(description: "cannot write \(firstFailure) in \(root)")
         }
-        let hadPrevious = fm.fileExists(atPath: destination)
+        var info = stat()
+        let hadPrevious = lstat(destination, &info) == 0
+        if hadPrevious && exchangeAllowed {
+            switch Swap.exchange(root, destination) {
+            case .done:
+                // The old output now has the staging folder's name; a build killed before this
+                // removal leaves it for the next build to clean up.
+                discard()
+                return .exchange
+            case .unsupported:
+                break
+            case .failed(let reason):
+                discard()
+                throw OutputWriter.Failure(description: "cannot move the new site into \(destination): \(reason)")
+            }
+        }
         do {
             if hadPrevious { try fm.moveItem(atPath: destination, toPath: previous) }
             try fm.moveItem(atPath: root, toPath: destination)
@@ -165,6 +189,7 @@ public final class Staging: @unchecked Sendable {
                 description: "cannot move the new site into \(destination): \(error.localizedDescription)")
         }
         if hadPrevious { try? fm.removeItem(atPath: previous) }
+        return hadPrevious ? .twoRenames : .rename
     }
 
     /// Removes the new output; the destination is left as it was.

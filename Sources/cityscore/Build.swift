@@ -5,7 +5,13 @@ import Pipeline
 /// `cityscore build`: validate, score and render the site into the output folder.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site into the output folder (default: <site>/public).")
+        abstract: "Build the site into the output folder (default: <site>/public).",
+        discussion: """
+            The output folder is replaced whole, and only if it is absent, empty, or a folder cityscore \
+            built (it holds a .cityscore-output file). Anything else is refused unless --force is given; \
+            the site folder, Content/, Themes/, your home folder, / and the folders that hold them are \
+            never replaced, nor is a file.
+            """)
 
     @Option(name: .long, help: "The site folder.")
     var site: String = "."
@@ -13,12 +19,21 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The output folder (default: <site>/public).")
     var output: String?
 
+    @Flag(
+        name: .long,
+        help: """
+            Replace an output folder that cityscore did not build, deleting everything in it (never the \
+            site folder, Content/, Themes/, your home folder, / or a folder holding one of them, nor a file).
+            """)
+    var force = false
+
     @Option(name: .customLong("base-url"), help: "The URL the site is served from; overrides site.yml's baseURL.")
     var baseURL: String?
 
     func run() throws {
         var pipeline = Pipeline(siteRoot: site, output: output ?? site + "/public", baseURL: baseURL)
         let progress = ProgressLine()
+        pipeline.force = force
         pipeline.progress = progress.update
         defer { progress.finish() }
         do {

@@ -35,6 +35,8 @@ struct HostileInputTests {
             try FileManager.default.createDirectory(atPath: site.output + "/cities", withIntermediateDirectories: true)
             try Data("previous build\n".utf8).write(to: URL(fileURLWithPath: site.output + "/index.html"))
             try Data("previous city\n".utf8).write(to: URL(fileURLWithPath: site.output + "/cities/index.html"))
+            // Marked as cityscore's own output, so that the next build may replace it.
+            try Data("previous build\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.cityscore-output"))
             before = TestSite.tree(site.output)
         }
 

@@ -80,18 +80,8 @@ struct ServeAnchorCheckTests {
             "Content/cities/karmoy.md": Self.karmoy, "Content/cities/asker.md": Self.asker,
         ])
         defer { site.remove() }
-        let binary = try #require(
-            CityscoreBinary.path, "the cityscore executable was not built beside the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["check", "--site", site.root]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let (status, text) = try CityscoreBinary.run(["check", "--site", site.root])
+        #expect(status == 1)
         #expect(text.contains("Content/cities/karmoy.md:7:55: error: the link \"#nowhere\""))
         #expect(text.contains("3 errors"))
         #expect(!FileManager.default.fileExists(atPath: site.output))
