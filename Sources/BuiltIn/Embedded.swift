@@ -381,8 +381,10 @@ coverage: Coverage
 coverage_line: "{reported} of {items} reported, {scored} scored"
 coverage_reported: Reported
 coverage_scored: Scored against a target
-coverage_not_reported: Not reported
-coverage_no_target: Reported, no target
+coverage_not_reported: Not reported by the city
+coverage_missing: No value in this site's data
+coverage_not_applicable: Not applicable
+coverage_no_target: Reported, no benchmark or target
 coverage_verified: Verified
 coverage_quality: Values by data quality
 strongest: Closest to target
@@ -414,13 +416,17 @@ band_3: 66–95 % of target
 band_4: 95 %+ of target
 value_yes: "yes"
 value_no: "no"
-value_not_reported: not reported
-value_missing: no value
+value_not_reported: not reported by the city
+value_not_applicable: not applicable
+value_missing: no value in this site's data
+value_year: "value from {year}"
+values_from: "values from {years}"
 not_stated: not stated
 status_scored: Scored
-status_no-target: No target
-status_not-reported: Not reported
-status_missing: Not reported
+status_no-target: Reported, no benchmark or target
+status_not-reported: Not reported by the city
+status_missing: No value in this site's data
+status_not-applicable: Not applicable
 trend_improving: improving
 trend_stable: stable
 trend_worsening: worsening
@@ -428,7 +434,10 @@ direction_higher: Higher is better
 direction_lower: Lower is better
 direction_yes-no: Yes or no
 target_local: The city's own goal
+target_programme: A goal set by a national programme
+target_illustrative: An illustrative goal for this demo, not the city's own
 target_benchmark: U4SSC benchmark
+target_no_benchmark: No benchmark for this KPI (as the city's report says), so not scored
 target_none: No target, so not scored
 target_yes_no: Yes counts 100 %, no 0 %
 quality_measured: Measured
@@ -443,6 +452,15 @@ method_from: From
 method_framework: The framework
 method_benchmarks: Public benchmarks
 method_local_targets: Local goals in this site
+method_targets: Where the targets come from
+method_no_targets: This site has no targets of its own; only the U4SSC benchmarks apply.
+method_targets_benchmark: U4SSC benchmarks given per city
+method_targets_local: The cities' own goals
+method_targets_programme: Goals set by a national programme
+method_targets_illustrative: Illustrative goals for this demo (not the cities' own, not U4SSC benchmarks)
+method_additions: Ranks and overall scores
+method_additions_text: U4SSC does not rank cities and gives no single score for a city. The overall city score and the ranks on dimension pages are this site's own additions. Cities are ranked on a dimension only when every ranked city was scored on the same KPIs against targets of the same origin; otherwise the dimension page shows their scores without ranks.
+rank_not_comparable: "Cities are not ranked here: they were scored on different KPIs or against targets of different origin (U4SSC benchmarks, own goals, illustrative goals), so their scores are not comparable. The scores are shown for each city on its own."
 contents: Contents
 
 """#),
@@ -501,7 +519,7 @@ contents: Contents
 {{>partials/head}}
 {{#city}}
 <h1>{{name}}</h1>
-<p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#year}} · {{t.year}} {{year}}{{/year}}</p>
+<p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#years}} · {{years}}{{/years}}</p>
 {{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
 <h2>{{t.dimension_scores}}</h2>
@@ -544,6 +562,8 @@ contents: Contents
 <dt>{{t.coverage_scored}}</dt><dd>{{scored}}</dd>
 <dt>{{t.coverage_no_target}}</dt><dd>{{noTarget}}</dd>
 <dt>{{t.coverage_not_reported}}</dt><dd>{{notReported}}</dd>
+<dt>{{t.coverage_missing}}</dt><dd>{{missing}}</dd>
+{{#hasNotApplicable}}<dt>{{t.coverage_not_applicable}}</dt><dd>{{notApplicable}}</dd>{{/hasNotApplicable}}
 <dt>{{t.coverage_verified}}</dt><dd>{{verified}}</dd>
 </dl>
 {{^empty(quality)}}<h3>{{t.coverage_quality}}</h3>
@@ -565,14 +585,15 @@ contents: Contents
 <h1>{{page.title}}</h1>
 <p class="lead">{{page.description}}</p>
 {{>partials/charts}}
+{{#rankNote}}<p class="notice">{{rankNote}}</p>{{/rankNote}}
 <div class="table-scroll">
 <table class="overview">
 <caption class="visually-hidden">{{page.description}}</caption>
-<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.rank}}</th><th scope="col">{{t.score}}</th>{{#categories}}<th scope="col">{{name}}</th>{{/categories}}</tr></thead>
+<thead><tr><th scope="col">{{t.city}}</th>{{#ranked}}<th scope="col" class="num">{{t.rank}}</th>{{/ranked}}<th scope="col">{{t.score}}</th>{{#categories}}<th scope="col">{{name}}</th>{{/categories}}</tr></thead>
 <tbody>
 {{#rows}}<tr>
 <th scope="row"><a href="{{url}}">{{city}}</a></th>
-<td class="num">{{rank}}</td>
+{{#ranked}}<td class="num">{{rank}}</td>{{/ranked}}
 <td><div class="scored-cell">{{>partials/score}}</div></td>
 {{#cells}}<td class="{{bandClass}}-cell">{{#isScored}}<span class="score">{{percent}}</span>{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}</td>{{/cells}}
 </tr>
@@ -721,8 +742,11 @@ contents: Contents
 {{/dimensions}}
 <h2>{{t.method_benchmarks}}</h2>
 <ul>{{#benchmarks}}<li><a href="{{url}}">{{name}}</a> <span class="code">{{code}}</span>: {{target}} ({{source}})</li>{{/benchmarks}}</ul>
-<h2>{{t.method_local_targets}}</h2>
-<p>{{localTargetCount}}</p>
+<h2>{{t.method_targets}}</h2>
+{{^empty(targetKinds)}}<ul>{{#targetKinds}}<li>{{label}}: {{count}}</li>{{/targetKinds}}</ul>{{/empty(targetKinds)}}
+{{#empty(targetKinds)}}<p>{{t.method_no_targets}}</p>{{/empty(targetKinds)}}
+<h2>{{t.method_additions}}</h2>
+<p>{{t.method_additions_text}}</p>
 </article>
 {{>partials/foot}}
 
@@ -820,7 +844,7 @@ contents: Contents
 {{#items}}
 <tr class="{{statusClass}}">
 <th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span></th>
-<td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
+<td class="num value">{{value}}{{#otherYear}}<br><span class="muted">{{otherYear}}</span>{{/otherYear}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
 <td>{{>partials/band}}{{#bullet}}<div class="row-chart">{{{bullet}}}</div>{{/bullet}}</td>

@@ -1,47 +1,41 @@
 import Model
+import Scoring
 
-/// Achievement of a value against a target by SPEC section 3, for drawing band regions and
-/// wording descriptions (the scores themselves come from the caller).
+/// Achievement as the charts use it: the score itself always comes from ``Scorer`` (the one
+/// place it is computed); this only places the bands on a value axis.
 enum Achievement {
-    /// Percent of target and band; the percent is `nil` where the spec gives none (a `lower`
-    /// value of 0 is "100 % or more"), both are `nil` where the value cannot be scored.
-    static func of(_ value: Double, target: Double?, direction: Direction) -> (percent: Double?, band: Band)? {
-        guard value.isFinite else { return nil }
-        if direction == .yesNo { return value != 0 ? (100, .four) : (0, .one) }
-        guard let target, target.isFinite else { return nil }
-        switch direction {
-        case .higher:
-            guard target > 0 else { return nil }
-            let percent = value / target * 100
-            return percent.isFinite ? (percent, Band(percent: percent)) : nil
-        case .lower:
-            guard target >= 0 else { return nil }
-            if value == 0 { return (nil, .four) }
-            let percent = target / value * 100
-            return percent.isFinite ? (percent, Band(percent: percent)) : nil
-        case .yesNo: return nil
-        }
+    /// Percent of target and band of a value, by ``Scorer/achievement(of:target:direction:)``.
+    static func of(_ value: ObservedValue, target: Double?, direction: Direction) -> (percent: Double, band: Band)? {
+        guard let percent = Scorer.achievement(of: value, target: target, direction: direction), percent.isFinite
+        else { return nil }
+        return (percent, Band(percent: percent))
     }
 
-    /// Value ranges of the bands on the value axis, clipped to `lower...upper`, in axis order.
+    /// Value ranges of the bands on the value axis, clipped to `lower...upper`, in axis order; the
+    /// edges are the band thresholds of ``Band/lowerBound`` as fractions of the target.
     static func regions(target: Double?, direction: Direction, lower: Double, upper: Double) -> [(
         from: Double, to: Double, band: Band
     )] {
         guard let t = target, t.isFinite else { return [] }
-        var edges: [(Double, Double, Band)]
+        let bands = Band.allCases
+        var edges: [(Double, Double, Band)] = []
         switch direction {
         case .higher:
             guard t > 0 else { return [] }
-            edges = [
-                (lower, 0.33 * t, .one), (0.33 * t, 0.66 * t, .two), (0.66 * t, 0.95 * t, .three),
-                (0.95 * t, upper, .four),
-            ]
+            for (i, band) in bands.enumerated() {
+                let from = i == 0 ? lower : band.lowerBound / 100 * t
+                let to = i + 1 < bands.count ? bands[i + 1].lowerBound / 100 * t : upper
+                edges.append((from, to, band))
+            }
         case .lower:
             guard t >= 0 else { return [] }
-            edges = [
-                (lower, 0, .one), (0, t / 0.95, .four), (t / 0.95, t / 0.66, .three), (t / 0.66, t / 0.33, .two),
-                (t / 0.33, upper, .one),
-            ]
+            // Below zero scores as zero does (100 %); from zero up, the bands in reverse order.
+            edges.append((lower, 0, .four))
+            for (i, band) in bands.reversed().enumerated() {
+                let from = i == 0 ? 0 : t / (bands[bands.count - i].lowerBound / 100)
+                let to = band == .one ? upper : t / (band.lowerBound / 100)
+                edges.append((from, to, band))
+            }
         case .yesNo: return []
         }
         return edges.compactMap { from, to, band in

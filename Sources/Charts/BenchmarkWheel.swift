@@ -161,7 +161,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
         let room = radius * halfSpan * 2 * Double.pi / 180 - 8
         guard halfSpan > 0, room > size else { return }
         let item = segment.item
-        let percent = item.score.percent.map { " · " + text.percent($0, digits: 0) } ?? ""
+        let percent = item.score.percent.map { " · " + text.percent($0, band: item.score.band, digits: 0) } ?? ""
         let candidates = [item.name + percent, item.shortName + percent, item.name, item.shortName]
         let label =
             candidates.first { TextMetrics.width($0, size: size, bold: true) <= room }
@@ -225,7 +225,8 @@ public struct BenchmarkWheel: Sendable, Hashable {
         }
         if let percent, let band = overall.band {
             w.label(
-                text.percent(percent), x: c, y: c + 14, size: 22, paint: ChartPalette.text, anchor: .middle, bold: true)
+                text.percent(percent, band: band), x: c, y: c + 14, size: 22, paint: ChartPalette.text, anchor: .middle,
+                bold: true)
             w.label(
                 TextMetrics.fit(band.name, width: Self.hole * 1.7, size: 10), x: c, y: c + 30, size: 10,
                 paint: ChartPalette.muted, anchor: .middle)
@@ -249,7 +250,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
         guard !segments.isEmpty else { return city + ": " + Words.noData + "." }
         var sentences: [String] = []
         if let percent = overall.percent, let band = overall.band {
-            sentences.append(city + " scores " + text.percent(percent) + " overall (" + band.name + ").")
+            sentences.append(city + " scores " + text.percent(percent, band: band) + " overall (" + band.name + ").")
         } else {
             sentences.append(city + ": overall " + Words.status(overall) + ".")
         }
@@ -273,13 +274,13 @@ public struct BenchmarkWheel: Sendable, Hashable {
             sentences.append(sentence + ".")
         }
         let unscored = leaves.count - scored.count
-        let missing = leaves.filter { $0.item.score == .notReported }.count
+        let absences = Words.absences(leaves.map(\.item.score), format: format)
         if unscored > 0 && !scored.isEmpty {
             sentences.append(
                 format.count(unscored) + " of " + format.count(leaves.count) + " " + Words.plural(noun) + " not scored"
-                    + (missing > 0 ? " (" + format.count(missing) + " " + Words.notReported + ")" : "") + ".")
-        } else if missing > 0 {
-            sentences.append(format.count(missing) + " " + Words.notReported + ".")
+                    + (absences.isEmpty ? "" : ": " + absences) + ".")
+        } else if !absences.isEmpty {
+            sentences.append(Words.sentence(absences))
         }
         return sentences.joined(separator: " ")
     }

@@ -27,12 +27,18 @@ public struct BulletChart: Sendable, Hashable {
     public var year: Int?
     /// Full or compact size.
     public var size: Size
+    /// The item's score as the scoring gave it; without one, the chart asks ``Scorer`` itself.
+    public var score: ChartScore?
+    /// The value's cell as published (`97.00`), shown digit for digit; empty to format the number.
+    public var published: String
 
     /// Creates a bullet chart.
     public init(
         name: String, unit: String = "", direction: Direction, value: ObservedValue, target: Double? = nil,
-        year: Int? = nil, size: Size = .full
+        year: Int? = nil, size: Size = .full, score: ChartScore? = nil, published: String = ""
     ) {
+        self.score = score
+        self.published = published
         self.name = name
         self.unit = unit
         self.direction = direction
@@ -101,15 +107,19 @@ public struct BulletChart: Sendable, Hashable {
 
     private var usableTarget: Double? { LinearScale.usable(target) }
 
-    private var achievement: (percent: Double?, band: Band)? {
-        if isYesNo { return yesNoAnswer.map { $0 ? (100, .four) : (0, .one) } }
-        return number.flatMap { Achievement.of($0, target: usableTarget, direction: direction) }
+    private var achievement: (percent: Double, band: Band)? {
+        if let score {
+            if let percent = score.percent, let band = score.band { return (percent, band) }
+            return nil
+        }
+        if isYesNo { return yesNoAnswer.flatMap { Achievement.of(.yesNo($0), target: nil, direction: .yesNo) } }
+        return number.flatMap { Achievement.of(.number($0), target: usableTarget, direction: direction) }
     }
 
     // MARK: - Words
 
     private func summary(_ text: ValueText) -> String {
-        var parts = [text.observed(value, unit: unit) + (year.map { " in \($0)" } ?? "")]
+        var parts = [text.observed(value, unit: unit, published: published) + (year.map { " in \($0)" } ?? "")]
         if !isYesNo {
             parts.append(usableTarget.map { Words.target + " " + text.value($0, unit: unit) } ?? Words.noTarget)
         }
@@ -118,11 +128,13 @@ public struct BulletChart: Sendable, Hashable {
     }
 
     private func describe(_ text: ValueText) -> String {
-        var sentence = name + ": " + text.observed(value, unit: unit) + (year.map { " in \($0)" } ?? "")
+        var sentence =
+            name + ": " + text.observed(value, unit: unit, published: published) + (year.map { " in \($0)" } ?? "")
         if isYesNo {
             if let achievement {
                 sentence +=
-                    ", which scores " + text.percent(achievement.percent ?? 0) + " (" + achievement.band.name + ")"
+                    ", which scores " + text.percent(achievement.percent, band: achievement.band) + " ("
+                    + achievement.band.name + ")"
             }
             return Words.sentence(sentence)
         }
@@ -133,7 +145,7 @@ public struct BulletChart: Sendable, Hashable {
             sentence += "; " + Words.noTarget + ", so not scored."
         }
         if let achievement {
-            let share = achievement.percent.map { text.percent($0) + " of target" } ?? "at or better than target"
+            let share = text.percent(achievement.percent, band: achievement.band) + " of target"
             sentence += " That is " + share + ", in the band " + achievement.band.name + "."
         }
         return sentence
@@ -145,9 +157,9 @@ public struct BulletChart: Sendable, Hashable {
             columns: ["KPI", "Year", "Value", "Target", "Achievement", "Band"],
             rows: [
                 [
-                    name, year.map(String.init) ?? "", text.observed(value, unit: unit),
+                    name, year.map(String.init) ?? "", text.observed(value, unit: unit, published: published),
                     isYesNo ? Words.yes : usableTarget.map { text.value($0, unit: unit) } ?? Words.noTarget,
-                    achievement.map { $0.percent.map { text.percent($0) } ?? "≥ " + text.percent(100) } ?? "",
+                    achievement.map { text.percent($0.percent, band: $0.band) } ?? "",
                     achievement?.band.name ?? "",
                 ]
             ], numericColumns: [1, 2, 3, 4])
@@ -196,7 +208,7 @@ public struct BulletChart: Sendable, Hashable {
             let barWidth = max((end - zero).magnitude, 2)
             w.rect(
                 x: min(zero, end) - (end == zero ? 1 : 0), y: barTop, width: barWidth, height: barHeight, fill: fill,
-                title: text.value(number, unit: unit))
+                title: text.value(number, unit: unit, published: published))
         } else if value == .notReported {
             w.label(
                 Words.notReported, x: x0, y: TextMetrics.baseline(centredOn: barTop + barHeight / 2, size: 12),
@@ -232,7 +244,8 @@ public struct BulletChart: Sendable, Hashable {
             drawCompactAnswer(into: &w, answer: answer, middle: middle)
         } else if isYesNo || number == nil {
             w.label(
-                value == .notReported ? Words.notReported : text.observed(value, unit: unit), x: 4,
+                value == .notReported ? Words.notReported : text.observed(value, unit: unit, published: published),
+                x: 4,
                 y: TextMetrics.baseline(centredOn: middle, size: 11), size: 11, paint: ChartPalette.muted)
         } else {
             drawCompactScale(into: &w)
@@ -297,7 +310,10 @@ public struct BulletChart: Sendable, Hashable {
     private var domain: (lower: Double, upper: Double) {
         var values = [0.0]
         if let number { values.append(number) }
-        if let target = usableTarget { values.append(direction == .lower && target > 0 ? target / 0.33 : target) }
+        if let target = usableTarget {
+            // Where lower is better, room for the band 2 region up to the lowest threshold.
+            values.append(direction == .lower && target > 0 ? target / (Band.two.lowerBound / 100) : target)
+        }
         let lower = values.min() ?? 0
         let upper = values.max() ?? 1
         let padded = upper > 0 ? upper * 1.04 : upper

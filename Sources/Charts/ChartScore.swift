@@ -4,12 +4,19 @@ import Model
 public enum ChartScore: Sendable, Hashable {
     /// Achievement in percent of target (or, for groups, points as a percentage) and its band.
     case scored(percent: Double, band: Band)
-    /// No value was reported.
+    /// Not reported by the city (`NR`): hatched.
     case notReported
-    /// A value was reported but there is no target to score it against.
+    /// No value in this site's data (the KPI is absent from the data): an empty track.
+    case missing
+    /// Not applicable to the city (`N/A`).
+    case notApplicable
+    /// A value was reported but there is no benchmark or target to score it against.
     case noTarget
     /// A group with nothing scored in it.
     case notScored
+
+    /// The kinds of absence, in the order legends and descriptions name them.
+    static let absences: [ChartScore] = [.notReported, .missing, .noTarget, .notApplicable, .notScored]
 
     /// A scored item whose band follows from `percent` (SPEC section 3); non-finite is not scored.
     public static func percent(_ percent: Double) -> ChartScore {
@@ -40,13 +47,21 @@ public enum ChartScore: Sendable, Hashable {
     /// The fill role of the score (the hatch is drawn by pattern, see ``ChartFrame``).
     var fill: ChartPaint {
         if let band { return ChartPalette.band(band) }
-        return self == .notReported ? ChartPalette.hatchGround : ChartPalette.unscored
+        switch self {
+        case .notReported: return ChartPalette.hatchGround
+        case .missing, .notApplicable: return ChartPalette.track
+        default: return ChartPalette.unscored
+        }
     }
 
     /// The text role on the score's fill.
     var ink: ChartPaint {
         if let band { return ChartPalette.onBand(band) }
-        return self == .notReported ? ChartPalette.onHatch : ChartPalette.onUnscored
+        switch self {
+        case .notReported: return ChartPalette.onHatch
+        case .missing, .notApplicable: return ChartPalette.muted
+        default: return ChartPalette.onUnscored
+        }
     }
 }
 

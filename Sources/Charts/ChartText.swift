@@ -2,9 +2,12 @@ import Model
 
 /// The fixed words of drawings, tables and descriptions, in one place so they can be translated.
 enum Words {
+    // The four kinds of absence, in the words of the theme's strings (status_* in en.yml).
     static let notScored = "not scored"
-    static let notReported = "not reported"
-    static let noTarget = "no target"
+    static let notReported = "not reported by the city"
+    static let missing = "no value in this site's data"
+    static let notApplicable = "not applicable"
+    static let noTarget = "reported, no benchmark or target"
     static let noData = "no data"
     static let oneYearOnly = "one year only"
     static let target = "target"
@@ -18,9 +21,31 @@ enum Words {
         switch score {
         case .scored(_, let band): band.name
         case .notReported: notReported
+        case .missing: missing
+        case .notApplicable: notApplicable
         case .noTarget: noTarget
         case .notScored: notScored
         }
+    }
+
+    /// The mark a legend swatch carries for a kind of absence.
+    static func mark(_ score: ChartScore) -> String {
+        switch score {
+        case .notReported: "NR"
+        case .notApplicable: "/"
+        case .missing: "·"
+        default: "–"
+        }
+    }
+
+    /// How many of `scores` are absent, by kind: "8 not reported by the city, 104 no value in this
+    /// site's data"; empty when none is.
+    static func absences(_ scores: [ChartScore], format: NumberFormat) -> String {
+        list(
+            ChartScore.absences.compactMap { kind in
+                let n = scores.filter { $0 == kind }.count
+                return n > 0 ? format.count(n) + " " + status(kind) : nil
+            })
     }
 
     /// "a", "a and b", "a, b and c".
@@ -52,29 +77,33 @@ enum Words {
 struct ValueText {
     var format: NumberFormat
 
-    /// `71.4 %`.
-    func percent(_ value: Double, digits: Int = 1) -> String { format.percent(value, maxFractionDigits: digits) }
+    /// `71.4 %`, never rounded into another band than `band` (by default the band of `value`).
+    func percent(_ value: Double, band: Band? = nil, digits: Int = 1) -> String {
+        format.percent(value, band: band, maxFractionDigits: digits)
+    }
 
     /// `71.4 %`, or the reason there is none (`not reported`).
     func score(_ score: ChartScore, digits: Int = 1) -> String {
-        if let percent = score.percent { return self.percent(percent, digits: digits) }
+        if let percent = score.percent { return self.percent(percent, band: score.band, digits: digits) }
         return Words.status(score)
     }
 
-    /// A value with its unit: `97 %`, `12.5 t CO2e`, `1,200`.
-    func value(_ value: Double, unit: String) -> String {
-        if Self.isPercent(unit) { return format.number(value) + format.percentSpacing + "%" }
-        let number = format.number(value)
+    /// A value with its unit: `97 %`, `12.5 t CO2e`, `1,200`; `published` is the value's cell as
+    /// written, shown digit for digit (`97.00 %`, `0.001 %`).
+    func value(_ value: Double, unit: String, published: String = "") -> String {
+        let number = format.published(published) ?? format.number(value)
+        if Self.isPercent(unit) { return number + format.percentSpacing + "%" }
         let trimmed = unit.trimmingSpaces
         return trimmed.isEmpty ? number : number + "\u{00A0}" + trimmed
     }
 
-    /// A reported value (`97 %`, `Yes`) or `not reported`.
-    func observed(_ observed: ObservedValue, unit: String) -> String {
+    /// A reported value (`97 %`, `Yes`) or `not reported`; `published` as in ``value(_:unit:published:)``.
+    func observed(_ observed: ObservedValue, unit: String, published: String = "") -> String {
         switch observed {
-        case .number(let number): number.isFinite ? value(number, unit: unit) : Words.notReported
+        case .number(let number): number.isFinite ? value(number, unit: unit, published: published) : Words.notReported
         case .yesNo(let yes): yes ? Words.yes : Words.no
         case .notReported: Words.notReported
+        case .notApplicable: Words.notApplicable
         }
     }
 

@@ -13,6 +13,8 @@ public struct DotPlot: Sendable, Hashable {
         public var band: Band?
         /// Drawn in bold on a tinted background (the city the page is about).
         public var highlighted: Bool
+        /// The value's cell as published (`97.00`), shown digit for digit; empty to format the number.
+        public var published: String = ""
 
         /// Creates an entry.
         public init(name: String, value: ObservedValue, band: Band? = nil, highlighted: Bool = false) {
@@ -33,6 +35,9 @@ public struct DotPlot: Sendable, Hashable {
     public var target: Double?
     /// Cities, in any order.
     public var entries: [Entry]
+    /// Whether the cities are comparable and so ranked; when not, they are listed best first
+    /// without ranks, and the description says why.
+    public var rankable: Bool = true
 
     /// Creates a dot plot.
     public init(name: String, unit: String = "", direction: Direction, target: Double? = nil, entries: [Entry]) {
@@ -125,7 +130,7 @@ public struct DotPlot: Sendable, Hashable {
         var result: [Ranked] = []
         for (position, item) in sorted.enumerated() {
             var rank: Int? = nil
-            if let value = item.2 {
+            if let value = item.2, rankable {
                 if let previous = result.last, previous.number == value {
                     rank = previous.rank
                 } else {
@@ -149,7 +154,9 @@ public struct DotPlot: Sendable, Hashable {
         return LinearScale(domain: nice.lower, nice.upper, range: x0, x1)
     }
 
-    private func valueText(_ entry: Entry, _ text: ValueText) -> String { text.observed(entry.value, unit: unit) }
+    private func valueText(_ entry: Entry, _ text: ValueText) -> String {
+        text.observed(entry.value, unit: unit, published: entry.published)
+    }
 
     private func drawRow(
         _ row: Ranked, y: Double, nameX: Double, nameWidth: Double, rankX: Double, scale: LinearScale, text: ValueText,
@@ -223,7 +230,9 @@ public struct DotPlot: Sendable, Hashable {
         let format = text.format
         guard !ranked.isEmpty else { return name + ": " + Words.noData + "." }
         let reported = ranked.filter { $0.number != nil }
-        var description = name + ": " + Words.count(reported.count, "city", "cities", format: format) + " ranked"
+        var description =
+            name + ": " + Words.count(reported.count, "city", "cities", format: format)
+            + (rankable ? " ranked" : " not ranked, as they were scored against targets of different origin")
         if direction != .yesNo {
             description += ", " + (direction == .lower ? Words.lowerIsBetter : Words.higherIsBetter)
         }
@@ -252,7 +261,7 @@ public struct DotPlot: Sendable, Hashable {
     private func table(_ ranked: [Ranked], _ text: ValueText) -> DataTable {
         let withBand = ranked.contains { $0.entry.band != nil }
         return DataTable(
-            caption: name + ": cities ranked, best first",
+            caption: name + (rankable ? ": cities ranked, best first" : ": cities, best first, not ranked"),
             columns: ["Rank", "City", "Value"] + (withBand ? ["Band"] : []),
             rows: ranked.map { row in
                 [row.rank.map { text.format.count($0) } ?? "", row.entry.name, valueText(row.entry, text)]

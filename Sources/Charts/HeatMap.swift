@@ -119,7 +119,7 @@ public struct HeatMap: Sendable, Hashable {
                 w.rect(
                     x: x + 1, y: y + 1, width: cellWidth - 2, height: Self.rowHeight - 2, fill: frame.fill(score),
                     radius: 2)
-                let label = score.percent.map { text.percent($0, digits: 0) } ?? "–"
+                let label = score.percent.map { text.percent($0, band: score.band, digits: 0) } ?? "–"
                 w.label(
                     TextMetrics.fit(label, width: cellWidth - 6, size: 12), x: x + cellWidth / 2,
                     y: TextMetrics.baseline(centredOn: y + Self.rowHeight / 2, size: 12), size: 12, paint: score.ink,

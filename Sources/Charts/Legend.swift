@@ -14,10 +14,10 @@ enum Legend {
         var items: [(swatch: ChartScore, mark: String, label: String)] = Band.allCases.map {
             (.scored(percent: $0.lowerBound, band: $0), String($0.rawValue), $0.name)
         }
-        if scores.contains(where: { $0.band == nil && $0 != .notReported }) {
-            items.append((.notScored, "–", Words.notScored))
+        // Each kind of absence the chart has, under its own name.
+        for kind in ChartScore.absences where scores.contains(kind) {
+            items.append((kind, Words.mark(kind), Words.status(kind)))
         }
-        if scores.contains(.notReported) { items.append((.notReported, "–", Words.notReported)) }
         var cx = x
         var cy = y
         for item in items {

@@ -62,10 +62,10 @@ public struct ScoreBars: Sendable, Hashable {
                 x: Self.barStart, y: entry.y + (entry.height - barHeight) / 2, width: Self.barEnd - Self.barStart,
                 height: barHeight, fill: fill)
         }
-        for threshold in [33.0, 66.0, 95.0] {
+        for threshold in Band.thresholds {
             w.line(x1: scale(threshold), y1: 22, x2: scale(threshold), y2: y, paint: ChartPalette.axis, dash: "3 3")
         }
-        for threshold in [0.0, 33.0, 66.0, 95.0] {
+        for threshold in Band.allCases.map(\.lowerBound) {
             w.label(
                 text.percent(threshold, digits: 0), x: scale(threshold), y: 16, size: 11, paint: ChartPalette.muted,
                 anchor: threshold == 0 ? .start : .middle)
@@ -112,7 +112,8 @@ public struct ScoreBars: Sendable, Hashable {
                 x: Self.barStart, y: middle - barHeight / 2, width: end - Self.barStart, height: barHeight,
                 fill: Fill(ChartPalette.band(band)))
             w.label(
-                text.percent(percent), x: end + 6, y: TextMetrics.baseline(centredOn: middle, size: size), size: size,
+                text.percent(percent, band: band), x: end + 6, y: TextMetrics.baseline(centredOn: middle, size: size),
+                size: size,
                 paint: ChartPalette.text, bold: bold)
         } else {
             let paint = score == .notReported ? ChartPalette.onHatch : ChartPalette.muted

@@ -10,14 +10,14 @@ public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
     case four = 4
 
     /// The band of an achievement percentage; a value exactly on a boundary takes the higher band.
+    /// The thresholds live in ``lowerBound`` only: every other place (charts' band regions and grid
+    /// lines, the methodology page, the display's rounding) reads them from there.
     public init(percent: Double) {
-        switch percent {
-        case 95...: self = .four
-        case 66..<95: self = .three
-        case 33..<66: self = .two
-        default: self = .one
-        }
+        self = Band.allCases.last { percent >= $0.lowerBound } ?? .one
     }
+
+    /// The lower thresholds of bands 2–4 (33, 66, 95), in ascending order.
+    public static var thresholds: [Double] { allCases.dropFirst().map(\.lowerBound) }
 
     /// Points the band is worth (1–4).
     public var points: Int { rawValue }

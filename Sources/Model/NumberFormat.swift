@@ -58,9 +58,59 @@ public struct NumberFormat: Sendable, Hashable {
         return negative ? "−" + text : text
     }
 
-    /// A percentage with one decimal at most: `71.4 %`.
-    public func percent(_ value: Double, maxFractionDigits: Int = 1) -> String {
-        number(value, maxFractionDigits: maxFractionDigits) + percentSpacing + "%"
+    /// An achievement or score as a percentage with one decimal at most (`71.4 %`): the one
+    /// formatter of every percentage shown. It never rounds into another band: a figure that would
+    /// round up across a band threshold is cut instead (94.96 → `94.9 %` beside band 3, never
+    /// `95 %`; with no decimals, `94 %`). `band` defaults to the band of `value`.
+    public func percent(_ value: Double, band: Band? = nil, maxFractionDigits: Int = 1) -> String {
+        bandNumber(value, band: band, maxFractionDigits: maxFractionDigits) + percentSpacing + "%"
+    }
+
+    /// The number of ``percent(_:band:maxFractionDigits:)`` without the `%`.
+    public func bandNumber(_ value: Double, band: Band? = nil, maxFractionDigits: Int = 1) -> String {
+        guard value.isFinite else { return number(value) }
+        let rounded = Self.bandRounded(value, band: band, maxFractionDigits: maxFractionDigits)
+        return number(rounded, maxFractionDigits: maxFractionDigits)
+    }
+
+    /// `value` rounded to `maxFractionDigits` decimals, toward its band: to nearest when that stays
+    /// in the band, else cut toward the band (down when rounding went up, up when it went down).
+    public static func bandRounded(_ value: Double, band: Band? = nil, maxFractionDigits: Int = 1) -> Double {
+        guard value.isFinite else { return value }
+        let band = band ?? Band(percent: value)
+        var scale = 1.0
+        for _ in 0..<max(0, min(maxFractionDigits, 6)) { scale *= 10 }
+        let nearest = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        let nearestBand = Band(percent: nearest)
+        if nearestBand == band { return nearest }
+        let cut = ((value * scale).rounded(nearestBand > band ? .down : .up)) / scale
+        return Band(percent: cut) == band ? cut : value
+    }
+
+    /// A published value as it was written, digit for digit (`0.001`, `3.90`, `97.00`), with this
+    /// language's decimal separator and the whole part grouped by thousands (`95424` → `95,424`);
+    /// nil when `text` is not a plain decimal (an exponent, say), so the caller formats the number.
+    public func published(_ text: String) -> String? {
+        var rest = Substring(text)
+        var sign = ""
+        if let first = rest.first, first == "-" || first == "+" {
+            if first == "-" { sign = "−" }
+            rest = rest.dropFirst()
+        }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty || parts.count == 2,
+            (whole + (parts.count == 2 ? parts[1] : "")).allSatisfy({ $0.isASCII && $0.isNumber }),
+            !(whole + (parts.count == 2 ? parts[1] : "")).isEmpty
+        else { return nil }
+        let wholeText = whole.isEmpty ? "0" : String(whole)
+        var out = sign + (wholeText.count > 3 ? group(wholeText) : wholeText)
+        if parts.count == 2 && !parts[1].isEmpty { out += decimalSeparator + parts[1] }
+        // "-0" and "-0.00" are zero, shown without a sign.
+        if sign == "−" && wholeText.allSatisfy({ $0 == "0" }) && (parts.count < 2 || parts[1].allSatisfy { $0 == "0" })
+        {
+            out.removeFirst()
+        }
+        return out
     }
 
     /// An integer count, grouped.

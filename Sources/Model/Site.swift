@@ -119,14 +119,22 @@ public struct City: Sendable, Hashable {
     }
 }
 
-/// A reported value: yes-no, a number, or not reported.
+/// A reported value: yes-no, a number, not reported (`NR`) or not applicable (`N/A`).
 public enum ObservedValue: Sendable, Hashable {
     case number(Double)
     case yesNo(Bool)
+    /// `NR` or an empty cell: the city did not report the KPI.
     case notReported
+    /// `N/A`: the KPI does not apply to the city (no coastline, no metro).
+    case notApplicable
 
     /// Whether a value was reported.
-    public var isReported: Bool { self != .notReported }
+    public var isReported: Bool {
+        switch self {
+        case .number, .yesNo: true
+        case .notReported, .notApplicable: false
+        }
+    }
 }
 
 /// U4SSC data-quality levels.
@@ -146,6 +154,12 @@ public struct Observation: Sendable, Hashable {
     public var datapoint: String?
     public var year: Int
     public var value: ObservedValue
+    /// The value cell as written (`0.001`, `3.90`, `97.00`), trimmed: shown with the digits it was
+    /// given and written back as read. Empty when the observation was not read from a file.
+    public var valueText: String
+    /// `benchmark` column `none`: the city's report says the KPI has no benchmark, so it is shown
+    /// but never scored, even where the site has a goal for it.
+    public var noBenchmark: Bool
     public var unit: String
     public var source: String
     public var note: String
@@ -160,13 +174,16 @@ public struct Observation: Sendable, Hashable {
     public init(
         city: String, kpi: String, datapoint: String? = nil, year: Int, value: ObservedValue, unit: String = "",
         source: String = "", note: String = "", quality: DataQuality? = nil, verified: Bool? = nil,
-        extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: "")
+        extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: ""), valueText: String = "",
+        noBenchmark: Bool = false
     ) {
         self.city = city
         self.kpi = kpi
         self.datapoint = datapoint
         self.year = year
         self.value = value
+        self.valueText = valueText
+        self.noBenchmark = noBenchmark
         self.unit = unit
         self.source = source
         self.note = note
@@ -177,20 +194,35 @@ public struct Observation: Sendable, Hashable {
     }
 }
 
-/// One row of `targets/*.csv`: a city's own goal for a KPI or data point.
+/// Where a target comes from (`target_origin.kind`; SPEC section 3).
+public enum TargetKind: String, Sendable, Hashable, CaseIterable {
+    /// A U4SSC benchmark.
+    case benchmark
+    /// The city's own goal.
+    case local
+    /// Set by a national programme for all its cities.
+    case programme
+    /// For demos and training only; never presented as a city's goal.
+    case illustrative
+}
+
+/// One row of `targets/*.csv`: a goal for a KPI or data point of one city, and where it comes from.
 public struct LocalTarget: Sendable, Hashable {
     public var city: String
     public var kpi: String
     public var datapoint: String?
     public var target: Double
     public var note: String
+    /// The `kind` column; `local` when the file has none.
+    public var kind: TargetKind
     public var location: SourceLocation
 
     /// Creates a local target.
     public init(
         city: String, kpi: String, datapoint: String? = nil, target: Double, note: String = "",
-        location: SourceLocation = SourceLocation(path: "")
+        kind: TargetKind = .local, location: SourceLocation = SourceLocation(path: "")
     ) {
+        self.kind = kind
         self.city = city
         self.kpi = kpi
         self.datapoint = datapoint

@@ -45,7 +45,9 @@ struct ChartBuilder: Sendable {
         switch item.status {
         case .scored: ChartScore(percent: item.achievement, band: item.band)
         case .noTarget: .noTarget
-        case .notReported, .missing: .notReported
+        case .notReported: .notReported
+        case .missing: .missing
+        case .notApplicable: .notApplicable
         }
     }
 
@@ -134,7 +136,7 @@ struct ChartBuilder: Sendable {
         if let latest = item.latest {
             let bullet = BulletChart(
                 name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
-                year: latest.year, size: .compact)
+                year: latest.year, size: .compact, score: Self.score(item), published: latest.valueText)
             if perKPIFiles {
                 let chart = bullet.render(id: "bullet-\(file)", format: format)
                 row.bullet = chart.svg
@@ -183,18 +185,24 @@ struct ChartBuilder: Sendable {
         let datapoints: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)
         return datapoints.compactMap { datapoint in
             var unit = ""
+            var origins = Set<String>()
             let entries = scorecards.compactMap { card -> DotPlot.Entry? in
                 guard let item = card.item(kpi.code, datapoint: datapoint),
                     let latest = item.latest, latest.value.isReported
                 else { return nil }
                 if unit.isEmpty { unit = display.unit(item) }
-                return DotPlot.Entry(name: card.city.name, value: latest.value, band: item.band)
+                origins.insert(item.targetOrigin?.kind.rawValue ?? "")
+                var entry = DotPlot.Entry(name: card.city.name, value: latest.value, band: item.band)
+                entry.published = latest.valueText
+                return entry
             }
             guard !entries.isEmpty else { return nil }
             let name = datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name
             let file = "dots" + (datapoint.map { "-" + Slug.make($0) } ?? "")
-            let chart = DotPlot(name: name, unit: unit, direction: kpi.direction, target: kpi.target, entries: entries)
-                .render(id: file, format: format)
+            var plot = DotPlot(name: name, unit: unit, direction: kpi.direction, target: kpi.target, entries: entries)
+            // Cities scored against targets of different origin are not ranked against each other.
+            plot.rankable = origins.count <= 1
+            let chart = plot.render(id: file, format: format)
             return figure(chart, page: page, file: file)
         }
     }

@@ -142,6 +142,10 @@ struct Contexts: Sendable {
         if let region = card.city.region { out["region"] = .string(region) }
         if let population = card.city.population { out["population"] = .string(display.format.count(population)) }
         if let year = card.coverage.latestYear { out["year"] = .string(String(year)) }
+        if let latest = card.coverage.latestYear, let earliest = card.coverage.earliestYear {
+            let span = earliest == latest ? String(latest) : "\(earliest)–\(latest)"
+            out["years"] = .string(strings.format("values_from", ["years": span]))
+        }
         return .object(out)
     }
 
@@ -233,8 +237,9 @@ struct Contexts: Sendable {
             .prefix(5)
         let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }
             .prefix(5)
-        context["strongest"] = .list(strongest.map { .object(display.item($0)) })
-        context["weakest"] = .list(weakest.map { .object(display.item($0)) })
+        let latestYear = card.coverage.latestYear
+        context["strongest"] = .list(strongest.map { .object(display.item($0, latestYear: latestYear)) })
+        context["weakest"] = .list(weakest.map { .object(display.item($0, latestYear: latestYear)) })
         context["hasScored"] = .bool(!scored.isEmpty)
         context["coverage"] = coverage(card)
         context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
@@ -260,6 +265,8 @@ struct Contexts: Sendable {
         return [
             "items": count(c.items), "reported": count(c.reported), "scored": count(c.scored),
             "notReported": count(c.notReported), "noTarget": count(c.noTarget), "verified": count(c.verified),
+            "missing": count(c.missing), "notApplicable": count(c.notApplicable),
+            "hasNotApplicable": .bool(c.notApplicable > 0),
             "quality": .list(quality),
         ]
     }
@@ -293,7 +300,7 @@ struct Contexts: Sendable {
                                 "score": .object(display.score(cat.score)),
                                 "items": .list(
                                     cat.items.map { item in
-                                        var row = display.item(item)
+                                        var row = display.item(item, latestYear: card.coverage.latestYear)
                                         if let charts = rows[ChartBuilder.key(item)] {
                                             if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
                                             if let sparkline = charts.sparkline {
@@ -343,7 +350,12 @@ struct Contexts: Sendable {
             path: path, title: dim.name, description: strings.format("dimension_description", ["dimension": dim.name]),
             breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: "dimensions")
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
-        let ranks = Ranking.ranks(scores.map { $0.1.score.percent })
+        let comparable = Ranking.comparable(scores.map { $0.1.items })
+        let ranks =
+            comparable
+            ? Ranking.ranks(scores.map { $0.1.score.percent }) : Array(repeating: "–", count: scores.count)
+        context["ranked"] = .bool(comparable)
+        if !comparable { context["rankNote"] = .string(strings["rank_not_comparable"]) }
         context["dimension"] = ["name": .string(dim.name)]
         context["categories"] = .list(Self.categoryNames(dim).map { ["name": .string($0)] })
         context["rows"] = .list(
@@ -421,7 +433,7 @@ struct Contexts: Sendable {
             "dimensionURL": .string(urls.link(URLs.dimension(Slug.make(kpi.dimension)))),
         ]
         if let target = kpi.target {
-            k["benchmark"] = .string(display.value(.number(target), unit: kpi.unit == "Percentage" ? "%" : ""))
+            k["benchmark"] = .string(display.value(.number(target), unit: Units.framework(kpi.unit)))
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
@@ -429,7 +441,7 @@ struct Contexts: Sendable {
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in
-                    var row = display.item(item)
+                    var row = display.item(item, latestYear: card.coverage.latestYear)
                     row["city"] = .string(card.city.name)
                     row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
                     return .object(row)
@@ -484,7 +496,13 @@ struct Contexts: Sendable {
                     "url": .string(urls.link(URLs.indicator(kpi))),
                 ]
             })
-        context["localTargetCount"] = count(site.targets.count)
+        context["localTargetCount"] = count(site.targets.filter { $0.kind == .local }.count)
+        context["targetKinds"] = .list(
+            TargetKind.allCases.compactMap { kind in
+                let n = site.targets.filter { $0.kind == kind }.count
+                guard n > 0 else { return nil }
+                return ["label": .string(strings["method_targets_\(kind.rawValue)"]), "count": count(n)]
+            })
         context["kpiCount"] = count(kpis.count)
         return context
     }

@@ -6,16 +6,11 @@ import Scoring
 struct DataFiles: Sendable {
     var site: Site
 
-    /// A percentage rounded to one decimal for the JSON (`71.4`).
-    static func rounded(_ value: Double?) -> Double? {
-        value.map { ($0 * 10).rounded(.toNearestOrAwayFromZero) / 10 }
-    }
-
     /// `data/cities/<slug>.json` exactly as SPEC section 5 shows, with a few added keys.
     func cityJSON(_ card: Scorecard) -> String {
         func group(_ score: GroupScore) -> [(String, JSON)] {
             [
-                ("percent", .optional(Self.rounded(score.percent))), ("band", .optional(score.band?.rawValue)),
+                ("percent", .optional(score.percent)), ("band", .optional(score.band?.rawValue)),
                 ("scored", .int(score.scored)), ("reported", .int(score.reported)),
             ]
         }
@@ -24,19 +19,19 @@ struct DataFiles: Sendable {
             switch item.latest?.value {
             case .number(let n): value = .number(n)
             case .yesNo(let b): value = .bool(b)
-            case .notReported, nil: value = .null
+            case .notReported, .notApplicable, nil: value = .null
             }
             let scored = item.points != nil
             var pairs: [(String, JSON)] = [
                 ("code", .string(item.kpi.code)), ("datapoint", .optional(item.datapoint)),
                 ("year", .optional(item.latest?.year)), ("value", value),
                 ("target", scored && item.kpi.direction != .yesNo ? .optional(item.target) : .null),
-                ("achievement", scored ? .optional(Self.rounded(item.achievement)) : .null),
+                ("achievement", scored ? .optional(item.achievement) : .null),
                 ("points", .optional(item.points)),
             ]
             pairs += [
                 ("name", .string(item.kpi.name)), ("status", .string(item.status.rawValue)),
-                ("unit", .string(item.latest?.unit ?? item.kpi.unit)),
+                ("unit", .string(Units.resolve(item))),
                 ("target_origin", targetOrigin(item.targetOrigin)),
                 ("trend", .optional(item.trend?.rawValue)),
                 ("source", .optional(item.latest.flatMap { $0.source.isEmpty ? nil : $0.source })),
@@ -50,7 +45,7 @@ struct DataFiles: Sendable {
                             switch row.value {
                             case .number(let n): v = .number(n)
                             case .yesNo(let b): v = .bool(b)
-                            case .notReported: v = .null
+                            case .notReported, .notApplicable: v = .null
                             }
                             return .object([("year", .int(row.year)), ("value", v)])
                         })
@@ -97,7 +92,7 @@ struct DataFiles: Sendable {
 
     func targetOrigin(_ origin: TargetOrigin?) -> JSON {
         switch origin {
-        case .local(let note): .object([("kind", .string("local")), ("note", .string(note))])
+        case .goal(let kind, let note): .object([("kind", .string(kind.rawValue)), ("note", .string(note))])
         case .benchmark(let source): .object([("kind", .string("benchmark")), ("source", .string(source))])
         case nil: .null
         }
@@ -137,6 +132,7 @@ struct DataFiles: Sendable {
             case .number(let n): csv.field(CSVText.number(n))
             case .yesNo(let b): csv.field(b ? "yes" : "no")
             case .notReported: csv.field("NR")
+            case .notApplicable: csv.field("N/A")
             }
             csv.field(o.unit)
             csv.field(o.source)

@@ -58,8 +58,9 @@ public struct Scorer: Sendable {
         for row in reportedRows { quality[row.quality, default: 0] += 1 }
         let coverage = Coverage(
             items: items.count, reported: overall.reported, scored: overall.scored, notReported: overall.notReported,
-            noTarget: overall.noTarget, verified: reportedRows.filter { $0.verified == true }.count, quality: quality,
-            latestYear: reportedRows.map(\.year).max())
+            missing: overall.missing, notApplicable: overall.notApplicable, noTarget: overall.noTarget,
+            verified: reportedRows.filter { $0.verified == true }.count, quality: quality,
+            latestYear: reportedRows.map(\.year).max(), earliestYear: reportedRows.map(\.year).min())
         return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage)
     }
 
@@ -70,19 +71,29 @@ public struct Scorer: Sendable {
         var item = ItemScore(
             kpi: kpi, datapoint: datapoint, history: history, target: nil, targetOrigin: nil, achievement: nil,
             band: nil, trend: nil, status: .missing)
-        if let localTarget {
-            item.target = localTarget.target
-            item.targetOrigin = .local(note: localTarget.note)
-        } else if let benchmark = kpi.target {
-            item.target = benchmark
-            item.targetOrigin = .benchmark(source: kpi.targetSource)
+        // A row that says its KPI has no benchmark is shown with its value and never scored.
+        let noBenchmark = history.last?.noBenchmark ?? false
+        if !noBenchmark {
+            if let localTarget {
+                item.target = localTarget.target
+                item.targetOrigin = .goal(kind: localTarget.kind, note: localTarget.note)
+            } else if let benchmark = kpi.target {
+                item.target = benchmark
+                item.targetOrigin = .benchmark(source: kpi.targetSource)
+            }
         }
         guard let latest = history.last else { return item }
-        guard latest.value.isReported else {
+        switch latest.value {
+        case .notReported:
             item.status = .notReported
             return item
+        case .notApplicable:
+            item.status = .notApplicable
+            return item
+        case .number, .yesNo: break
         }
-        item.achievement = achievement(of: latest.value, target: item.target, direction: kpi.direction)
+        item.achievement =
+            noBenchmark ? nil : achievement(of: latest.value, target: item.target, direction: kpi.direction)
         item.band = item.achievement.map { Band(percent: $0) }
         item.status = item.band == nil ? .noTarget : .scored
         let reported = history.filter { $0.value.isReported }
@@ -94,6 +105,7 @@ public struct Scorer: Sendable {
 
     /// Achievement in percent of target (SPEC section 3); nil when it cannot be computed.
     public static func achievement(of value: ObservedValue, target: Double?, direction: Direction) -> Double? {
+        if case .number(let number) = value, !number.isFinite { return nil }
         switch (value, direction) {
         case (.yesNo(let yes), _):
             return yes ? 100 : 0
@@ -105,7 +117,7 @@ public struct Scorer: Sendable {
             // A value of zero (or below) where lower is better meets any target of zero or more.
             guard number > 0 else { return 100 }
             return target / number * 100
-        case (.number, .yesNo), (.notReported, _):
+        case (.number, .yesNo), (.notReported, _), (.notApplicable, _):
             return nil
         }
     }

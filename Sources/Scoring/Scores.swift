@@ -2,10 +2,18 @@ import Model
 
 /// Where the target an item was scored against comes from.
 public enum TargetOrigin: Sendable, Hashable {
-    /// The city's own goal from `targets/*.csv`, with its note.
-    case local(note: String)
+    /// A goal from `targets/*.csv` (its `kind`: local, programme, illustrative or benchmark), with its note.
+    case goal(kind: TargetKind, note: String)
     /// The framework's benchmark, with its source.
     case benchmark(source: String)
+
+    /// `target_origin.kind`.
+    public var kind: TargetKind {
+        switch self {
+        case .goal(let kind, _): kind
+        case .benchmark: .benchmark
+        }
+    }
 }
 
 /// Direction of change from the previous year to the latest, judged by the KPI's direction.
@@ -15,16 +23,19 @@ public enum Trend: String, Sendable, Hashable {
     case worsening
 }
 
-/// Why an item has no points.
-public enum ItemStatus: String, Sendable, Hashable {
+/// Why an item has no points: the four kinds of absence, named apart everywhere (SPEC section 3).
+public enum ItemStatus: String, Sendable, Hashable, CaseIterable {
     /// Value and target known: points given.
     case scored
-    /// A value is reported but there is no target to score it against.
+    /// A value is reported but there is no benchmark or target to score it against (or the row
+    /// says `benchmark: none`).
     case noTarget = "no-target"
-    /// The latest row says NR (or is empty).
+    /// Not reported by the city: the latest row says NR (or is empty).
     case notReported = "not-reported"
-    /// No row at all for this city and KPI.
+    /// No value in this site's data: no row at all for this city and KPI.
     case missing
+    /// The latest row says N/A: the KPI does not apply to the city.
+    case notApplicable = "not-applicable"
 }
 
 /// One KPI, or one data point of a KPI, for one city: the smallest scored unit.
@@ -62,9 +73,13 @@ public struct GroupScore: Sendable, Hashable {
     public var reported: Int
     /// Items in the group.
     public var items: Int
-    /// Items whose value is not reported (NR or no row).
-    public var notReported: Int { items - reported }
-    /// Items reported but without a target.
+    /// Items not reported by the city (NR).
+    public var notReported: Int
+    /// Items with no value in this site's data (no row).
+    public var missing: Int
+    /// Items marked not applicable (N/A).
+    public var notApplicable: Int
+    /// Items reported but without a benchmark or target.
     public var noTarget: Int { reported - scored }
     /// Sum of points.
     public var points: Int
@@ -72,34 +87,52 @@ public struct GroupScore: Sendable, Hashable {
     /// Scores a set of items by the U4SSC method.
     public init(_ items: [ItemScore]) {
         var (scored, reported, points) = (0, 0, 0)
+        var (notReported, missing, notApplicable) = (0, 0, 0)
         for item in items {
             if let itemPoints = item.points {
                 scored += 1
                 points += itemPoints
             }
-            if item.latest?.value.isReported ?? false { reported += 1 }
+            switch item.status {
+            case .scored, .noTarget: reported += 1
+            case .notReported: notReported += 1
+            case .missing: missing += 1
+            case .notApplicable: notApplicable += 1
+            }
         }
-        self.init(items: items.count, scored: scored, reported: reported, points: points)
+        self.init(
+            items: items.count, scored: scored, reported: reported, points: points,
+            absent: (notReported, missing, notApplicable))
     }
 
     /// The score of all the items of `groups` together: the same as scoring the items at once,
     /// since counts and points add up.
     public init(combining groups: [GroupScore]) {
         var (items, scored, reported, points) = (0, 0, 0, 0)
+        var (notReported, missing, notApplicable) = (0, 0, 0)
         for group in groups {
             items += group.items
             scored += group.scored
             reported += group.reported
             points += group.points
+            notReported += group.notReported
+            missing += group.missing
+            notApplicable += group.notApplicable
         }
-        self.init(items: items, scored: scored, reported: reported, points: points)
+        self.init(
+            items: items, scored: scored, reported: reported, points: points,
+            absent: (notReported, missing, notApplicable))
     }
 
-    private init(items: Int, scored: Int, reported: Int, points: Int) {
+    private init(
+        items: Int, scored: Int, reported: Int, points: Int,
+        absent: (notReported: Int, missing: Int, notApplicable: Int)
+    ) {
         self.items = items
         self.scored = scored
         self.reported = reported
         self.points = points
+        (notReported, missing, notApplicable) = absent
         if scored == 0 {
             percent = nil
             band = nil
@@ -145,7 +178,13 @@ public struct Coverage: Sendable, Hashable {
     public var items: Int
     public var reported: Int
     public var scored: Int
+    /// Not reported by the city (NR).
     public var notReported: Int
+    /// No value in this site's data.
+    public var missing: Int
+    /// Not applicable (N/A).
+    public var notApplicable: Int
+    /// Reported, no benchmark or target.
     public var noTarget: Int
     /// Reported values marked verified.
     public var verified: Int
@@ -153,6 +192,8 @@ public struct Coverage: Sendable, Hashable {
     public var quality: [DataQuality?: Int]
     /// Latest year of any reported value.
     public var latestYear: Int?
+    /// Earliest year of any reported value (with ``latestYear``: "values from 2020–2022").
+    public var earliestYear: Int?
 }
 
 /// A city's complete scorecard.

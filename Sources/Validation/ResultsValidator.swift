@@ -6,7 +6,7 @@ import Reading
 /// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
 struct ResultsValidator {
     static let required = ["city", "kpi", "year", "value"]
-    static let optional = ["datapoint", "unit", "source", "note", "quality", "verified"]
+    static let optional = ["datapoint", "unit", "source", "note", "quality", "verified", "benchmark"]
 
     var framework: Framework
     var citySlugs: Set<String>
@@ -77,7 +77,7 @@ struct ResultsValidator {
     /// The columns of one results file, looked up once.
     struct Cells: Sendable {
         var identity: RowIdentity.Reader
-        var year, value, unit, source, note, quality, verified: Columns.Column
+        var year, value, unit, source, note, quality, verified, benchmark: Columns.Column
         var columns: Columns { identity.columns }
 
         init(_ columns: Columns, order: RowOrder, framework: Framework, citySlugs: Set<String>) {
@@ -86,7 +86,9 @@ struct ResultsValidator {
                 columns.column("year"), columns.column("value"), columns.column("unit"), columns.column("source"),
                 columns.column("note")
             )
-            (quality, verified) = (columns.column("quality"), columns.column("verified"))
+            (quality, verified, benchmark) = (
+                columns.column("quality"), columns.column("verified"), columns.column("benchmark")
+            )
         }
     }
 
@@ -124,6 +126,8 @@ struct ResultsValidator {
         switch valueText.lowercased() {
         case "", "nr":
             value = .notReported
+        case "n/a", "na":
+            value = .notApplicable
         case "yes", "no":
             if let kpi, kpi.direction != .yesNo {
                 ok = false
@@ -147,7 +151,8 @@ struct ResultsValidator {
                 ok = false
                 var (message, suggestion) = Numbers.explain(valueText, column: "value")
                 if suggestion == nil {
-                    suggestion = "write a number with a point as decimal separator, yes/no, or NR for not reported"
+                    suggestion =
+                        "write a number with a point as decimal separator, yes/no, NR for not reported, or N/A for not applicable"
                 }
                 diagnostics.append(
                     .error(message, at: columns.location(cells.value, in: record), suggestion: suggestion))
@@ -179,6 +184,15 @@ struct ResultsValidator {
                     "\(verifiedText.quotedForMessage()) in column \"verified\" must be yes or no",
                     at: columns.location(cells.verified, in: record)))
         }
+        // `benchmark`: `none` says the KPI has no benchmark (shown, never scored); empty says nothing.
+        let benchmarkText = columns.text(cells.benchmark, in: record).lowercased()
+        if !benchmarkText.isEmpty && benchmarkText != "none" {
+            ok = false
+            diagnostics.append(
+                .error(
+                    "\(benchmarkText.quotedForMessage()) in column \"benchmark\": write none when the report says the KPI has no benchmark, or leave the cell empty",
+                    at: columns.location(cells.benchmark, in: record), suggestion: "write none or leave it empty"))
+        }
         guard ok, let identity, let year else { return nil }
         var extra: [String: String] = [:]
         for column in columns.extra where column.index < record.fields.count {
@@ -188,7 +202,7 @@ struct ResultsValidator {
             city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, year: year, value: value,
             unit: columns.text(cells.unit, in: record), source: columns.text(cells.source, in: record),
             note: columns.text(cells.note, in: record), quality: quality, verified: verified, extra: extra,
-            location: record.location)
+            location: record.location, valueText: valueText, noBenchmark: benchmarkText == "none")
         let ranks = identity.ranks
         return (observation, RowOrder.key(city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: year))
     }

@@ -6,7 +6,7 @@ import Reading
 /// Checks `targets/*.csv`: a city's own goals.
 struct TargetsValidator {
     static let required = ["city", "kpi", "target"]
-    static let optional = ["datapoint", "note"]
+    static let optional = ["datapoint", "note", "kind"]
 
     var framework: Framework
     var citySlugs: Set<String>
@@ -44,12 +44,12 @@ struct TargetsValidator {
     /// The columns of one targets file, looked up once.
     struct Cells: Sendable {
         var identity: RowIdentity.Reader
-        var target, note: Columns.Column
+        var target, note, kind: Columns.Column
         var columns: Columns { identity.columns }
 
         init(_ columns: Columns, order: RowOrder, framework: Framework, citySlugs: Set<String>) {
             identity = RowIdentity.Reader(columns: columns, order: order, framework: framework, citySlugs: citySlugs)
-            (target, note) = (columns.column("target"), columns.column("note"))
+            (target, note, kind) = (columns.column("target"), columns.column("note"), columns.column("kind"))
         }
     }
 
@@ -91,11 +91,23 @@ struct TargetsValidator {
                         at: columns.location(cells.target, in: record)))
             }
         }
-        guard ok, let identity, let target else { return nil }
+        // `kind`: where the goal comes from; `local` (the city's own) when the column is absent or empty.
+        let kindText = columns.text(cells.kind, in: record).lowercased()
+        let kind = kindText.isEmpty ? TargetKind.local : TargetKind(rawValue: kindText)
+        if kind == nil {
+            ok = false
+            let kinds = TargetKind.allCases.map(\.rawValue)
+            diagnostics.append(
+                .error(
+                    "\(kindText.quotedForMessage()) in column \"kind\" is not a kind of target (\(kinds.joined(separator: ", ")))",
+                    at: columns.location(cells.kind, in: record),
+                    suggestion: Suggestions.didYouMean(kindText, in: kinds)))
+        }
+        guard ok, let identity, let target, let kind else { return nil }
         let ranks = identity.ranks
         let local = LocalTarget(
             city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, target: target,
-            note: columns.text(cells.note, in: record), location: record.location)
+            note: columns.text(cells.note, in: record), kind: kind, location: record.location)
         return (local, RowOrder.key(city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: 0))
     }
 }
