@@ -18,15 +18,23 @@ struct TemplateRenderer {
     /// Indentation of the standalone partial being written; empty almost always.
     var indentation = ""
     var atLineStart = true
+    /// The most bytes the output may have: writing stops at the first text that would pass it, so
+    /// partials that multiply each other cost no more than this.
+    let limit: Int
+    /// The innermost section or partial tag being written (template position, line, column), for
+    /// the error when the output grows past `limit`.
+    var tag: (template: Int, line: Int, column: Int)?
 
-    init(templates: [[TemplateNode]], names: [String]) {
+    init(templates: [[TemplateNode]], names: [String], limit: Int = TemplateLibrary.maxOutputBytes) {
         self.templates = templates
         self.names = names
-        output.reserveCapacity(16 * 1024)
+        self.limit = limit
+        output.reserveCapacity(min(16 * 1024, max(0, limit)))
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
+            guard error == nil else { return }
             switch node {
             case .text(let text):
                 write(text, splittingLines: true)
@@ -47,8 +55,11 @@ struct TemplateRenderer {
                     continue
                 }
                 nesting += 1
+                let outer = tag
+                tag = (current, line, column)
                 let value = lookup(name)
                 inverted ? renderInverted(value, children) : renderSection(value, children)
+                tag = outer
                 nesting -= 1
             case .partial(let name, let indent, let index, let line, let column):
                 guard index >= 0, error == nil else { continue }
@@ -61,6 +72,8 @@ struct TemplateRenderer {
                     continue
                 }
                 let caller = current
+                let outer = tag
+                tag = (current, line, column)
                 current = index
                 depth += 1
                 nesting += 1
@@ -77,6 +90,7 @@ struct TemplateRenderer {
                 depth -= 1
                 nesting -= 1
                 current = caller
+                tag = outer
             }
         }
     }
@@ -170,12 +184,32 @@ struct TemplateRenderer {
 
     // MARK: Output
 
+    /// Whether `bytes` more still fit under `limit`; when not, the error at the tag being written.
+    mutating func fits(_ bytes: Int) -> Bool {
+        guard error == nil else { return false }
+        if output.utf8.count + bytes <= limit { return true }
+        let (template, line, column) = tag ?? (current, 1, 1)
+        error = TemplateError(
+            template: names[template], line: line, column: column,
+            message: "this page would be larger than \(Self.size(limit)); writing stopped here",
+            suggestion:
+                "a partial included several times inside another multiplies the page: check the partials and sections here"
+        )
+        return false
+    }
+
+    /// `50 MB`, or a number of bytes for a limit that is not a whole number of megabytes.
+    static func size(_ bytes: Int) -> String {
+        bytes > 0 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes) bytes"
+    }
+
     mutating func write(_ text: String, splittingLines: Bool = false) {
         guard !indentation.isEmpty, !text.isEmpty else {
-            output += text
+            if fits(text.utf8.count) { output += text }
             return
         }
         guard splittingLines else {
+            guard fits(indentation.utf8.count + text.utf8.count) else { return }
             if atLineStart { output += indentation }
             output += text
             atLineStart = text.utf8.last == UInt8(ascii: "\n")
@@ -185,6 +219,7 @@ struct TemplateRenderer {
         var start = text.startIndex
         while start < text.endIndex {
             let end = text[start...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            guard fits(indentation.utf8.count + text.utf8[start..<end].count) else { return }
             if atLineStart { output += indentation }
             output += text[start..<end]
             atLineStart = text[text.index(before: end)] == "\n"
