@@ -82,16 +82,8 @@ struct ServeAnchorCheckTests {
         defer { site.remove() }
         let binary = try #require(
             CityscoreBinary.path, "the cityscore executable was not built beside the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["check", "--site", site.root]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let (status, text) = try CityscoreBinary.run(binary, ["check", "--site", site.root])
+        #expect(status == 1)
         #expect(text.contains("Content/cities/karmoy.md:7:55: error: the link \"#nowhere\""))
         #expect(text.contains("3 errors"))
         #expect(!FileManager.default.fileExists(atPath: site.output))
@@ -107,5 +99,19 @@ enum CityscoreBinary {
             Bundle.main.bundleURL,
         ].map { $0.appendingPathComponent("cityscore").path }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs the executable at `binary` with `arguments`; its exit status and standard error.
+    static func run(_ binary: String, _ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 }
