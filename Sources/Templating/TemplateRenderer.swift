@@ -11,7 +11,9 @@ struct TemplateRenderer {
     /// Sections and partials being written, one inside the other.
     var nesting = 0
     /// The first problem met; rendering stops writing once there is one.
-    var error: TemplateError?
+    var error: TemplateError? { didSet { stopped = error != nil } }
+    /// Whether there is an error: a flag, cheaper to test at every node than the error itself.
+    var stopped = false
     var stack: [TemplateValue] = []
     /// Position and length of the innermost list being repeated.
     var position: (index: Int, count: Int)?
@@ -34,7 +36,7 @@ struct TemplateRenderer {
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
-            guard error == nil else { return }
+            if stopped { return }
             switch node {
             case .text(let text):
                 write(text, splittingLines: true)
@@ -46,7 +48,7 @@ struct TemplateRenderer {
                 case .list, .object: continue
                 }
             case .section(let name, let children, let inverted, let line, let column):
-                guard error == nil else { continue }
+                guard !stopped else { continue }
                 guard nesting < TemplateLibrary.maxNesting else {
                     error = TemplateError(
                         template: names[current], line: line, column: column,
@@ -62,7 +64,7 @@ struct TemplateRenderer {
                 tag = outer
                 nesting -= 1
             case .partial(let name, let indent, let index, let line, let column):
-                guard index >= 0, error == nil else { continue }
+                guard index >= 0, !stopped else { continue }
                 guard depth < TemplateLibrary.maxPartialDepth else {
                     error = TemplateError(
                         template: names[current], line: line, column: column,
@@ -185,9 +187,17 @@ struct TemplateRenderer {
     // MARK: Output
 
     /// Whether `bytes` more still fit under `limit`; when not, the error at the tag being written.
+    /// (Nothing is written once there is an error: `render` stops at the next node.)
+    @inline(__always)
     mutating func fits(_ bytes: Int) -> Bool {
-        guard error == nil else { return false }
         if output.utf8.count + bytes <= limit { return true }
+        stopForSize()
+        return false
+    }
+
+    /// The error for a page that would pass `limit`, at the innermost tag being written.
+    mutating func stopForSize() {
+        guard !stopped else { return }
         let (template, line, column) = tag ?? (current, 1, 1)
         error = TemplateError(
             template: names[template], line: line, column: column,
@@ -195,7 +205,6 @@ struct TemplateRenderer {
             suggestion:
                 "a partial included several times inside another multiplies the page: check the partials and sections here"
         )
-        return false
     }
 
     /// `50 MB`, or a number of bytes for a limit that is not a whole number of megabytes.
