@@ -196,7 +196,8 @@ struct WorkBoundsTests {
         var overrides: [String: String?] = [
             "Themes/default/templates/404.mustache": "<h1>Lost</h1>\n\n{{>partials/p0}}\n"
         ]
-        for (name, text) in Self.doubling(depth: 30, leaf: String(repeating: "<p>lost</p>\n", count: 8)) {
+        // 2^10 copies of a 64 KB leaf: 64 MB, stopped at 50 MB.
+        for (name, text) in Self.doubling(depth: 10, leaf: String(repeating: "<p>lost</p>\n", count: 5_600)) {
             overrides["Themes/default/templates/partials/\(name).mustache"] = text.replacingOccurrences(
                 of: "{{>p", with: "{{>partials/p")
         }
