@@ -62,7 +62,8 @@ struct CmarkConverter {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
                 headingNodes.append((node, id))
             } else if event == CMARK_EVENT_EXIT && type == CMARK_NODE_PARAGRAPH && summary == nil {
-                summary = Self.plainText(node)
+                let (text, truncated) = Self.plainText(node, maxBytes: Summary.byteBudget)
+                summary = Summary.cut(text, truncated: truncated)
             } else if event == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let at = location(node)
@@ -102,23 +103,43 @@ struct CmarkConverter {
     }
 
     /// The text of a node's inline content (text, code, line breaks as spaces).
-    static func plainText(_ node: OpaquePointer) -> String {
+    static func plainText(_ node: OpaquePointer) -> String { plainText(node, maxBytes: Int.max).text }
+
+    /// The first `maxBytes` bytes (at most) of a node's inline content, cut between Unicode scalars,
+    /// and whether the text goes on: reads no more of a long paragraph than it keeps.
+    static func plainText(_ node: OpaquePointer, maxBytes: Int) -> (text: String, truncated: Bool) {
         var out = ""
-        guard let iterator = cmark_iter_new(node) else { return out }
+        guard let iterator = cmark_iter_new(node) else { return (out, false) }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let room = maxBytes - out.utf8.count
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+                guard let literal = cmark_node_get_literal(child) else { continue }
+                guard room < Int.max else {
+                    out += String(cString: literal)
+                    continue
+                }
+                let length = strnlen(literal, room + 1)
+                guard length > room else {
+                    out += String(decoding: UnsafeRawBufferPointer(start: literal, count: length), as: UTF8.self)
+                    continue
+                }
+                // Back off to the start of the scalar the cut falls in.
+                var kept = room
+                while kept > 0 && UInt8(bitPattern: literal[kept]) & 0xC0 == 0x80 { kept -= 1 }
+                out += String(decoding: UnsafeRawBufferPointer(start: literal, count: kept), as: UTF8.self)
+                return (out, true)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                guard room > 0 else { return (out, true) }
                 out += " "
             default:
                 break
             }
         }
-        return out
+        return (out, false)
     }
 }

@@ -50,13 +50,20 @@ public struct TemplateLibrary: Sendable {
     /// template, and well within a thread's stack.
     public static let maxNesting = 200
 
-    /// The template `name` rendered with `context`; an error when there is no such template or when
-    /// partials nest deeper than `maxPartialDepth`.
-    public func render(_ name: String, context: TemplateValue) throws(TemplateError) -> String {
+    /// The most bytes one rendered page may have (50 MB): partials that include each other twice at
+    /// each level would otherwise double the page at every level.
+    public static let maxOutputBytes = 50 * 1024 * 1024
+
+    /// The template `name` rendered with `context`; an error when there is no such template, when
+    /// partials nest deeper than `maxPartialDepth`, or when the page would be larger than `limit`
+    /// bytes (at the partial or section tag being written when it grew past it).
+    public func render(_ name: String, context: TemplateValue, limit: Int = maxOutputBytes) throws(TemplateError)
+        -> String
+    {
         guard let index = names[name] else {
             throw TemplateError(template: name, line: 1, column: 1, message: "there is no template \"\(name)\"")
         }
-        var renderer = TemplateRenderer(templates: templates, names: templateNames)
+        var renderer = TemplateRenderer(templates: templates, names: templateNames, limit: limit)
         renderer.stack.append(context)
         renderer.current = index
         renderer.render(templates[index])

@@ -11,22 +11,32 @@ struct TemplateRenderer {
     /// Sections and partials being written, one inside the other.
     var nesting = 0
     /// The first problem met; rendering stops writing once there is one.
-    var error: TemplateError?
+    var error: TemplateError? { didSet { stopped = error != nil } }
+    /// Whether there is an error: a flag, cheaper to test at every node than the error itself.
+    var stopped = false
     var stack: [TemplateValue] = []
     /// Position and length of the innermost list being repeated.
     var position: (index: Int, count: Int)?
     /// Indentation of the standalone partial being written; empty almost always.
     var indentation = ""
     var atLineStart = true
+    /// The most bytes the output may have: writing stops at the first text that would pass it, so
+    /// partials that multiply each other cost no more than this.
+    let limit: Int
+    /// The innermost section or partial tag being written (template position, line, column), for
+    /// the error when the output grows past `limit`.
+    var tag: (template: Int, line: Int, column: Int)?
 
-    init(templates: [[TemplateNode]], names: [String]) {
+    init(templates: [[TemplateNode]], names: [String], limit: Int = TemplateLibrary.maxOutputBytes) {
         self.templates = templates
         self.names = names
-        output.reserveCapacity(16 * 1024)
+        self.limit = limit
+        output.reserveCapacity(min(16 * 1024, max(0, limit)))
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
+            if stopped { return }
             switch node {
             case .text(let text):
                 write(text, splittingLines: true)
@@ -38,7 +48,7 @@ struct TemplateRenderer {
                 case .list, .object: continue
                 }
             case .section(let name, let children, let inverted, let line, let column):
-                guard error == nil else { continue }
+                guard !stopped else { continue }
                 guard nesting < TemplateLibrary.maxNesting else {
                     error = TemplateError(
                         template: names[current], line: line, column: column,
@@ -47,11 +57,14 @@ struct TemplateRenderer {
                     continue
                 }
                 nesting += 1
+                let outer = tag
+                tag = (current, line, column)
                 let value = lookup(name)
                 inverted ? renderInverted(value, children) : renderSection(value, children)
+                tag = outer
                 nesting -= 1
             case .partial(let name, let indent, let index, let line, let column):
-                guard index >= 0, error == nil else { continue }
+                guard index >= 0, !stopped else { continue }
                 guard depth < TemplateLibrary.maxPartialDepth else {
                     error = TemplateError(
                         template: names[current], line: line, column: column,
@@ -61,6 +74,8 @@ struct TemplateRenderer {
                     continue
                 }
                 let caller = current
+                let outer = tag
+                tag = (current, line, column)
                 current = index
                 depth += 1
                 nesting += 1
@@ -77,6 +92,7 @@ struct TemplateRenderer {
                 depth -= 1
                 nesting -= 1
                 current = caller
+                tag = outer
             }
         }
     }
@@ -170,12 +186,39 @@ struct TemplateRenderer {
 
     // MARK: Output
 
+    /// Whether `bytes` more still fit under `limit`; when not, the error at the tag being written.
+    /// (Nothing is written once there is an error: `render` stops at the next node.)
+    @inline(__always)
+    mutating func fits(_ bytes: Int) -> Bool {
+        if output.utf8.count + bytes <= limit { return true }
+        stopForSize()
+        return false
+    }
+
+    /// The error for a page that would pass `limit`, at the innermost tag being written.
+    mutating func stopForSize() {
+        guard !stopped else { return }
+        let (template, line, column) = tag ?? (current, 1, 1)
+        error = TemplateError(
+            template: names[template], line: line, column: column,
+            message: "this page would be larger than \(Self.size(limit)); writing stopped here",
+            suggestion:
+                "a partial included several times inside another multiplies the page: check the partials and sections here"
+        )
+    }
+
+    /// `50 MB`, or a number of bytes for a limit that is not a whole number of megabytes.
+    static func size(_ bytes: Int) -> String {
+        bytes > 0 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes) bytes"
+    }
+
     mutating func write(_ text: String, splittingLines: Bool = false) {
         guard !indentation.isEmpty, !text.isEmpty else {
-            output += text
+            if fits(text.utf8.count) { output += text }
             return
         }
         guard splittingLines else {
+            guard fits(indentation.utf8.count + text.utf8.count) else { return }
             if atLineStart { output += indentation }
             output += text
             atLineStart = text.utf8.last == UInt8(ascii: "\n")
@@ -185,6 +228,7 @@ struct TemplateRenderer {
         var start = text.startIndex
         while start < text.endIndex {
             let end = text[start...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            guard fits(indentation.utf8.count + text.utf8[start..<end].count) else { return }
             if atLineStart { output += indentation }
             output += text[start..<end]
             atLineStart = text[text.index(before: end)] == "\n"

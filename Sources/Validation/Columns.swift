@@ -5,11 +5,28 @@ import Reading
 /// The header of a CSV file checked against the columns a format knows, and cell access by name.
 struct Columns {
     private var index: [String: Int] = [:]
-    /// `x-` columns by name and position.
+    /// `x-` columns by name and position (at most `extraLimit` names).
     private(set) var extra: [(name: String, index: Int)] = []
+    /// `x-` columns past the limit: not kept, but still columns of every row.
+    private var droppedExtra = 0
+
+    /// How many different `x-` columns the results may have in all: each is a column of every row
+    /// of `data/results.csv`, so thousands of them would make it gigabytes.
+    static let extraLimit = 50
 
     /// Checks `file`'s header: every required column present, no unknown column (unless `x-`).
     init(_ file: CSVFile, required: [String], optional: [String], diagnostics: inout [Diagnostic]) {
+        var seen = Set<String>()
+        self.init(file, required: required, optional: optional, extras: &seen, diagnostics: &diagnostics)
+    }
+
+    /// Checks `file`'s header as above; `seen` holds the `x-` names of the files checked before, so
+    /// that the limit counts different names across files. The first `x-` column past the limit is
+    /// an error at its header cell, and no column past it is kept.
+    init(
+        _ file: CSVFile, required: [String], optional: [String], extras seen: inout Set<String>,
+        diagnostics: inout [Diagnostic]
+    ) {
         let known = required + optional
         let headerLocation = file.table.header.first?.location(in: file.path) ?? .init(path: file.path)
         if file.table.header.count == 1, let only = file.table.header.first, only.text.contains(";") {
@@ -25,6 +42,19 @@ struct Columns {
         for (i, field) in file.table.header.enumerated() {
             let name = field.text.trimmingSpaces.lowercased()
             if name.hasPrefix("x-") {
+                guard seen.contains(name) || seen.count < Self.extraLimit else {
+                    if droppedExtra == 0 {
+                        diagnostics.append(
+                            .error(
+                                "too many extra columns: \(field.text.quotedForMessage()) is x- column number \(Self.extraLimit + 1) of the results, and cityscore publishes at most \(Self.extraLimit)",
+                                at: field.location(in: file.path),
+                                suggestion:
+                                    "remove the x- columns you do not need to publish, or keep them in another sheet"))
+                    }
+                    droppedExtra += 1
+                    continue
+                }
+                seen.insert(name)
                 extra.append((name, i))
             } else if known.contains(name) {
                 if index[name] != nil {
@@ -107,7 +137,7 @@ struct Columns {
     }
 
     /// The number of columns in the header.
-    var count: Int { index.count + extra.count }
+    var count: Int { index.count + extra.count + droppedExtra }
 }
 
 /// Lowercase letters, digits and dashes, for suggesting column names.

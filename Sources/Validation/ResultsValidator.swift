@@ -24,9 +24,12 @@ struct ResultsValidator {
         // Where each row's duplicate error would go among the diagnostics (after the row's own).
         var positions: [Int] = []
         positions.reserveCapacity(rows)
+        // The x- columns of every file, for their limit across files.
+        var extras = Set<String>()
         files.reverse()
         while let file = files.popLast() {
-            let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
+            let columns = Columns(
+                file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
             for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {

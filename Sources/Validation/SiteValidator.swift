@@ -58,6 +58,16 @@ public struct SiteValidator: Sendable {
                 }
             }
         }
+        let paths = OutputPaths(framework: framework, perKPIFiles: config.params["chart_files"] == "all")
+        for city in cities {
+            if let problem = OutputPaths.check(
+                paths.longestCityPath(city.slug), slug: city.slug, what: "city slug",
+                at: SourceLocation(path: city.document.path, line: 0, column: 0),
+                fix: { "rename the file to a shorter one, e.g. \($0).md" })
+            {
+                diagnostics.append(problem)
+            }
+        }
         for folder in source.cityNarratives.keys.sorted() where !slugs.contains(folder) {
             diagnostics.append(
                 .error(
@@ -87,6 +97,16 @@ public struct SiteValidator: Sendable {
                     .error(
                         "two pages have the slug \"\(page.slug)\" (the other is \(other))",
                         at: SourceLocation(path: file.path)))
+                continue
+            }
+            if let problem = OutputPaths.check(
+                OutputPaths.pagePath(page.slug), slug: page.slug, what: "page slug",
+                at: file.frontMatter.fields.keys.contains("slug")
+                    ? file.frontMatter.fields.location(of: "slug")
+                    : SourceLocation(path: file.path, line: 0, column: 0),
+                fix: { "set a shorter slug in the front matter, e.g. \"slug: \($0)\"" })
+            {
+                diagnostics.append(problem)
                 continue
             }
             pageSlugs[page.slug] = file.path

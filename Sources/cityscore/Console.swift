@@ -3,19 +3,11 @@ import Foundation
 
 /// The one place that writes to the terminal.
 enum Console {
-    /// Diagnostics to standard error, sorted by file and line, with a count at the end.
+    /// Diagnostics to standard error, sorted by file and line, at most `DiagnosticReport.lineLimit`
+    /// of them, with a count at the end.
     static func report(_ diagnostics: [Diagnostic]) {
-        var list = DiagnosticList()
-        list.append(contentsOf: diagnostics)
-        let sorted = list.sorted
-        guard !sorted.isEmpty else { return }
-        var text = sorted.map(\.description).joined(separator: "\n") + "\n"
-        let errors = sorted.filter { $0.severity == .error }.count
-        let warnings = sorted.count - errors
-        var parts: [String] = []
-        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        text += parts.joined(separator: ", ") + "\n"
+        let text = DiagnosticReport.text(diagnostics)
+        guard !text.isEmpty else { return }
         FileHandle.standardError.write(Data(text.utf8))
     }
 
