@@ -371,6 +371,31 @@ struct ServeHardeningTests {
         }
     }
 
+    @Test func connectionsBeyondTheCapAreClosedAtOnce() async throws {
+        let site = try ServeTestSite.make()
+        defer { site.remove() }
+        let limits = HTTPLimits(headDeadline: .seconds(5), maxConnections: 2)
+        try await withPreviewServer(site, limits: limits) { _, client in
+            let port = client.port
+            // Two connections that never finish their heads take both places.
+            let holders = try await RawConnection.onThread {
+                let holders = try (0..<2).map { _ in try RawConnection(port: port) }
+                for holder in holders { _ = holder.send(Array("GET / HTTP/1.1\r\n".utf8)) }
+                return holders
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let third = try await RawConnection.exchange(
+                port: port, request("/", ["Host: 127.0.0.1:\(port)"]), limit: .seconds(3))
+            #expect(third.closed)
+            #expect(third.bytes.isEmpty)
+            #expect(third.elapsed < .seconds(1), "closed after \(third.elapsed)")
+            // Once they are gone, the places are free again.
+            for holder in holders { holder.close() }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await client.get("/").status == 200)
+        }
+    }
+
     @Test func badHostFormsAreRefused() async throws {
         let site = try ServeTestSite.make()
         defer { site.remove() }
