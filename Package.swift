@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The tests' reference for Sources/Templating (the theme's engine), not part of the binary.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Only its FlyingSocks library (non-blocking sockets on epoll/kqueue): the preview reads and
+        // checks HTTP requests itself (Sources/Serve/HTTPListener.swift).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Pipeline", "Diagnostics", "Model", "Templating", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Pipeline", "Diagnostics", "Model", "Templating", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

@@ -33,6 +33,12 @@ public enum ListenAddress: Sendable, Equatable {
         }
     }
 
+    /// Whether this is an IPv6 address.
+    var isIP6: Bool {
+        if case .ip6 = self { return true }
+        return false
+    }
+
     /// Whether this is a loopback address (`127.x.x.x`, `::1`).
     public var isLoopback: Bool {
         switch self {
@@ -41,20 +47,18 @@ public enum ListenAddress: Sendable, Equatable {
         }
     }
 
-    /// Whether a request's `Host` header names this machine, for a server on loopback: a web page
-    /// elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its own name and is
-    /// refused. Servers on other interfaces accept every host.
-    public func accepts(hostHeader: String?) -> Bool {
+    /// Whether a request's `Host` header is one this server answers: a strict `host[:port]` (see
+    /// `HostHeader`: no `user@`, nothing after the port) and, for a server on loopback, a name of
+    /// this machine (`localhost`, `127.x.x.x`, `[::1]`) with the port it listens on (`port`; nil
+    /// skips that check; no port in the header means 80). A web page elsewhere that rebinds its own
+    /// name to 127.0.0.1 (DNS rebinding) sends its own name and is refused. Servers on other
+    /// interfaces accept every well-formed host and port (they may be reached through a forwarded port).
+    public func accepts(hostHeader: String?, port: UInt16? = nil) -> Bool {
+        guard let header = hostHeader.flatMap(HostHeader.init) else { return false }
         guard isLoopback else { return true }
-        guard let header = hostHeader?.lowercased(), !header.isEmpty else { return false }
-        var host = Substring(header)
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return false }
-            host = host[host.index(after: host.startIndex)..<close]
-            return host == "::1"
-        }
-        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
-        return host == "localhost" || (host.hasPrefix("127.") && Self.isIPv4(String(host)))
+        if let port, (header.port ?? 80) != port { return false }
+        if header.isIP6 { return header.host == "::1" }
+        return header.host == "localhost" || (header.host.hasPrefix("127.") && Self.isIPv4(header.host))
     }
 
     /// The URL of the site served at `port`.

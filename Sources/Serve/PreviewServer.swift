@@ -1,6 +1,5 @@
 import Diagnostics
 import Dispatch
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Model
@@ -23,12 +22,14 @@ public final class PreviewServer: Sendable {
         public var quietMilliseconds: Int
         /// How long a long-poll waits for a change before it is answered anyway.
         public var pollTimeout: Duration
+        /// What one connection may send, and how slowly.
+        public var limits: HTTPLimits
 
         /// Creates a configuration; the defaults are those of `cityscore serve`.
         public init(
             siteRoot: String, address: ListenAddress = .ip4("127.0.0.1"), port: UInt16 = 1313,
             watch: WatchMethod = .inotify, quietMilliseconds: Int = 100,
-            pollTimeout: Duration = .seconds(25)
+            pollTimeout: Duration = .seconds(25), limits: HTTPLimits = HTTPLimits()
         ) {
             self.siteRoot = siteRoot
             self.address = address
@@ -36,12 +37,13 @@ public final class PreviewServer: Sendable {
             self.watch = watch
             self.quietMilliseconds = quietMilliseconds
             self.pollTimeout = pollTimeout
+            self.limits = limits
         }
     }
 
     /// The parts that exist while the server runs.
     private struct Running: Sendable {
-        var task: Task<Void, any Error>
+        var task: Task<Void, Never>
         var watcher: (any FolderWatcher)?
         var watcherDone: DispatchGroup
     }
@@ -50,9 +52,8 @@ public final class PreviewServer: Sendable {
     public let configuration: Configuration
     private let live = LiveSite()
     private let events: @Sendable (ServeEvent) -> Void
-    private let server: HTTPServer
+    private let listener: HTTPListener
     private let running = Locked<Running?>(nil)
-    private let startFailure = Locked<(any Error)?>(nil)
     private let root: String
 
     /// Creates a server; `events` is called (from any thread) after every build.
@@ -64,31 +65,13 @@ public final class PreviewServer: Sendable {
         root = URL(fileURLWithPath: configuration.siteRoot).standardizedFileURL.path
         let live = self.live
         let pollTimeout = configuration.pollTimeout
-        let address = configuration.address
-        let handler = ClosureHTTPHandler { request in
-            guard address.accepts(hostHeader: request.headers[.host]) else {
-                return HTTPResponse(
-                    statusCode: HTTPStatusCode(403, phrase: "Forbidden"),
-                    headers: [.contentType: "text/plain; charset=utf-8"],
-                    body: Data("This preview answers requests for localhost or 127.0.0.1 only.\n".utf8))
-            }
-            return await Self.handle(request, live: live, pollTimeout: pollTimeout)
+        listener = HTTPListener(address: configuration.address, limits: configuration.limits) {
+            head in
+            await Self.handle(head, live: live, pollTimeout: pollTimeout)
         }
-        do {
-            switch configuration.address {
-            case .ip4(let ip):
-                let config = HTTPServer.Configuration(
-                    address: try sockaddr_in.inet(ip4: ip, port: configuration.port), timeout: 60,
-                    logger: .disabled)
-                server = HTTPServer(config: config, handler: handler)
-            case .ip6(let ip):
-                let config = HTTPServer.Configuration(
-                    address: try sockaddr_in6.inet6(ip6: ip, port: configuration.port), timeout: 60,
-                    logger: .disabled)
-                server = HTTPServer(config: config, handler: handler)
-            }
-        } catch {
-            throw ListenAddress.invalid(configuration.address.urlHost)
+        switch configuration.address {
+        case .ip4(let ip) where ListenAddress.isIPv4(ip), .ip6(let ip) where ListenAddress.isIPv6(ip): break
+        default: throw ListenAddress.invalid(configuration.address.urlHost)
         }
     }
 
@@ -168,44 +151,29 @@ public final class PreviewServer: Sendable {
             parts.watcherDone.notify(queue: .global()) { continuation.resume() }
         }
         live.close()
-        await server.stop(timeout: 0.2)
-        _ = await parts.task.result
-    }
-
-    /// Starts the HTTP server and waits until it listens; returns the port.
-    private func listen() async throws(ServeError) -> UInt16 {
-        let server = self.server
-        let failure = startFailure
-        let task = Task {
-            do {
-                try await server.run()
-            } catch {
-                failure.withLock { $0 = error }
-                throw error
-            }
-        }
-        let idle = DispatchGroup()
-        running.withLock { $0 = Running(task: task, watcher: nil, watcherDone: idle) }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if let address = await server.listeningAddress {
-                switch address {
-                case .ip4(_, let port), .ip6(_, let port): return port
-                case .unix: break
-                }
-            }
-            if let error = failure.current {
-                running.withLock { $0 = nil }
-                throw ServeError(
-                    "cannot listen on \(configuration.address.urlHost):\(configuration.port): \(Self.describe(error))"
-                )
-            }
+        // Open requests get a moment to finish; then every connection is closed.
+        let grace = ContinuousClock.now + .milliseconds(200)
+        while listener.openConnections > 0 && ContinuousClock.now < grace {
             try? await Task.sleep(for: .milliseconds(5))
         }
-        task.cancel()
-        running.withLock { $0 = nil }
-        throw ServeError(
-            "cannot listen on \(configuration.address.urlHost):\(configuration.port): timed out")
+        parts.task.cancel()
+        await parts.task.value
+    }
+
+    /// Listens and starts serving; returns the port.
+    private func listen() async throws(ServeError) -> UInt16 {
+        let listening: HTTPListener.Listening
+        do {
+            listening = try listener.listen(port: configuration.port)
+        } catch {
+            throw ServeError(
+                "cannot listen on \(configuration.address.urlHost):\(configuration.port): \(Self.describe(error))"
+            )
+        }
+        let listener = self.listener
+        let task = Task { await listener.serve(listening) }
+        running.withLock { $0 = Running(task: task, watcher: nil, watcherDone: DispatchGroup()) }
+        return listening.port
     }
 
     static func describe(_ error: any Error) -> String {
@@ -235,38 +203,21 @@ public final class PreviewServer: Sendable {
     }
 
     /// One request: the long-poll, or a file of the site.
-    static func handle(_ request: HTTPRequest, live: LiveSite, pollTimeout: Duration) async
-        -> HTTPResponse
+    static func handle(_ request: RequestHead, live: LiveSite, pollTimeout: Duration) async
+        -> PreviewResponse
     {
-        let path = request.target.path()
-        if path == LiveReload.pollPath && request.method == .GET {
-            let since = request.query.first { $0.name == "since" }?.value ?? ""
+        let path = request.path
+        if path == LiveReload.pollPath && request.method == "GET" {
+            let since = request.queryValue("since") ?? ""
             let version = await live.version(after: since, timeout: pollTimeout)
             // Versions are made of letters, digits and `-` (see LiveSite): nothing to escape.
             let body = "{\"version\":\"\(version)\"}\n"
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                body: Data(body.utf8))
+            return PreviewResponse(
+                status: 200,
+                headers: ["Content-Type": "application/json", "Cache-Control": "no-store"],
+                body: Array(body.utf8))
         }
-        let response = SiteResponder(snapshot: live.snapshot).respond(
-            method: request.method.rawValue, path: path, query: request.target.query())
-        var headers = HTTPHeaders()
-        for (name, value) in response.headers { headers[HTTPHeader(name)] = value }
-        return HTTPResponse(
-            statusCode: HTTPStatusCode(response.status, phrase: Self.phrase(response.status)),
-            headers: headers,
-            body: Data(response.body))
-    }
-
-    static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 302: "Found"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 503: "Service Unavailable"
-        default: "Internal Server Error"
-        }
+        return SiteResponder(snapshot: live.snapshot).respond(
+            method: request.method, path: path, query: request.query)
     }
 }

@@ -42,22 +42,11 @@ struct ServeTestClient {
     static func request(method: String, path: String, port: UInt16, timeoutSeconds: Int) throws
         -> Response
     {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        let fd = try connectToLoopback(port: port)
         defer { close(fd) }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw Failure(description: "connect() failed: errno \(errno)") }
         let request = Array(
             "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
         guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count else {
@@ -74,6 +63,26 @@ struct ServeTestClient {
         }
         guard let parsed = parse(data) else { throw Failure(description: "no HTTP response") }
         return parsed.response
+    }
+
+    /// A blocking TCP socket connected to `port` of 127.0.0.1.
+    static func connectToLoopback(port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure(description: "connect() failed: errno \(errno)")
+        }
+        return fd
     }
 
     /// The response so far, and whether its body is complete (by `Content-Length`).
@@ -104,11 +113,11 @@ struct ServeTestClient {
 
 /// Runs `body` with a preview server for `site` on a free port of 127.0.0.1, and always stops it.
 func withPreviewServer(
-    _ site: TestSite, watch: WatchMethod = .inotify,
+    _ site: TestSite, watch: WatchMethod = .inotify, limits: HTTPLimits = HTTPLimits(),
     _ body: (PreviewServer, ServeTestClient) async throws -> Void
 ) async throws {
     let server = try PreviewServer(
-        .init(siteRoot: site.root, port: 0, watch: watch), events: { _ in })
+        .init(siteRoot: site.root, port: 0, watch: watch, limits: limits), events: { _ in })
     let url = try await server.start()
     let port = UInt16(url.split(separator: ":").last?.filter(\.isNumber) ?? "") ?? 0
     do {
