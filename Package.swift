@@ -23,13 +23,13 @@ let package = Package(
         ),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The tests' reference for Sources/Templating (the theme's engine), not part of the binary.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Only its FlyingSocks library (non-blocking sockets on epoll/kqueue): the preview reads and
         // checks HTTP requests itself (Sources/Serve/HTTPListener.swift).
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // The C library, touched only by Sources/Markdown/CmarkConverter.swift.
@@ -54,10 +54,10 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "Templating", "BuiltIn",
+                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "Templating",
             ]
         ),
-        .target(name: "Writing", dependencies: ["Diagnostics"]),
+        .target(name: "Writing"),
         .target(
             name: "Pipeline",
             dependencies: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Rendering", "Writing"]
