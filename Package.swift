@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(name: "Validation", dependencies: ["Diagnostics", "Model", "Reading"]),
         .target(name: "Scoring", dependencies: ["Model"]),
-        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics", "Templating"]),
         .target(name: "Charts", dependencies: ["Model", "Scoring"]),
         // Mustache templates compiled once and rendered over typed values (the theme's engine).
         .target(name: "Templating", dependencies: ["Diagnostics"]),

@@ -26,6 +26,9 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: [kit]),
         // Content/site.yml: YAMLFields.parse and its typed getters, then reading and validating a site with it.
         .executableTarget(name: "FuzzSiteYML", dependencies: [kit, "FuzzSupport"]),
+        // A Markdown page: FrontMatter.split, then MarkdownRenderer (cmark, heading ids, link rewriting) in safe and
+        // unsafe mode, then AnchorCheck; every heading id must hold only allowed characters.
+        .executableTarget(name: "FuzzMarkdown", dependencies: [kit]),
         // A theme template: TemplateLibrary.compile (parser, standalone lines, partial links) and rendering.
         .executableTarget(name: "FuzzTemplates", dependencies: [kit]),
     ]

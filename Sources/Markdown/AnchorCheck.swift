@@ -59,9 +59,11 @@ public enum AnchorCheck {
         return (target, fragment)
     }
 
-    /// Values of `id="…"` attributes in an HTML fragment (raw HTML an author wrote in unsafe mode).
-    static func elementIDs(in html: String) -> Set<String> {
-        var found = Set<String>()
+    /// Values of `id="…"` attributes in an HTML fragment (raw HTML an author wrote in unsafe mode, and
+    /// the headings' ids), in document order. Found by bytes as an HTML parser reads them: a quote
+    /// after a prepend mark is one `Character` with it, but still ends the attribute.
+    public static func elementIDs(in html: String) -> [String] {
+        var found: [String] = []
         let bytes = Array(html.utf8)
         let marker = Array(" id=\"".utf8)
         var index = 0
@@ -72,7 +74,7 @@ public enum AnchorCheck {
             }
             let start = index + marker.count
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            found.append(String(decoding: bytes[start..<end], as: UTF8.self))
             index = end + 1
         }
         return found

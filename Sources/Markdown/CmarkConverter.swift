@@ -1,5 +1,6 @@
 import CCmark
 import Diagnostics
+import Templating
 
 #if canImport(Glibc)
     import Glibc
@@ -83,7 +84,8 @@ struct CmarkConverter {
             var html = String(cString: rendered)
             free(rendered)
             if let close = html.firstIndex(of: ">") {
-                html.insert(contentsOf: " id=\"\(id)\"", at: close)
+                // Ids are built from letters and digits only; escaped anyway, like every attribute.
+                html.insert(contentsOf: " id=\"\(HTMLEscaping.escape(id))\"", at: close)
             }
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(block, html)

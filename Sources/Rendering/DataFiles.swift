@@ -127,9 +127,9 @@ struct DataFiles: Sendable {
             csv.field(o.city)
             csv.field(o.kpi)
             csv.field(o.datapoint ?? "")
-            csv.field(String(o.year))
+            csv.number(Double(o.year))
             switch o.value {
-            case .number(let n): csv.field(CSVText.number(n))
+            case .number(let n): csv.number(n)
             case .yesNo(let b): csv.field(b ? "yes" : "no")
             case .notReported: csv.field("NR")
             case .notApplicable: csv.field("N/A")
@@ -160,11 +160,15 @@ struct DataFiles: Sendable {
             "direction_basis", "target", "target_source", "sdg", "description", "evidence",
         ])
         for k in site.framework.kpis {
-            csv.row([
+            for text in [
                 k.code, k.dimension, k.subdimension, k.category, k.name, k.datapoints.joined(separator: ";"), k.level,
-                k.kind, k.unit, k.direction.rawValue, k.directionBasis, k.target.map(CSVText.number) ?? "",
-                k.targetSource, k.sdg, k.description, k.evidence,
-            ])
+                k.kind, k.unit, k.direction.rawValue, k.directionBasis,
+            ] {
+                csv.field(text)
+            }
+            csv.number(k.target)
+            for text in [k.targetSource, k.sdg, k.description, k.evidence] { csv.field(text) }
+            csv.endRow()
         }
         return csv.text
     }
@@ -182,11 +186,20 @@ struct CSVWriter {
     /// The rows written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends one field, quoted where needed.
+    /// Appends one text cell, quoted where needed and made spreadsheet-safe
+    /// (``CSVText/spreadsheetSafe(_:)``): every text a CSV download holds goes through here.
     mutating func field(_ value: String) {
         if !atRowStart { bytes.append(UInt8(ascii: ",")) }
         atRowStart = false
-        CSVText.appendField(value, to: &bytes)
+        CSVText.appendField(CSVText.spreadsheetSafe(value), to: &bytes)
+    }
+
+    /// Appends one number cell as plain decimal text (`-5` stays `-5`: a spreadsheet reads it as
+    /// the number it is); nil is an empty cell.
+    mutating func number(_ value: Double?) {
+        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
+        atRowStart = false
+        if let value { CSVText.appendField(CSVText.number(value), to: &bytes) }
     }
 
     /// Ends the current row.
@@ -202,7 +215,8 @@ struct CSVWriter {
     }
 }
 
-/// RFC 4180 output: quotes where needed, CRLF-free (LF) lines.
+/// RFC 4180 output: quotes where needed, CRLF-free (LF) lines. `field` quotes any text as it is;
+/// `row` and ``CSVWriter`` write text cells spreadsheet-safe.
 enum CSVText {
     static func row(_ fields: [String]) -> String {
         var csv = CSVWriter()
@@ -236,6 +250,23 @@ enum CSVText {
                 if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// `text` as a cell no spreadsheet reads as a formula (CSV injection, per OWASP): a text that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, which
+    /// Excel and LibreOffice take as "this cell is text" and do not show. Other texts are returned
+    /// as they are. Cells are trimmed when read, so a `\t=1+1` read in is `=1+1` here, and caught.
+    static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.utf8.first, startsFormula(first) else { return text }
+        return "'" + text
+    }
+
+    /// The first bytes of a cell that a spreadsheet may take as the start of a formula.
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
         }
     }
 
