@@ -146,6 +146,9 @@ public struct Observation: Sendable, Hashable {
     public var datapoint: String?
     public var year: Int
     public var value: ObservedValue
+    /// The value cell as it was written (`97.00`, `0.001`, `NR`), so that downloads give it back
+    /// with its printed digits; empty when the observation was not read from a file.
+    public var valueText: String
     public var unit: String
     public var source: String
     public var note: String
@@ -158,15 +161,16 @@ public struct Observation: Sendable, Hashable {
 
     /// Creates an observation.
     public init(
-        city: String, kpi: String, datapoint: String? = nil, year: Int, value: ObservedValue, unit: String = "",
-        source: String = "", note: String = "", quality: DataQuality? = nil, verified: Bool? = nil,
-        extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: "")
+        city: String, kpi: String, datapoint: String? = nil, year: Int, value: ObservedValue, valueText: String = "",
+        unit: String = "", source: String = "", note: String = "", quality: DataQuality? = nil,
+        verified: Bool? = nil, extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: "")
     ) {
         self.city = city
         self.kpi = kpi
         self.datapoint = datapoint
         self.year = year
         self.value = value
+        self.valueText = valueText
         self.unit = unit
         self.source = source
         self.note = note

@@ -133,7 +133,8 @@ struct ChartBuilder: Sendable {
         var row = RowCharts()
         if let latest = item.latest {
             let bullet = BulletChart(
-                name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
+                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), value: latest.value,
+                target: item.target,
                 year: latest.year, size: .compact)
             if perKPIFiles {
                 let chart = bullet.render(id: "bullet-\(file)", format: format)
@@ -149,7 +150,8 @@ struct ChartBuilder: Sendable {
         }
         if points.count >= 2 {
             let trend = TrendLine(
-                name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
+                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), points: points,
+                target: item.target,
                 size: .sparkline)
             if perKPIFiles {
                 let chart = trend.render(id: "trend-\(file)", format: format)
@@ -193,8 +195,10 @@ struct ChartBuilder: Sendable {
             guard !entries.isEmpty else { return nil }
             let name = datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name
             let file = "dots" + (datapoint.map { "-" + Slug.make($0) } ?? "")
-            let chart = DotPlot(name: name, unit: unit, direction: kpi.direction, target: kpi.target, entries: entries)
-                .render(id: file, format: format)
+            let chart = DotPlot(
+                name: name, unit: unit, direction: kpi.direction(for: datapoint), target: kpi.target, entries: entries
+            )
+            .render(id: file, format: format)
             return figure(chart, page: page, file: file)
         }
     }
