@@ -143,7 +143,8 @@ struct DataFiles: Sendable {
     /// Rows of `results.csv` written per task when it is written on several cores.
     static let resultRowsPerTask = 16_384
 
-    /// Every published value, in the results format (so it can be read back), sorted; then how
+    /// Every published value, sorted: first the columns of the results format, as written (drop
+    /// the computed ones and the file reads back as a site's results file); then how
     /// each row was scored. Blocks of rows are written on every core and joined in order.
     func resultsCSV(rowsPerTask: Int = resultRowsPerTask) -> String {
         let extras = extraColumns()

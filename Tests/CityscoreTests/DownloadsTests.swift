@@ -82,6 +82,26 @@ struct DownloadsTests {
         #expect(karmoy.contains("\"note\": \"as printed, p. 14\""))
     }
 
+    @Test func withoutItsComputedColumnsResultsCSVReadsBackToTheSameFile() throws {
+        let site = try Self.built()
+        defer { site.remove() }
+        let published = try #require(site.read("data/results.csv"))
+        let table = try #require(CSVReader(path: "results.csv").read(Array(published.utf8)).table)
+        let kept = table.header.count - DataColumns.resultsComputed.count
+        let input = ([table.header] + table.records.map(\.fields)).map { fields in
+            fields.prefix(kept).map { field in
+                field.text.contains(",") || field.text.contains("\"")
+                    ? "\"" + field.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field.text
+            }.joined(separator: ",")
+        }
+        let copy = try TestSite.make([
+            "Content/results/2020.csv": input.joined(separator: "\n") + "\n", "Content/targets/goals.csv": Self.targets,
+        ])
+        defer { copy.remove() }
+        #expect(copy.build() == [])
+        #expect(copy.read("data/results.csv") == published)
+    }
+
     @Test func computedColumnsAreUnroundedAndOnlyTheLatestRowIsScored() throws {
         let site = try Self.built()
         defer { site.remove() }
