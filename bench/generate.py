@@ -166,12 +166,17 @@ def city_name(rng):
 def load_framework():
     with open(FRAMEWORK, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    items = []  # (code, datapoint or "", direction, unit, framework target or None)
+    items = []  # (code, datapoint or "", direction, unit, framework target or None, highest possible value or None)
     for r in rows:
         dps = [d.strip() for d in r["datapoints"].split(";") if d.strip()]
         target = float(r["target"]) if r["target"].strip() else None
+        # A data point may have its own direction ("recycled: higher"); the range caps values ("0..1").
+        own = dict((p.rsplit(":", 1)[0].strip(), p.rsplit(":", 1)[1].strip())
+                   for p in r.get("datapoint_directions", "").split(";") if ":" in p)
+        upper = (r.get("range") or "").partition("..")[2].strip()
         for dp in dps or [""]:
-            items.append((r["code"], dp, r["direction"], r["unit"], target))
+            items.append((r["code"], dp, own.get(dp, r["direction"]), r["unit"], target,
+                          float(upper) if upper else None))
     return items
 
 
@@ -244,7 +249,7 @@ def generate_data(n, years, out):
     for w in writers.values():
         w.writerow(["city", "kpi", "datapoint", "year", "value", "unit", "source", "quality", "verified"])
     for slug in slugs:
-        for code, dp, direction, unit, fw_target in items:
+        for code, dp, direction, unit, fw_target, highest in items:
             short_unit = "%" if ("%" in unit or unit.lower().startswith("percent")) else unit[:30]
             if direction == "yes-no":
                 yes = rng.random() < 0.7
@@ -270,6 +275,8 @@ def generate_data(n, years, out):
                     v = target * level if direction == "higher" else target / level
                     if base is None:
                         v = min(v, 100.0)
+                    if highest is not None:
+                        v = min(v, highest)
                     value = fmt(v)
                 writers[y].writerow([slug, code, dp, y, value, short_unit, "Synthetic report %d, p. %d" % (y, rng.randint(1, 90)),
                                      rng.choice(QUALITIES), rng.choice(["yes", "no", ""])])

@@ -7,6 +7,38 @@ public enum Direction: String, Sendable, Hashable, CaseIterable {
     case yesNo = "yes-no"
 }
 
+/// The values a KPI's figures can possibly take, from the framework's `range` column: `0..100`,
+/// `0..` (no upper limit), `..` (any value), `-100..100`.
+public struct ValueRange: Sendable, Hashable {
+    /// The smallest possible value, nil for no lower limit.
+    public var lower: Double?
+    /// The largest possible value, nil for no upper limit.
+    public var upper: Double?
+
+    public init(lower: Double?, upper: Double?) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// A percentage: 0 to 100.
+    public static let percentage = ValueRange(lower: 0, upper: 100)
+    /// A count, rate or amount: 0 or more.
+    public static let nonNegative = ValueRange(lower: 0, upper: nil)
+
+    /// The range as the framework's `range` column writes it (`0..100`, `0..`, `..`).
+    public var text: String {
+        func number(_ value: Double) -> String {
+            abs(value) < 1e15 && Double(Int(value)) == value ? String(Int(value)) : "\(value)"
+        }
+        return (lower.map(number) ?? "") + ".." + (upper.map(number) ?? "")
+    }
+
+    /// Whether `value` is possible.
+    public func contains(_ value: Double) -> Bool {
+        (lower.map { value >= $0 } ?? true) && (upper.map { value <= $0 } ?? true)
+    }
+}
+
 /// One key performance indicator of the framework (a U4SSC KPI).
 ///
 /// Immutable and shared: every scored item of every city refers to its KPI, so a KPI is a class,
@@ -24,8 +56,14 @@ public final class KPI: Sendable, Hashable {
     public let kind: String
     /// Unit of the value, e.g. `%`.
     public let unit: String
-    /// Whether higher or lower is better, or yes-no.
+    /// Whether higher or lower is better, or yes-no: the KPI's own, which its data points take
+    /// unless `datapointDirections` says otherwise. Ask `direction(for:)` for an item's direction.
     public let direction: Direction
+    /// Data points whose direction differs from the KPI's (landfill share: lower; recycled: higher).
+    public let datapointDirections: [String: Direction]
+    /// The values the KPI's figures can take when the framework says (`range` column); nil when
+    /// the unit decides (a percentage 0–100, anything else 0 or more).
+    public let range: ValueRange?
     /// `ITU` when the direction was read from the ITU definition, `inferred` when it follows the meaning.
     public let directionBasis: String
     /// The framework's benchmark target, when one is known.
@@ -48,7 +86,8 @@ public final class KPI: Sendable, Hashable {
     /// Creates a KPI.
     public init(
         code: String, name: String, datapoints: [String] = [], level: String = "", kind: String = "",
-        unit: String = "", direction: Direction, directionBasis: String = "", target: Double? = nil,
+        unit: String = "", direction: Direction, datapointDirections: [String: Direction] = [:],
+        range: ValueRange? = nil, directionBasis: String = "", target: Double? = nil,
         targetSource: String = "", sdg: String = "", description: String = "", evidence: String = "",
         dimension: String, subdimension: String, category: String,
         location: SourceLocation = SourceLocation(path: "")
@@ -61,6 +100,8 @@ public final class KPI: Sendable, Hashable {
         self.kind = kind
         self.unit = unit
         self.direction = direction
+        self.datapointDirections = datapointDirections
+        self.range = range
         self.directionBasis = directionBasis
         self.target = target
         self.targetSource = targetSource
@@ -73,6 +114,12 @@ public final class KPI: Sendable, Hashable {
         self.location = location
     }
 
+    /// Whether higher or lower is better for one data point (or for the KPI, with nil): the data
+    /// point's own direction where the framework gives one, the KPI's otherwise.
+    public func direction(for datapoint: String?) -> Direction {
+        datapoint.flatMap { datapointDirections[$0] } ?? direction
+    }
+
     /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`);
     /// made once, as pages ask for it on every row.
     public let slug: String
@@ -81,6 +128,7 @@ public final class KPI: Sendable, Hashable {
         a === b
             || (a.code == b.code && a.name == b.name && a.datapoints == b.datapoints && a.level == b.level
                 && a.kind == b.kind && a.unit == b.unit && a.direction == b.direction
+                && a.datapointDirections == b.datapointDirections && a.range == b.range
                 && a.directionBasis == b.directionBasis && a.target == b.target && a.targetSource == b.targetSource
                 && a.sdg == b.sdg && a.description == b.description && a.evidence == b.evidence
                 && a.dimension == b.dimension && a.subdimension == b.subdimension && a.category == b.category

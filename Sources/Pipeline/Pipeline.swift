@@ -31,6 +31,9 @@ public struct Pipeline: Sendable {
     public var baseURL: String?
     /// Whether `run` may replace an output folder that cityscore did not write (`--force`).
     public var force = false
+    /// The year now, for refusing values of a later year; nil reads the clock (UTC). The output
+    /// never depends on it.
+    public var currentYear: Int?
     /// Hears how many pages are rendered of how many, after each page (for a progress line).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -55,7 +58,8 @@ public struct Pipeline: Sendable {
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
-        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL).validate(consume source)
+        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
+            .validate(consume source)
         diagnostics += validationProblems
         guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticsError(diagnostics)

@@ -135,7 +135,8 @@ struct ChartBuilder: Sendable {
         var row = RowCharts()
         if let latest = item.latest {
             let bullet = BulletChart(
-                name: item.label, unit: unit, direction: item.kpi.direction, value: latest.value, target: item.target,
+                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), value: latest.value,
+                target: item.target,
                 year: latest.year, size: .compact, score: Self.score(item), published: latest.valueText)
             if perKPIFiles {
                 let chart = bullet.render(id: "bullet-\(file)", format: format)
@@ -151,7 +152,8 @@ struct ChartBuilder: Sendable {
         }
         if points.count >= 2 {
             let trend = TrendLine(
-                name: item.label, unit: unit, direction: item.kpi.direction, points: points, target: item.target,
+                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), points: points,
+                target: item.target,
                 size: .sparkline)
             if perKPIFiles {
                 let chart = trend.render(id: "trend-\(file)", format: format)
@@ -199,7 +201,8 @@ struct ChartBuilder: Sendable {
             guard !entries.isEmpty else { return nil }
             let name = datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name
             let file = "dots" + (datapoint.map { "-" + Slug.make($0) } ?? "")
-            var plot = DotPlot(name: name, unit: unit, direction: kpi.direction, target: kpi.target, entries: entries)
+            var plot = DotPlot(
+                name: name, unit: unit, direction: kpi.direction(for: datapoint), target: kpi.target, entries: entries)
             // Cities scored against targets of different origin are not ranked against each other.
             plot.rankable = origins.count <= 1
             let chart = plot.render(id: file, format: format)

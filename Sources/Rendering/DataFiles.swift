@@ -2,9 +2,13 @@ import Foundation
 import Model
 import Scoring
 
-/// The downloads: `data/results.csv`, `data/framework.csv` and `data/cities/<slug>.json`.
+/// The downloads: `data/results.csv`, `data/framework.csv`, `data/cities/<slug>.json` and
+/// `data/datapackage.json`. Computed numbers are written unrounded (shortest form that reads back
+/// to the same double); values are written with the digits they were given.
 struct DataFiles: Sendable {
     var site: Site
+    /// Every city's scorecard, which the computed columns of `results.csv` come from.
+    var scorecards: [Scorecard] = []
 
     /// `data/cities/<slug>.json` exactly as SPEC section 5 shows, with a few added keys.
     func cityJSON(_ card: Scorecard) -> String {
@@ -25,7 +29,10 @@ struct DataFiles: Sendable {
             var pairs: [(String, JSON)] = [
                 ("code", .string(item.kpi.code)), ("datapoint", .optional(item.datapoint)),
                 ("year", .optional(item.latest?.year)), ("value", value),
-                ("target", scored && item.kpi.direction != .yesNo ? .optional(item.target) : .null),
+                (
+                    "target",
+                    scored && item.kpi.direction(for: item.datapoint) != .yesNo ? .optional(item.target) : .null
+                ),
                 ("achievement", scored ? .optional(item.achievement) : .null),
                 ("points", .optional(item.points)),
             ]
@@ -34,7 +41,10 @@ struct DataFiles: Sendable {
                 ("unit", .string(Units.resolve(item))),
                 ("target_origin", targetOrigin(item.targetOrigin)),
                 ("trend", .optional(item.trend?.rawValue)),
+                ("value_text", .optional(item.latest.map(Self.valueText))),
                 ("source", .optional(item.latest.flatMap { $0.source.isEmpty ? nil : $0.source })),
+                ("source_url", .optional(item.latest.flatMap(Self.sourceURL))),
+                ("note", .optional(item.latest.flatMap { $0.note.isEmpty ? nil : $0.note })),
                 ("quality", .optional(item.latest?.quality?.rawValue)),
                 ("verified", item.latest?.verified.map { .bool($0) } ?? .null),
                 (
@@ -47,7 +57,9 @@ struct DataFiles: Sendable {
                             case .yesNo(let b): v = .bool(b)
                             case .notReported, .notApplicable: v = .null
                             }
-                            return .object([("year", .int(row.year)), ("value", v)])
+                            return .object([
+                                ("year", .int(row.year)), ("value", v), ("value_text", .string(Self.valueText(row))),
+                            ])
                         })
                 ),
             ]
@@ -98,21 +110,50 @@ struct DataFiles: Sendable {
         }
     }
 
+    /// Where a target comes from, as the downloads name it (`benchmark`, `local`); empty for none.
+    static func kind(_ origin: TargetOrigin?) -> String {
+        origin?.kind.rawValue ?? ""
+    }
+
+    /// The value as it was written (`97.00`), or in its plain form when the row was not read from a
+    /// file; `NR`, `yes` and `no` in one spelling.
+    static func valueText(_ o: Observation) -> String {
+        switch o.value {
+        case .number(let n): o.valueText.isEmpty ? CSVText.number(n) : o.valueText
+        case .yesNo(let b): b ? "yes" : "no"
+        case .notReported: "NR"
+        case .notApplicable: "N/A"
+        }
+    }
+
+    /// The row's `x-source-url`, or its source when that is a web address.
+    static func sourceURL(_ o: Observation) -> String? {
+        if let url = o.extra["x-source-url"], !url.isEmpty { return url }
+        let source = o.source.lowercased()
+        return source.hasPrefix("https://") || source.hasPrefix("http://") ? o.source : nil
+    }
+
+    /// The `status` of a row of `results.csv` that is not its item's latest: earlier years give
+    /// the trend, and only the latest is scored.
+    static let earlierYear = "earlier-year"
+
     /// Rows of `results.csv` written per task when it is written on several cores.
     static let resultRowsPerTask = 16_384
 
-    /// Every published value, in the results format (so it can be read back), sorted. Blocks of
-    /// rows are written on every core and joined in order.
+    /// Every published value, sorted: first the columns of the results format, as written (drop
+    /// the computed ones and the file reads back as a site's results file); then how
+    /// each row was scored. Blocks of rows are written on every core and joined in order.
     func resultsCSV(rowsPerTask: Int = resultRowsPerTask) -> String {
         let extras = extraColumns()
         var header = CSVWriter()
-        header.row(
-            ["city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified"] + extras)
+        header.row(DataColumns.results + extras + DataColumns.resultsComputed)
         let observations = site.observations
+        let items = latestItems()
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
-        let parts = [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras) }
+        let parts =
+            [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items) }
         return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
             var end = buffer.startIndex
             for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
@@ -120,33 +161,66 @@ struct DataFiles: Sendable {
         }
     }
 
-    /// The rows of `results.csv` for `observations`.
-    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String]) -> [UInt8] {
-        var csv = CSVWriter(capacity: observations.count * 96)
+    /// A scored item by city, KPI and data point.
+    struct ItemKey: Hashable, Sendable {
+        var city: String
+        var kpi: String
+        var datapoint: String?
+    }
+
+    /// Every item that has a row, by city, KPI and data point.
+    func latestItems() -> [ItemKey: ItemScore] {
+        var items: [ItemKey: ItemScore] = [:]
+        for card in scorecards {
+            for item in card.items where item.latest != nil {
+                items[ItemKey(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)] = item
+            }
+        }
+        return items
+    }
+
+    /// The rows of `results.csv` for `observations`: the input columns as read, then the computed
+    /// ones (filled in on the row that was scored, its item's latest).
+    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore])
+        -> [UInt8]
+    {
+        var csv = CSVWriter(capacity: observations.count * 128)
         for o in observations {
             csv.field(o.city)
             csv.field(o.kpi)
             csv.field(o.datapoint ?? "")
             csv.number(Double(o.year))
-            switch o.value {
-            case .number(let n): csv.number(n)
-            case .yesNo(let b): csv.field(b ? "yes" : "no")
-            case .notReported: csv.field("NR")
-            case .notApplicable: csv.field("N/A")
-            }
+            // A number as it was written (`97.00`): a validated numeral, never a formula.
+            if case .number = o.value { csv.numeral(valueText(o)) } else { csv.field(valueText(o)) }
             csv.field(o.unit)
             csv.field(o.source)
             csv.field(o.note)
             csv.field(o.quality?.rawValue ?? "")
             csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
+            csv.field(o.noBenchmark ? "none" : "")
             for name in extras { csv.field(o.extra[name] ?? "") }
+            let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
+            if let item, item.latest?.year == o.year {
+                let scored = item.points != nil
+                let numeric = item.kpi.direction(for: item.datapoint) != .yesNo
+                csv.number(scored && numeric ? item.target : nil)
+                csv.field(scored ? kind(item.targetOrigin) : "")
+                csv.number(scored ? item.achievement : nil)
+                csv.field(item.points.map(String.init) ?? "")
+                csv.field(item.band.map { String($0.rawValue) } ?? "")
+                csv.field(item.status.rawValue)
+            } else {
+                // An earlier year of a scored item; nothing at all for a row without an item.
+                for _ in 0..<5 { csv.field("") }
+                csv.field(item == nil ? "" : earlierYear)
+            }
             csv.endRow()
         }
         return csv.bytes
     }
 
     /// The names of the `x-` columns of any observation, sorted.
-    private func extraColumns() -> [String] {
+    func extraColumns() -> [String] {
         var names = Set<String>()
         for o in site.observations where !o.extra.isEmpty { names.formUnion(o.extra.keys) }
         return names.sorted()
@@ -155,19 +229,22 @@ struct DataFiles: Sendable {
     /// The framework as CSV, in the format a site can use as `Content/framework/kpis.csv`.
     func frameworkCSV() -> String {
         var csv = CSVWriter(capacity: site.framework.kpis.count * 1024)
-        csv.row([
-            "code", "dimension", "subdimension", "category", "name", "datapoints", "level", "kind", "unit", "direction",
-            "direction_basis", "target", "target_source", "sdg", "description", "evidence",
-        ])
+        csv.row(DataColumns.framework)
         for k in site.framework.kpis {
-            for text in [
-                k.code, k.dimension, k.subdimension, k.category, k.name, k.datapoints.joined(separator: ";"), k.level,
-                k.kind, k.unit, k.direction.rawValue, k.directionBasis,
-            ] {
-                csv.field(text)
+            let directions = k.datapoints.compactMap { point in
+                k.datapointDirections[point].map { "\(point): \($0.rawValue)" }
             }
-            csv.number(k.target)
-            for text in [k.targetSource, k.sdg, k.description, k.evidence] { csv.field(text) }
+            let cells = [
+                "code": k.code, "dimension": k.dimension, "subdimension": k.subdimension, "category": k.category,
+                "name": k.name, "datapoints": k.datapoints.joined(separator: ";"), "level": k.level, "kind": k.kind,
+                "unit": k.unit, "range": k.range?.text ?? "", "direction": k.direction.rawValue,
+                "direction_basis": k.directionBasis, "datapoint_directions": directions.joined(separator: "; "),
+                "target_source": k.targetSource, "sdg": k.sdg,
+                "description": k.description, "evidence": k.evidence,
+            ]
+            for column in DataColumns.framework {
+                if column == "target" { csv.number(k.target) } else { csv.field(cells[column] ?? "") }
+            }
             csv.endRow()
         }
         return csv.text
@@ -200,6 +277,14 @@ struct CSVWriter {
         if !atRowStart { bytes.append(UInt8(ascii: ",")) }
         atRowStart = false
         if let value { CSVText.appendField(CSVText.number(value), to: &bytes) }
+    }
+
+    /// Appends a number cell as the text it was read from (`97.00`, `-0.5`): the validator has
+    /// checked it is a decimal number, so it is written as it is, like `number(_:)`.
+    mutating func numeral(_ text: String) {
+        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
+        atRowStart = false
+        CSVText.appendField(text, to: &bytes)
     }
 
     /// Ends the current row.

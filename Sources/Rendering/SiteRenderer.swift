@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         let pages = pageList()
-        let data = DataFiles(site: site)
+        let data = DataFiles(site: site, scorecards: scorecards)
         let done = Locked(0)
         // A template that fails on one page fails on every page it renders: each problem once.
         let problems = Locked<Set<Diagnostic>>([])
@@ -103,6 +103,7 @@ public struct SiteRenderer: Sendable {
         }
 
         diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        emit(RenderedFile(path: URLs.dataPackage, text: data.dataPackage()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(

@@ -35,6 +35,7 @@ public struct URLs: Sendable {
     public static let methodology = "methodology/"
     public static let resultsCSV = "data/results.csv"
     public static let frameworkCSV = "data/framework.csv"
+    public static let dataPackage = "data/datapackage.json"
     public static func cityJSON(_ slug: String) -> String { "data/cities/\(slug).json" }
     public static func asset(_ path: String) -> String { "assets/\(path)" }
 }

@@ -93,12 +93,14 @@ public struct Scorer: Sendable {
         case .number, .yesNo: break
         }
         item.achievement =
-            noBenchmark ? nil : achievement(of: latest.value, target: item.target, direction: kpi.direction)
+            noBenchmark
+            ? nil : achievement(of: latest.value, target: item.target, direction: kpi.direction(for: datapoint))
         item.band = item.achievement.map { Band(percent: $0) }
         item.status = item.band == nil ? .noTarget : .scored
         let reported = history.filter { $0.value.isReported }
         if reported.count >= 2 {
-            item.trend = trend(from: reported[reported.count - 2].value, to: latest.value, direction: kpi.direction)
+            item.trend = trend(
+                from: reported[reported.count - 2].value, to: latest.value, direction: kpi.direction(for: datapoint))
         }
         return item
     }

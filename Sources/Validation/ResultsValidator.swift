@@ -5,12 +5,14 @@ import Reading
 
 /// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
 struct ResultsValidator {
-    static let required = ["city", "kpi", "year", "value"]
-    static let optional = ["datapoint", "unit", "source", "note", "quality", "verified", "benchmark"]
+    static let required = DataColumns.resultsRequired
+    static let optional = DataColumns.optional(DataColumns.results, besides: required)
 
     var framework: Framework
     var citySlugs: Set<String>
     var order: RowOrder
+    /// The year now: a value cannot refer to a later year.
+    var currentYear: Int
 
     /// Observations from every file, sorted by city, KPI, data point and year. Each file's table is
     /// released as soon as it is checked (when the caller gave up its own copy of `files`).
@@ -111,6 +113,7 @@ struct ResultsValidator {
         let identity = cells.identity.read(record, diagnostics: &diagnostics)
         if identity == nil { ok = false }
         let kpi = identity?.kpi
+        let direction = kpi?.direction(for: identity?.datapoint)
         let yearText = columns.text(cells.year, in: record)
         let year = Int(yearText)
         // A text that reads as an Int is ASCII, so its byte count is its character count.
@@ -123,6 +126,13 @@ struct ResultsValidator {
                         : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
                     at: columns.location(cells.year, in: record),
                     suggestion: "write the year the value refers to, e.g. 2020"))
+        } else if let year, year > currentYear {
+            ok = false
+            diagnostics.append(
+                .error(
+                    "the year \(yearText) has not begun yet (it is \(currentYear) now)",
+                    at: columns.location(cells.year, in: record),
+                    suggestion: "write the year the value refers to, e.g. 2020"))
         }
         let valueText = columns.text(cells.value, in: record)
         var value = ObservedValue.notReported
@@ -132,7 +142,7 @@ struct ResultsValidator {
         case "n/a", "na":
             value = .notApplicable
         case "yes", "no":
-            if let kpi, kpi.direction != .yesNo {
+            if let kpi, direction != .yesNo {
                 ok = false
                 diagnostics.append(
                     .error(
@@ -142,12 +152,21 @@ struct ResultsValidator {
             value = .yesNo(valueText.lowercased() == "yes")
         default:
             if let number = Numbers.decimal(valueText) {
-                if let kpi, kpi.direction == .yesNo {
+                if let kpi, direction == .yesNo {
                     ok = false
                     diagnostics.append(
                         .error(
                             "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
                             at: columns.location(cells.value, in: record), suggestion: "write yes or no"))
+                } else if let kpi,
+                    let problem = Plausibility.problem(
+                        number, text: valueText, kpi: kpi, unit: columns.text(cells.unit, in: record))
+                {
+                    ok = false
+                    diagnostics.append(
+                        .error(
+                            problem.message, at: columns.location(cells.value, in: record),
+                            suggestion: problem.suggestion))
                 }
                 value = .number(number)
             } else {

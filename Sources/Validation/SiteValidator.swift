@@ -14,8 +14,15 @@ public struct SiteValidator: Sendable {
     /// `--base-url`, which wins over `site.yml`.
     public var baseURLOverride: String?
 
-    /// Creates a validator.
-    public init(baseURLOverride: String? = nil) { self.baseURLOverride = baseURLOverride }
+    /// The year now: values for a later year are refused. Used for that check only, so the output
+    /// does not depend on the date.
+    public var currentYear: Int
+
+    /// Creates a validator; `currentYear` defaults to the year now (UTC).
+    public init(baseURLOverride: String? = nil, currentYear: Int? = nil) {
+        self.baseURLOverride = baseURLOverride
+        self.currentYear = currentYear ?? Plausibility.currentYear()
+    }
 
     /// Validates `source`; the site is nil when any error was found. Given the only copy of
     /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
@@ -118,8 +125,10 @@ public struct SiteValidator: Sendable {
         let order = RowOrder(citySlugs: slugs, framework: framework)
         let results = source.results
         source.results = []
-        let observations = ResultsValidator(framework: framework, citySlugs: slugs, order: order)
-            .validate(consume results, diagnostics: &diagnostics)
+        let observations = ResultsValidator(
+            framework: framework, citySlugs: slugs, order: order, currentYear: currentYear
+        )
+        .validate(consume results, diagnostics: &diagnostics)
         let targetFiles = source.targets
         source.targets = []
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)

@@ -71,19 +71,20 @@ struct TargetsValidator {
                     targetText.isEmpty ? "the target is empty" : message,
                     at: columns.location(cells.target, in: record), suggestion: suggestion))
         } else if let target, let kpi {
-            if kpi.direction == .yesNo {
+            let direction = kpi.direction(for: identity?.datapoint)
+            if direction == .yesNo {
                 ok = false
                 diagnostics.append(
                     .error(
                         "\(kpi.code) is answered yes or no and needs no target",
                         at: columns.location(cells.target, in: record), suggestion: "remove this row"))
-            } else if kpi.direction == .higher && target <= 0 {
+            } else if direction == .higher && target <= 0 {
                 ok = false
                 diagnostics.append(
                     .error(
                         "a target of \(targetText) cannot be used: achievement is value ÷ target, so the target must be above zero",
                         at: columns.location(cells.target, in: record)))
-            } else if kpi.direction == .lower && target < 0 {
+            } else if direction == .lower && target < 0 {
                 ok = false
                 diagnostics.append(
                     .error(
