@@ -41,6 +41,12 @@ struct YAMLAliases {
     /// The column (0-based, bytes) of the node that owns the current value: lines indented more than
     /// it continue a block scalar or a plain scalar.
     private var owner = -1
+    /// The last token is a plain scalar that may still go on.
+    private var inPlain = false
+    /// Where the tag of the node about to start was written (a node starts at its properties).
+    private var propertiesColumn: Int?
+    /// The owner of a value that the previous line left to come (after `key:` or `- `), -1 at the top.
+    private var pendingOwner: Int? = -1
     /// Column of the last node begun on this line (a key, until a `:` makes it one).
     private var lastNode = 0
     /// Lines indented more than this are text of a block scalar.
@@ -103,7 +109,10 @@ struct YAMLAliases {
             return
         }
         nodeStart = true
-        owner = indent - 1
+        inPlain = false
+        propertiesColumn = nil
+        owner = pendingOwner ?? indent - 1
+        pendingOwner = nil
         lastNode = indent
         // `---` and `...` at the start of a line end and start documents.
         if indent == 0, end - i >= 3, bytes[i] == bytes[i + 1], bytes[i] == bytes[i + 2],
@@ -122,13 +131,12 @@ struct YAMLAliases {
 
     /// Scans to the end of the line (or of the quoted scalar that goes on past it).
     private mutating func scanLine() {
-        var inPlain = false
         while i < bytes.count {
             let b = bytes[i]
             if b == Self.newline {
                 i += 1
                 line += 1
-                if flow == 0 && quote == nil && inPlain { plainScalar = owner }
+                endLine()
                 return
             }
             if let q = quote {
@@ -156,18 +164,29 @@ struct YAMLAliases {
                 if byte(i) == UInt8(ascii: "#") { i = lineEnd(from: i) }
                 continue
             }
+            // Between tokens (after a quote or a bracket) `#` starts a comment without a blank before it.
+            if b == UInt8(ascii: "#") && !inPlain {
+                i = lineEnd(from: i)
+                continue
+            }
             if nodeStart {
-                inPlain = false
                 if startNode(b) { continue }
                 inPlain = true
                 nodeStart = false
-                lastNode = i - lineStart
+                beginContent(at: i - lineStart)
                 i += 1
                 continue
             }
-            afterNode(b, inPlain: &inPlain)
+            afterNode(b)
         }
-        if flow == 0 && quote == nil && inPlain { plainScalar = owner }
+        endLine()
+    }
+
+    /// At the end of a line outside brackets and quotes: a plain scalar may go on in the lines below,
+    /// and a value not yet begun (`key:`, `- `) belongs to the same owner on the next line.
+    private mutating func endLine() {
+        guard flow == 0 && quote == nil else { return }
+        if inPlain { plainScalar = owner } else if nodeStart { pendingOwner = owner }
     }
 
     /// At a place where a value may start; true when `b` was taken as punctuation or a scalar's start.
@@ -179,28 +198,39 @@ struct YAMLAliases {
             while !isBlank(end) && (block || !Self.flowPunctuation.contains(bytes[end])) { end += 1 }
             record(String(decoding: bytes[i..<end], as: UTF8.self))
             i = end
+            inPlain = false
             // An anchor is followed by its value; an alias is the value.
-            nodeStart = b == UInt8(ascii: "&")
+            if b == UInt8(ascii: "&") {
+                if propertiesColumn == nil { propertiesColumn = column }
+            } else {
+                nodeStart = false
+                beginContent(at: column)
+            }
         } else if b == UInt8(ascii: "!") {
+            if propertiesColumn == nil { propertiesColumn = column }
             while !isBlank(i) { i += 1 }
         } else if block && Self.blockIndicators.contains(b) && isBlank(i + 1) {
             owner = column
+            propertiesColumn = nil
             i += 1
         } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
             quote = b
             nodeStart = false
-            lastNode = column
+            inPlain = false
+            beginContent(at: column)
             i += 1
         } else if block && (b == UInt8(ascii: "|") || b == UInt8(ascii: ">")) {
             blockScalar = owner
             nodeStart = false
             i = lineEnd(from: i)
         } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+            if flow == 0 { beginContent(at: column) }
             flow += 1
             i += 1
         } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
             flow = max(0, flow - 1)
             nodeStart = false
+            inPlain = false
             i += 1
         } else if !block && b == UInt8(ascii: ",") {
             i += 1
@@ -215,10 +245,20 @@ struct YAMLAliases {
     /// What ends an alias's name inside brackets.
     private static let flowPunctuation: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")]
 
+    /// A node's content starts at `column`: it is the last node of the line, from its properties on.
+    private mutating func beginContent(at column: Int) {
+        lastNode = propertiesColumn ?? column
+        propertiesColumn = nil
+    }
+
+    /// What may follow `:` inside a plain scalar in brackets for the `:` to end it.
+    private static let afterFlowColon: Set<UInt8> = Set(",?[]{}".utf8)
+
     /// Inside or after a scalar: only `: `, `,` and brackets make a new value start.
-    private mutating func afterNode(_ b: UInt8, inPlain: inout Bool) {
+    private mutating func afterNode(_ b: UInt8) {
         let block = flow == 0
-        if b == UInt8(ascii: ":") && (isBlank(i + 1) || !block) {
+        let next = byte(i + 1) ?? Self.space
+        if b == UInt8(ascii: ":") && (isBlank(i + 1) || (!block && (!inPlain || Self.afterFlowColon.contains(next)))) {
             if block { owner = lastNode }
             nodeStart = true
             inPlain = false

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Testing
+import Yams
 
 @testable import Reading
 
@@ -403,5 +404,54 @@ struct SymlinkAndInputBoundsTests {
                 "Content/site.yml:4:1: error: \"max_markdown_mb\" must be a number of megabytes above 0, found "
                     + "\"lots\"; e.g. \"max_markdown_mb: 10\""
             ])
+    }
+}
+
+/// The alias scanner agrees with the YAML parser: on random YAML-like text that Yams reads, the
+/// scanner finds an anchor or alias exactly when Yams's tree holds one, and it never traps.
+@Suite("YAML alias scanner against Yams")
+struct YAMLAliasScannerAgreementTests {
+    static let pieces = [
+        "key: ", "k2: ", "- ", "  ", "    ", "\n", "\n", "\n  ", "*a", "&a ", "*b", "&b ", "'", "\"", "''", "\\\"",
+        "|", ">", "|-\n", "[", "]", "{", "}", ", ", ",", " # ", "#", "x", "ø y", "!!str ", "? ", ": ", ":", "*", "&",
+        "---\n", "a*b", "\t", "é", "\r\n", "...\n", "  - ", "\t- ", "- - ", "!t ", "key:", "\n- ", "\n  key: ", "{a: ",
+        "[*a, ", "&a\n", "|2\n",
+    ]
+
+    /// Whether any node of `node` carries an anchor or is an alias.
+    static func hasAnchor(_ node: Node) -> Bool {
+        switch node {
+        case .scalar(let scalar): return scalar.anchor != nil
+        case .alias: return true
+        case .sequence(let sequence): return sequence.anchor != nil || sequence.contains(where: hasAnchor)
+        case .mapping(let mapping):
+            return mapping.anchor != nil || mapping.contains { hasAnchor($0.key) || hasAnchor($0.value) }
+        }
+    }
+
+    @Test func agreesWithYamsOnRandomText() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var parsed = 0
+        var withAnchors = 0
+        var disagreements: [String] = []
+        for _ in 0..<30_000 {
+            let text = (0..<(1 + next(24))).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
+            let scanned = YAMLAliases.scan(text) != nil
+            guard let parser = try? Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8),
+                let root = try? parser.singleRoot()
+            else { continue }
+            // The parser holds the anchors that the nodes refer to weakly.
+            let found = withExtendedLifetime(parser) { Self.hasAnchor(root) }
+            parsed += 1
+            if found { withAnchors += 1 }
+            if found != scanned && disagreements.count < 10 { disagreements.append(text) }
+        }
+        #expect(disagreements == [])
+        #expect(parsed > 2_000, "too few inputs were YAML: \(parsed)")
+        #expect(withAnchors > 100, "too few inputs had anchors: \(withAnchors)")
     }
 }
