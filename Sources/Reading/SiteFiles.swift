@@ -197,7 +197,7 @@ public struct SiteFiles: Sendable {
         return out
     }
 
-    static func byteOrder(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// Every file under `folder`, relative to it, sorted; linked folders are followed under the same
     /// rules as files, and a folder link that leads back into a folder it is in is an error.
@@ -262,23 +262,24 @@ public struct SiteFiles: Sendable {
         defer { close(fd) }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(bytes: size) }
-        // Read what is there, and at most one byte past the limit should the file grow meanwhile.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= limit {
-            let room = limit - bytes.count
-            let count = chunk.withUnsafeMutableBytes {
-                readBytes(fd, $0.baseAddress, room >= $0.count ? $0.count : room + 1)
+        // Read what is there, into a buffer one byte larger than the file so that a file that grows
+        // meanwhile is seen (the buffer then doubles), and at most one byte past the limit.
+        var bytes = [UInt8](repeating: 0, count: min(size, limit) + 1)
+        var count = 0
+        while count <= limit {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(count, limit - count + 1)) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                readBytes(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else {
                 diagnostics.append(.error("the file cannot be read (check that you may read it)", at: location))
                 return .refused
             }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
+            if got == 0 { break }
+            count += got
         }
+        bytes.removeLast(bytes.count - count)
         if bytes.count > limit { return .tooLarge(bytes: bytes.count) }
         return .bytes(bytes)
     }

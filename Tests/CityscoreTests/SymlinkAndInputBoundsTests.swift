@@ -131,6 +131,29 @@ struct SymlinkAndInputBoundsTests {
         }
     }
 
+    @Test(arguments: [
+        "Content/results/2021.csv", "Content/targets/more.csv", "Content/framework/kpis.csv",
+        "Content/cities/oslo.md", "Content/cities/karmoy/plan.md", "Themes/default/templates/city.mustache",
+        "Themes/default/strings/en.yml",
+    ])
+    func everyKindOfSiteFileIsChecked(path: String) throws {
+        try Self.withOutside { site, outside in
+            try Self.link(site, path, to: outside.secretFile)
+            #expect(Self.check(site).contains(Self.outside(path, outside.secretFile)))
+        }
+    }
+
+    @Test func aSiteReachedThroughALinkReadsItsOwnLinks() throws {
+        let site = try TestSite.make(["Shared/logo.txt": "logo"])
+        defer { site.remove() }
+        try Self.link(site, "Content/assets/logo.txt", to: "../../Shared/logo.txt")
+        let alias = site.root + "-link"
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: site.root)
+        defer { try? FileManager.default.removeItem(atPath: alias) }
+        _ = try Pipeline(siteRoot: alias, output: site.output).run()
+        #expect(site.read("assets/logo.txt") == "logo")
+    }
+
     @Test func contentAndSiteYMLThemselvesCannotLeadOutside() throws {
         try Self.withOutside { site, outside in
             try Data(TestSite.siteYML.utf8).write(to: URL(fileURLWithPath: outside.folder + "/site.yml"))
