@@ -82,6 +82,8 @@ let package = Package(
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
                 "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve", "Templating",
                 .product(name: "Mustache", package: "swift-mustache"),
+                // Only to check the alias scanner against the YAML parser itself.
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["__Snapshots__", "Fixtures"]
         ),

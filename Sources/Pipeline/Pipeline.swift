@@ -45,16 +45,16 @@ public struct Pipeline: Sendable {
     }
 
     /// The checked, scored site and the renderer for it, or every problem found before rendering.
-    /// Only the site folder's path is kept of what was read, so that the raw tables can be freed
+    /// Only the way to the site's files is kept of what was read, so that the raw tables can be freed
     /// before rendering.
-    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, String, [Diagnostic]) {
+    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // 1. Read
         let (read, readProblems) = SiteReader(root: siteRoot).read()
         diagnostics += readProblems
         guard let source = consume read else { throw DiagnosticsError(diagnostics) }
-        let (root, theme, strings) = (source.root, source.theme, source.strings)
+        let (files, theme, strings) = (source.files, source.theme, source.strings)
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
@@ -68,36 +68,36 @@ public struct Pipeline: Sendable {
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
         let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
-        return (renderer, site, root, diagnostics)
+        return (renderer, site, files, diagnostics)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
     public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
-        let (renderer, site, root, warnings) = try prepare()
+        let (renderer, site, siteFiles, warnings) = try prepare()
         // 4. Render
         let (rendered, renderProblems) = renderer.render()
         var diagnostics = warnings + renderProblems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
-        diagnostics += Self.copyAssets(of: site, root: root) { files.append(OutputFile(path: $0, bytes: $1)) }
+        diagnostics += Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         return (files, diagnostics)
     }
 
-    /// Reads every file of `Content/assets/` and hands it on as `assets/<path>`; the problems are
-    /// the files that cannot be read.
-    static func copyAssets(of site: Site, root: String, write: (String, [UInt8]) -> Void) -> [Diagnostic] {
+    /// Reads every file of `Content/assets/` (through the same link rules as every other file) and
+    /// hands it on as `assets/<path>`; the problems are the files that cannot be read.
+    static func copyAssets(of site: Site, files: SiteFiles, write: (String, [UInt8]) -> Void) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for asset in site.assets {
-            let path = root + "/Content/assets/" + asset
-            guard let data = FileManager.default.contents(atPath: path) else {
+            switch files.read("Content/assets/" + asset, into: &problems) {
+            case .bytes(let bytes): write("assets/" + asset, bytes)
+            case .missing:
                 problems.append(
                     .error(
-                        SiteReader.unreadable(path),
+                        "the file was removed while the site was built",
                         at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
-                continue
+            case .refused, .tooLarge: break
             }
-            write("assets/" + asset, [UInt8](data))
         }
         return problems
     }
@@ -122,7 +122,7 @@ public struct Pipeline: Sendable {
             throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         writer.removeLeftovers()
-        let (renderer, site, root, warnings) = try prepare()
+        let (renderer, site, files, warnings) = try prepare()
         let staging: Staging
         do {
             staging = try writer.begin()
@@ -132,7 +132,7 @@ public struct Pipeline: Sendable {
         }
         var diagnostics =
             warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
-        diagnostics += Self.copyAssets(of: site, root: root) { staging.write($0, bytes: $1) }
+        diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             staging.discard()
             throw DiagnosticsError(diagnostics)

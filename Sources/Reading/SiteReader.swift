@@ -17,8 +17,10 @@ public struct SiteReader: Sendable {
     /// Reads the whole site; the source is nil only when the folder is not a site at all.
     public func read() -> (SiteSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let content = "Content"
-        guard isDirectory(content) else {
+        // Until site.yml is read, links to outside the site are refused.
+        let strict = SiteFiles(root: root)
+        guard strict.kind("Content", into: &diagnostics) == .folder else {
+            if !diagnostics.isEmpty { return (nil, diagnostics) }
             return (
                 nil,
                 [
@@ -31,23 +33,25 @@ public struct SiteReader: Sendable {
         }
 
         var config = YAMLFields.parse("", path: "Content/site.yml").0
-        if let text = readText("Content/site.yml", into: &diagnostics) {
+        if let text = readText("Content/site.yml", files: strict, into: &diagnostics) {
             let (fields, problems) = YAMLFields.parse(text, path: "Content/site.yml")
             config = fields
             diagnostics += problems
-        } else if !exists("Content/site.yml") {
+        } else if !strict.exists("Content/site.yml") {
             diagnostics.append(
                 .error(
                     "Content/site.yml is missing; it holds the site's title and base URL",
                     at: SourceLocation(path: "Content/site.yml", line: 0, column: 0)))
         }
+        let limits = ReadingOptions(config, into: &diagnostics)
+        let files = strict.following(limits.followSymlinks)
 
         let frameworkPath = "Content/framework/kpis.csv"
         var framework: CSVFile
         var builtIn = false
-        if isDirectory("Content/framework") {
+        if files.kind("Content/framework", into: &diagnostics) == .folder {
             framework =
-                readCSV(frameworkPath, into: &diagnostics)
+                readCSV(frameworkPath, files: files, into: &diagnostics)
                 ?? CSVFile(path: frameworkPath, table: CSVTable(header: [], records: []))
         } else {
             builtIn = true
@@ -57,25 +61,31 @@ public struct SiteReader: Sendable {
             framework = CSVFile(path: path, table: table ?? CSVTable(header: [], records: []))
         }
 
-        let resultFiles = files(in: "Content/results", ext: "csv")
-        let tables = inParallel(resultFiles + files(in: "Content/targets", ext: "csv"), into: &diagnostics) {
-            readCSV($0, into: &$1)
+        let resultFiles = self.files(in: "Content/results", ext: "csv", files: files, into: &diagnostics)
+        let targetFiles = self.files(in: "Content/targets", ext: "csv", files: files, into: &diagnostics)
+        let tables = inParallel(resultFiles + targetFiles, into: &diagnostics) {
+            readCSV($0, files: files, into: &$1)
         }
         let results = Array(tables.prefix(resultFiles.count).compactMap { $0 })
         let targets = Array(tables.dropFirst(resultFiles.count).compactMap { $0 })
-        let cityFiles = files(in: "Content/cities", ext: "md")
-        let cities = readMarkdown(cityFiles, into: &diagnostics)
+        let cityEntries = files.entries(of: "Content/cities", into: &diagnostics)
+        let cityFiles = cityEntries.filter { $0.kind == .file && $0.path.hasSuffix(".md") }.map(\.path)
+        let cities = readMarkdown(cityFiles, files: files, limits: limits, into: &diagnostics)
         // Every city's narratives read at once; each folder's keep their (sorted) order.
-        let folders = directories(in: "Content/cities").map { ($0 as NSString).lastPathComponent }
-        let narrativeFiles = folders.flatMap { slug in files(in: "Content/cities/" + slug, ext: "md") }
+        let folders = cityEntries.filter { $0.kind == .folder }.map { ($0.path as NSString).lastPathComponent }
+        let narrativeFiles = folders.flatMap { slug in
+            self.files(in: "Content/cities/" + slug, ext: "md", files: files, into: &diagnostics)
+        }
         var narratives: [String: [MarkdownFile]] = [:]
         for slug in folders { narratives[slug] = [] }
-        for file in readMarkdown(narrativeFiles, into: &diagnostics) {
+        for file in readMarkdown(narrativeFiles, files: files, limits: limits, into: &diagnostics) {
             let slug = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
             narratives[slug, default: []].append(file)
         }
-        let pages = readMarkdown(files(in: "Content/pages", ext: "md"), into: &diagnostics)
-        let assets = allFiles(under: "Content/assets", into: &diagnostics)
+        let pages = readMarkdown(
+            self.files(in: "Content/pages", ext: "md", files: files, into: &diagnostics), files: files,
+            limits: limits, into: &diagnostics)
+        let assets = files.allFiles(under: "Content/assets", into: &diagnostics)
         var themeName = "default"
         var language = "en"
         var ignored: [Diagnostic] = []
@@ -83,12 +93,12 @@ public struct SiteReader: Sendable {
             themeName = name
         }
         if let lang = config.string("language", into: &ignored), !lang.isEmpty { language = lang }
-        let theme = ThemeSource.read(root: root, name: themeName, into: &diagnostics)
+        let theme = ThemeSource.read(files: files, name: themeName, into: &diagnostics)
         let strings = theme.strings(language: language, into: &diagnostics)
 
         let source = SiteSource(
-            root: root, config: config, framework: framework, frameworkIsBuiltIn: builtIn, results: results,
-            targets: targets, cities: cities,
+            root: root, files: files, config: config, framework: framework, frameworkIsBuiltIn: builtIn,
+            results: results, targets: targets, cities: cities,
             cityFileNames: cityFiles.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
             cityNarratives: narratives, pages: pages, assets: assets,
             theme: theme, strings: strings)
@@ -97,71 +107,38 @@ public struct SiteReader: Sendable {
 
     // MARK: Files
 
-    private func absolute(_ path: String) -> String { root + "/" + path }
-
-    private func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: absolute(path)) }
-
-    private func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDir) && isDir.boolValue
+    /// The files of `folder` whose names end in `.ext`, links followed under the site's rules.
+    private func files(in folder: String, ext: String, files: SiteFiles, into diagnostics: inout [Diagnostic])
+        -> [String]
+    {
+        files.entries(of: folder, into: &diagnostics).filter { $0.kind == .file && $0.path.hasSuffix("." + ext) }
+            .map(\.path)
     }
 
-    private func isSymlink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute(path))) != nil
-    }
-
-    /// Entries of a folder, sorted by name (byte order), hidden files left out.
-    private func entries(_ folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            .map { folder + "/" + $0 }
-    }
-
-    private func files(in folder: String, ext: String) -> [String] {
-        entries(folder).filter { $0.hasSuffix("." + ext) && !isDirectory($0) }
-    }
-
-    private func directories(in folder: String) -> [String] {
-        entries(folder).filter { isDirectory($0) && !isSymlink($0) }
-    }
-
-    /// Every file under `folder`, relative to it; symbolic links to folders are not followed
-    /// (a link loop cannot hang the build), and are reported.
-    private func allFiles(under folder: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        var out: [String] = []
-        var stack = [folder]
-        while let current = stack.popLast() {
-            for entry in entries(current) {
-                if isDirectory(entry) {
-                    if isSymlink(entry) {
-                        diagnostics.append(
-                            .warning(
-                                "a link to a folder is not followed: copy the files instead",
-                                at: SourceLocation(path: entry, line: 0, column: 0)))
-                    } else {
-                        stack.append(entry)
-                    }
-                } else {
-                    out.append(String(entry.dropFirst(folder.count + 1)))
-                }
-            }
-        }
-        return out.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-
-    private func readBytes(_ path: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: absolute(path)) else {
-            if exists(path) || isSymlink(path) {
-                diagnostics.append(
-                    .error(Self.unreadable(absolute(path)), at: SourceLocation(path: path, line: 0, column: 0)))
-            }
+    private func readBytes(
+        _ path: String, files: SiteFiles, limit: (bytes: Int, key: String)? = nil,
+        into diagnostics: inout [Diagnostic]
+    ) -> [UInt8]? {
+        switch files.read(path, limit: limit?.bytes ?? Int.max, into: &diagnostics) {
+        case .bytes(let bytes): return bytes
+        case .missing, .refused: return nil
+        case .tooLarge(let size):
+            let limitText = limit.map { ReadingOptions.megabytes($0.bytes) } ?? ""
+            diagnostics.append(
+                .error(
+                    "the file is \(ReadingOptions.megabytes(size)), more than the \(limitText) a Markdown file may have",
+                    at: SourceLocation(path: path, line: 0, column: 0),
+                    suggestion: "split it into smaller files, or raise \(limit?.key ?? "the limit") in Content/site.yml"
+                ))
             return nil
         }
-        return [UInt8](data)
     }
 
-    private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let bytes = readBytes(path, into: &diagnostics) else { return nil }
+    private func readText(
+        _ path: String, files: SiteFiles, limit: (bytes: Int, key: String)? = nil,
+        into diagnostics: inout [Diagnostic]
+    ) -> String? {
+        guard let bytes = readBytes(path, files: files, limit: limit, into: &diagnostics) else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(
                 .error(
@@ -170,16 +147,6 @@ public struct SiteReader: Sendable {
             return nil
         }
         return text
-    }
-
-    /// Why a file cannot be read, in plain words.
-    public static func unreadable(_ absolutePath: String) -> String {
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: absolutePath)) != nil,
-            !FileManager.default.fileExists(atPath: absolutePath)
-        {
-            return "the file is a link that leads nowhere (a missing file or a loop of links)"
-        }
-        return "the file cannot be read (check that it exists and that you may read it)"
     }
 
     /// Where the first byte that is not UTF-8 is.
@@ -205,16 +172,19 @@ public struct SiteReader: Sendable {
         return SourceLocation(path: path, line: line, column: 1)
     }
 
-    private func readCSV(_ path: String, into diagnostics: inout [Diagnostic]) -> CSVFile? {
-        guard let bytes = readBytes(path, into: &diagnostics) else { return nil }
+    private func readCSV(_ path: String, files: SiteFiles, into diagnostics: inout [Diagnostic]) -> CSVFile? {
+        guard let bytes = readBytes(path, files: files, into: &diagnostics) else { return nil }
         let (table, problems) = CSVReader(path: path).read(bytes)
         diagnostics += problems
         return table.map { CSVFile(path: path, table: $0) }
     }
 
     /// Reads many Markdown files on every core; results and problems keep the order of `paths`.
-    private func readMarkdown(_ paths: [String], into diagnostics: inout [Diagnostic]) -> [MarkdownFile] {
-        inParallel(paths, into: &diagnostics) { readMarkdown($0, into: &$1) }.compactMap { $0 }
+    private func readMarkdown(
+        _ paths: [String], files: SiteFiles, limits: ReadingOptions, into diagnostics: inout [Diagnostic]
+    ) -> [MarkdownFile] {
+        inParallel(paths, into: &diagnostics) { readMarkdown($0, files: files, limits: limits, into: &$1) }
+            .compactMap { $0 }
     }
 
     /// `read` applied to every path on every core; the results (nil for a file that could not be
@@ -237,8 +207,11 @@ public struct SiteReader: Sendable {
         return values
     }
 
-    private func readMarkdown(_ path: String, into diagnostics: inout [Diagnostic]) -> MarkdownFile? {
-        guard let text = readText(path, into: &diagnostics) else { return nil }
+    private func readMarkdown(
+        _ path: String, files: SiteFiles, limits: ReadingOptions, into diagnostics: inout [Diagnostic]
+    ) -> MarkdownFile? {
+        let limit = (limits.markdownBytes, ReadingOptions.markdownKey)
+        guard let text = readText(path, files: files, limit: limit, into: &diagnostics) else { return nil }
         let (frontMatter, problems) = FrontMatter.split(text, path: path)
         diagnostics += problems
         let name = String((path as NSString).lastPathComponent.dropLast(3))

@@ -21,6 +21,9 @@ public struct MarkdownFile: Sendable {
 public struct SiteSource: Sendable {
     /// The site folder (absolute).
     public var root: String
+    /// How the site's files are listed and read (links followed under the site's rules); assets are
+    /// read through it when they are copied.
+    public var files: SiteFiles
     /// `Content/site.yml`, read.
     public var config: YAMLFields
     /// The framework table: the site's `Content/framework/kpis.csv` or the built-in one.

@@ -16,8 +16,8 @@ public struct ThemeSource: Sendable {
     /// Files by path relative to the theme folder (`templates/city.mustache`, `static/theme/site.css`).
     public var files: [String: File]
 
-    /// Reads the theme `name` for the site at `root`.
-    static func read(root: String, name: String, into diagnostics: inout [Diagnostic]) -> ThemeSource {
+    /// Reads the theme `name` from the site's `files`.
+    static func read(files site: SiteFiles, name: String, into diagnostics: inout [Diagnostic]) -> ThemeSource {
         var files: [String: File] = [:]
         for (path, contents) in BuiltInResources.defaultTheme {
             files[path] = File(contents: contents, origin: "(built-in theme)/\(path)")
@@ -25,10 +25,8 @@ public struct ThemeSource: Sendable {
         let layers = name == "default" ? ["default"] : ["default", name]
         for layer in layers {
             let folder = "Themes/\(layer)"
-            let absolute = root + "/" + folder
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue else {
-                if layer != "default" {
+            guard site.kind(folder, into: &diagnostics) == .folder else {
+                if layer != "default" && !site.exists(folder) {
                     diagnostics.append(
                         .error(
                             "the theme \"\(name)\" named in site.yml has no folder Themes/\(name)/",
@@ -36,22 +34,10 @@ public struct ThemeSource: Sendable {
                 }
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: absolute) else { continue }
-            var relatives: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                var isDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: absolute + "/" + relative, isDirectory: &isDirectory)
-                if !isDirectory.boolValue { relatives.append(relative) }
-            }
-            for relative in relatives.sorted() {
+            for relative in site.allFiles(under: folder, into: &diagnostics) {
                 let path = folder + "/" + relative
-                guard let data = FileManager.default.contents(atPath: absolute + "/" + relative) else {
-                    diagnostics.append(
-                        .error("the file cannot be read", at: SourceLocation(path: path, line: 0, column: 0)))
-                    continue
-                }
-                guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+                guard case .bytes(let bytes) = site.read(path, into: &diagnostics) else { continue }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
                     diagnostics.append(
                         .error("theme files must be UTF-8 text", at: SourceLocation(path: path, line: 0, column: 0)))
                     continue

@@ -52,6 +52,23 @@ public struct YAMLFields: Sendable {
             guard let mark else { return start }
             return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
         }
+        // Anchors and aliases are refused before Yams expands them (exponentially, for aliases of aliases).
+        if let (found, count) = YAMLAliases.scan(text) {
+            let what =
+                found.isAlias
+                ? "a YAML alias (a copy of a value named elsewhere)" : "a YAML anchor (a name for a value)"
+            let more = count > 1 ? " (and \(count - 1) more)" : ""
+            return (
+                YAMLFields(entries: [], location: start, isReadable: false),
+                [
+                    .error(
+                        "\(found.text.quotedForMessage()) is \(what), which cityscore does not read\(more)",
+                        at: SourceLocation(path: path, line: found.line + firstLine - 1, column: found.column),
+                        suggestion: "write each value out in full; if you meant the text, put it in quotes: "
+                            + "\"\(found.text.prefix(40))\"")
+                ]
+            )
+        }
         let node: Node?
         do {
             // Values are read as the text written, so tags are never resolved (the basic resolver:

@@ -6,6 +6,8 @@ import Reading
 struct ConfigValidator {
     static let known: Set<String> = [
         "title", "description", "baseURL", "baseurl", "base_url", "language", "theme", "unsafe_html",
+        // Read by the Reading stage (ReadingOptions).
+        "follow_symlinks", "max_markdown_mb",
     ]
 
     func validate(_ fields: YAMLFields, baseURLOverride: String?, diagnostics: inout [Diagnostic]) -> SiteConfig {

@@ -223,14 +223,17 @@ struct HostileInputTests {
         )
     }
 
-    @Test func aliasBombInFrontMatterIsHarmless() throws {
+    @Test func aliasBombInFrontMatterIsRefused() throws {
         var yaml = "---\nname: Asker\na: &a [x,x,x,x,x,x,x,x,x]\n"
         for (name, previous) in zip(["b", "c", "d", "e", "f", "g"], ["a", "b", "c", "d", "e", "f"]) {
             yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
         let site = try TestSite.make(["Content/cities/asker.md": yaml + "---\nText.\n"])
         defer { site.remove() }
-        #expect(site.build() == [])
+        #expect(
+            site.build().first
+                == "Content/cities/asker.md:3:4: error: \"&a\" is a YAML anchor (a name for a value), which cityscore does not read (and 60 more); write each value out in full; if you meant the text, put it in quotes: \"&a\""
+        )
     }
 
     // MARK: Empty files and a lone BOM
@@ -340,13 +343,11 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(atPath: assets + "/a", withIntermediateDirectories: true)
         try Data("ok".utf8).write(to: URL(fileURLWithPath: assets + "/a/ok.txt"))
         try FileManager.default.createSymbolicLink(atPath: assets + "/a/loop", withDestinationPath: "..")
-        let report = try Pipeline(siteRoot: site.root, output: site.output).run()
         #expect(
-            report.warnings.map(\.description) == [
-                "Content/assets/a/loop:1:1: warning: a link to a folder is not followed: copy the files instead"
+            site.build() == [
+                "Content/assets/a/loop:1:1: error: the folder is a link to a folder it is in, which would repeat without end; remove the link"
             ])
-        #expect(site.read("assets/a/ok.txt") == "ok")
-        #expect(!FileManager.default.fileExists(atPath: site.output + "/assets/a/loop"))
+        #expect(!FileManager.default.fileExists(atPath: site.output))
     }
 
     @Test func fileLinksThatPointAtEachOther() throws {
@@ -358,8 +359,8 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: assets + "/loop2", withDestinationPath: "loop1")
         #expect(
             run.fail() == [
-                "Content/assets/loop1:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
-                "Content/assets/loop2:1:1: error: the file is a link that leads nowhere (a missing file or a loop of links)",
+                "Content/assets/loop1:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file",
+                "Content/assets/loop2:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file",
             ])
     }
 
