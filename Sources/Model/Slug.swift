@@ -1,4 +1,4 @@
-/// URL slugs as SPEC section 5 fixes them.
+/// URL slugs as README, "Output" fixes them.
 public enum Slug {
     /// Lowercased, runs of characters other than ASCII letters and digits turned into one `-`,
     /// no `-` at either end: `EC: ICT: ICT: 1C` → `ec-ict-ict-1c`, `Society and Culture` →

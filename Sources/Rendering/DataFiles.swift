@@ -10,7 +10,7 @@ struct DataFiles: Sendable {
     /// Every city's scorecard, which the computed columns of `results.csv` come from.
     var scorecards: [Scorecard] = []
 
-    /// `data/cities/<slug>.json` exactly as SPEC section 5 shows, with a few added keys.
+    /// `data/cities/<slug>.json` exactly as README, "Output" shows, with a few added keys.
     func cityJSON(_ card: Scorecard) -> String {
         func group(_ score: GroupScore) -> [(String, JSON)] {
             [

@@ -18,7 +18,7 @@ struct CityscoreCommand: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Runs the command; wrong usage exits with status 2 (SPEC section 4), not ArgumentParser's 64.
+    /// Runs the command; wrong usage exits with status 2 (README, "Usage"), not ArgumentParser's 64.
     static func main() {
         do {
             var command = try parseAsRoot()
