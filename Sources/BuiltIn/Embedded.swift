@@ -675,6 +675,7 @@ contents: Contents
 <dt>{{t.dimension}}</dt><dd><a href="{{dimensionURL}}">{{dimension}}</a> · {{subdimension}} · {{category}}</dd>
 <dt>{{t.unit}}</dt><dd>{{unit}}</dd>
 <dt>{{t.direction}}</dt><dd>{{direction}}{{#directionBasis}} ({{directionBasis}}){{/directionBasis}}</dd>
+{{#datapointDirections}}<dd>{{name}}: {{direction}}</dd>{{/datapointDirections}}
 <dt>{{t.level}}</dt><dd>{{level}}{{#kind}} · {{kind}}{{/kind}}</dd>
 {{^empty(datapoints)}}<dt>{{t.datapoints}}</dt><dd>{{datapoints}}</dd>{{/empty(datapoints)}}
 <dt>{{t.sdg}}</dt><dd>{{sdg}}</dd>

@@ -426,6 +426,13 @@ struct Contexts: Sendable {
             "code": .string(kpi.code), "name": .string(kpi.name), "level": .string(kpi.level),
             "kind": .string(kpi.kind), "unit": .string(kpi.unit),
             "direction": .string(strings["direction_\(kpi.direction.rawValue)"]),
+            // Data points whose direction differs from the KPI's (more recycling is better, more landfill not).
+            "datapointDirections": .list(
+                kpi.datapoints.compactMap { point in
+                    kpi.datapointDirections[point].map {
+                        .object(["name": .string(point), "direction": .string(strings["direction_\($0.rawValue)"])])
+                    }
+                }),
             "directionBasis": .string(kpi.directionBasis), "sdg": .string(kpi.sdg),
             "description": .string(kpi.description), "evidence": .string(kpi.evidence),
             "dimension": .string(kpi.dimension), "subdimension": .string(kpi.subdimension),
