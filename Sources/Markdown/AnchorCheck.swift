@@ -38,6 +38,45 @@ public enum AnchorCheck {
         return problems
     }
 
+    /// What an anchor link points into: a site file (a relative link, or `#anchor` within the
+    /// document) or a page by its root-relative path without the leading `/` (`cities/rana/`).
+    public enum Target: Hashable, Sendable {
+        case document(String)
+        case page(String)
+    }
+
+    /// The links of `document` (at site path `path`) that name an anchor, other than `#top`, with
+    /// what they point into and the decoded anchor.
+    public static func anchorLinks(of path: String, in document: RenderedMarkdown) -> [(
+        link: Link, target: Target, fragment: String
+    )] {
+        document.links.compactMap { link in
+            let destination = link.destination
+            if destination.hasPrefix("/"), !destination.hasPrefix("//"), let hash = destination.firstIndex(of: "#") {
+                let fragment = String(destination[destination.index(after: hash)...]).removingPercentEncodingSimple()
+                var pathPart = destination[..<hash]
+                if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+                guard !fragment.isEmpty, fragment != "top" else { return nil }
+                return (link, .page(String(pathPart.dropFirst()).removingPercentEncodingSimple()), fragment)
+            }
+            guard let (target, fragment) = anchorTarget(of: destination, in: path), fragment != "top" else {
+                return nil
+            }
+            return (link, .document(target), fragment)
+        }
+    }
+
+    /// The error for a link whose anchor is none of `known` (the ids of the target page, its
+    /// headings first), with a suggestion taken from the target.
+    public static func missingAnchor(_ link: Link, fragment: String, place: String, known: [String]) -> Diagnostic {
+        .error(
+            "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
+            at: link.location,
+            suggestion: Suggestions.didYouMean(fragment, in: known)
+                ?? (known.first.map { "the anchors there include #\($0)" }
+                    ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"))
+    }
+
     /// The site path of the document a link points into and its decoded fragment; nil when the link
     /// has no fragment or is not a relative link between site files.
     static func anchorTarget(of destination: String, in documentPath: String) -> (String, String)? {

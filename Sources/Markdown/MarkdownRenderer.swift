@@ -19,14 +19,16 @@ public struct MarkdownRenderer: Sendable {
     /// - Parameter resolve: given the site-relative path a relative link points to (for example
     ///   `Content/pages/about.md`, already joined with the document's folder and normalised), says
     ///   which URL it has. Absolute URLs, `mailto:` and in-page `#anchors` are left as they are.
+    /// - Parameter page: given the path of a root-relative link without its leading `/`, `#` and
+    ///   `?` parts (`cities/rana/`), says which URL it has; nil leaves such links as written.
     public func render(
         _ markdown: String, path: String, firstLine: Int = 1,
-        resolve: (String) -> LinkTarget = { _ in .missing }
+        resolve: (String) -> LinkTarget = { _ in .missing }, page: ((String) -> LinkTarget)? = nil
     ) -> RenderedMarkdown {
         CmarkConverter(unsafeHTML: unsafeHTML, smart: smartPunctuation).convert(
             markdown, path: path, firstLine: firstLine,
             rewrite: { destination, location in
-                LinkRewriter(documentPath: path).rewrite(destination, at: location, resolve: resolve)
+                LinkRewriter(documentPath: path).rewrite(destination, at: location, resolve: resolve, page: page)
             })
     }
 }
@@ -36,11 +38,14 @@ struct LinkRewriter {
     var documentPath: String
 
     /// The new destination (nil: keep as written) and a problem, if any.
-    func rewrite(_ destination: String, at location: SourceLocation, resolve: (String) -> LinkTarget)
+    func rewrite(
+        _ destination: String, at location: SourceLocation, resolve: (String) -> LinkTarget,
+        page: ((String) -> LinkTarget)? = nil
+    )
         -> (String?, Diagnostic?)
     {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/")
-            || destination.hasPrefix("//") || Self.hasScheme(destination)
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
+            || Self.hasScheme(destination)
         {
             return (nil, nil)
         }
@@ -52,24 +57,54 @@ struct LinkRewriter {
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
         let decoded = String(pathPart).removingPercentEncodingSimple()
+        if decoded.hasPrefix("/") {
+            guard let page else { return (nil, nil) }
+            let found = page(String(decoded.dropFirst()))
+            switch found {
+            case .url(let url): return (url + fragment, nil)
+            case .missing, .misspelt:
+                var suggestion = "link to a page the site makes, e.g. /cities/, /indicators/ or /dimensions/"
+                if case .misspelt(let close) = found { suggestion = "did you mean \"/\(close)\"?" }
+                return (
+                    nil,
+                    .error(
+                        "the link \"\(destination)\" points to \(decoded), which is not a page or file of the site",
+                        at: location, suggestion: suggestion)
+                )
+            }
+        }
         guard let target = Self.join(folder: Self.folder(of: documentPath), relative: decoded) else {
             return (
                 "",
                 .error("the link \"\(destination)\" leaves the site folder", at: location)
             )
         }
-        switch resolve(target) {
+        let resolved = resolve(target)
+        switch resolved {
         case .url(let url):
             return (url + fragment, nil)
-        case .missing:
+        case .missing, .misspelt:
+            var suggestion = "links are relative to this file's folder, e.g. ../pages/about.md"
+            if case .misspelt(let close) = resolved {
+                suggestion = "did you mean \"\(Self.relative(close, from: Self.folder(of: documentPath)))\"?"
+            }
             return (
                 nil,
                 .error(
                     "the link \"\(destination)\" points to \(target), which does not exist",
-                    at: location,
-                    suggestion: "links are relative to this file's folder, e.g. ../pages/about.md")
+                    at: location, suggestion: suggestion)
             )
         }
+    }
+
+    /// `path` written relative to `folder` (both site-relative), as a link in that folder would say it.
+    static func relative(_ path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
     }
 
     static func hasScheme(_ text: String) -> Bool {

@@ -39,4 +39,6 @@ public enum LinkTarget: Sendable, Hashable {
     case url(String)
     /// Nothing is published at that path.
     case missing
+    /// Nothing is published at that path, but something is at this one (for "did you mean").
+    case misspelt(String)
 }

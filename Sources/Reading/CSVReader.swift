@@ -35,7 +35,8 @@ public struct CSVTable: Sendable {
     public var records: [Record]
 }
 
-/// Reads CSV bytes: UTF-8 (a leading BOM is skipped), RFC 4180 quoting, LF or CRLF line ends.
+/// Reads CSV bytes: UTF-8 (a leading BOM is skipped), RFC 4180 quoting, LF or CRLF line ends, or CR
+/// alone in a file that has no LF.
 ///
 /// Problems (an unclosed quote, text after a closing quote, invalid UTF-8) are reported with the line
 /// and column where they are; reading goes on where it can so that all problems come out at once.
@@ -96,6 +97,11 @@ public struct CSVReader: Sendable {
 
     /// Parses `bytes`; the table is nil when nothing usable could be read.
     public func read(_ bytes: [UInt8]) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        // A file with carriage returns and no line feed at all ends its lines with CR alone (Excel's
+        // "CSV (Macintosh)"): read as if each were a line feed. In other files a lone CR is text.
+        if !bytes.contains(UInt8(ascii: "\n")), bytes.contains(UInt8(ascii: "\r")) {
+            return read(bytes.map { $0 == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : $0 })
+        }
         var diagnostics: [Diagnostic] = []
         if let problem = Self.notCSVText(bytes) {
             return (

@@ -50,6 +50,8 @@ public struct SiteReader: Sendable {
         var framework: CSVFile
         var builtIn = false
         if files.kind("Content/framework", into: &diagnostics) == .folder {
+            var listed: [Diagnostic] = []
+            diagnostics += ContentInventory.frameworkFolder(files.entries(of: "Content/framework", into: &listed))
             framework =
                 readCSV(frameworkPath, files: files, into: &diagnostics)
                 ?? CSVFile(path: frameworkPath, table: CSVTable(header: [], records: []))
@@ -61,6 +63,8 @@ public struct SiteReader: Sendable {
             framework = CSVFile(path: path, table: table ?? CSVTable(header: [], records: []))
         }
 
+        var unlisted: [Diagnostic] = []
+        diagnostics += ContentInventory.topLevel(files.entries(of: "Content", into: &unlisted))
         let resultFiles = self.files(in: "Content/results", ext: "csv", files: files, into: &diagnostics)
         let targetFiles = self.files(in: "Content/targets", ext: "csv", files: files, into: &diagnostics)
         let tables = inParallel(resultFiles + targetFiles, into: &diagnostics) {
@@ -70,6 +74,7 @@ public struct SiteReader: Sendable {
         let targets = Array(tables.dropFirst(resultFiles.count).compactMap { $0 })
         let cityEntries = files.entries(of: "Content/cities", into: &diagnostics)
         let cityFiles = cityEntries.filter { $0.kind == .file && $0.path.hasSuffix(".md") }.map(\.path)
+        diagnostics += ContentInventory.markdownFolder(cityEntries, foldersAllowed: true)
         let cities = readMarkdown(cityFiles, files: files, limits: limits, into: &diagnostics)
         // Every city's narratives read at once; each folder's keep their (sorted) order.
         let folders = cityEntries.filter { $0.kind == .folder }.map { ($0.path as NSString).lastPathComponent }
@@ -107,12 +112,18 @@ public struct SiteReader: Sendable {
 
     // MARK: Files
 
-    /// The files of `folder` whose names end in `.ext`, links followed under the site's rules.
+    /// The files of `folder` whose names end in `.ext` (`.csv` in any case), links followed under
+    /// the site's rules; every other entry of the folder is reported as ignored.
     private func files(in folder: String, ext: String, files: SiteFiles, into diagnostics: inout [Diagnostic])
         -> [String]
     {
-        files.entries(of: folder, into: &diagnostics).filter { $0.kind == .file && $0.path.hasSuffix("." + ext) }
-            .map(\.path)
+        let entries = files.entries(of: folder, into: &diagnostics)
+        if ext == "csv" {
+            diagnostics += ContentInventory.dataFolder(entries)
+            return entries.filter { $0.kind == .file && ContentInventory.hasExtension($0.path, ext) }.map(\.path)
+        }
+        diagnostics += ContentInventory.markdownFolder(entries, foldersAllowed: false)
+        return entries.filter { $0.kind == .file && $0.path.hasSuffix("." + ext) }.map(\.path)
     }
 
     private func readBytes(

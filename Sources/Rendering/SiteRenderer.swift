@@ -52,7 +52,22 @@ public struct SiteRenderer: Sendable {
         let (templates, templateProblems) = Templates.compile(theme)
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
-        let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
+        let pages = pageList()
+        let markdown = renderMarkdown(urls: urls, pages: pages, diagnostics: &diagnostics)
+        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let contexts = Contexts(
+            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
+        // Anchors are checked against the target page as it will be built: its narrative's headings
+        // first, then, only when none matches, every id of the page rendered on its own.
+        let pageIndex = Dictionary(pages.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
+        diagnostics += anchorProblems(markdown, pages: pageIndex) { page in
+            guard let (kind, template) = pageIndex[page] else { return [] }
+            let pageCharts = charts.charts(for: kind, path: page)
+            let context = contexts.context(for: kind, path: page, charts: pageCharts)
+            guard let html = try? templates.render(context, template: template) else { return [] }
+            return AnchorCheck.elementIDs(in: html)
+        }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
 
         for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
@@ -61,11 +76,6 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
-        let contexts = Contexts(
-            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
-        let pages = pageList()
         let data = DataFiles(site: site, scorecards: scorecards)
         let done = Locked(0)
         // A template that fails on one page fails on every page it renders: each problem once.
@@ -151,44 +161,129 @@ public struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// The URL every Markdown file and asset of the site is published at.
-    func publishedURLs(urls: URLs) -> [String: String] {
+    /// The output path of the page each Markdown document of the site is shown on.
+    func documentPages() -> [String: String] {
         var map: [String: String] = [:]
         for city in site.cities {
-            map[city.document.path] = urls.link(URLs.city(city.slug))
+            map[city.document.path] = URLs.city(city.slug)
             for (dimension, doc) in city.dimensionNarratives {
-                map[doc.path] = urls.link(URLs.cityDimension(city.slug, dimension))
+                map[doc.path] = URLs.cityDimension(city.slug, dimension)
             }
         }
         for page in site.pages {
-            map[page.path] = urls.link(page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug))
+            map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
+        return map
+    }
+
+    /// The URL every Markdown file and asset of the site is published at.
+    func publishedURLs(urls: URLs) -> [String: String] {
+        var map = documentPages().mapValues { urls.link($0) }
         for asset in site.assets { map["Content/assets/" + asset] = urls.link(URLs.asset(asset)) }
         return map
     }
 
-    func renderMarkdown(urls: URLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
+    /// Every output path a root-relative link may name: pages, data files and assets.
+    func linkablePaths(pages: [(String, PageKind, String)]) -> Set<String> {
+        var paths = Set(pages.map(\.0))
+        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage])
+        paths.formUnion(scorecards.map { URLs.cityJSON($0.city.slug) })
+        paths.formUnion(site.assets.map(URLs.asset))
+        return paths
+    }
+
+    /// The output path a root-relative link's path (without its leading `/`) names, if any: as
+    /// written, without a trailing `/`, with `index.html`, or with the base URL's path in front.
+    static func linkedPath(_ path: String, in known: Set<String>, basePath: String) -> String? {
+        var candidates = [path]
+        let base = String(basePath.dropFirst())
+        if !base.isEmpty, path.hasPrefix(base) { candidates.append(String(path.dropFirst(base.count))) }
+        for candidate in candidates {
+            let trimmed = candidate.hasSuffix("index.html") ? String(candidate.dropLast("index.html".count)) : candidate
+            for form in [trimmed, trimmed + "/"] where known.contains(form) { return form }
+        }
+        return nil
+    }
+
+    func renderMarkdown(urls: URLs, pages: [(String, PageKind, String)], diagnostics: inout [Diagnostic])
+        -> [String: RenderedMarkdown]
+    {
         let published = publishedURLs(urls: urls)
+        let linkable = linkablePaths(pages: pages)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
         var documents = site.cities.map(\.document) + site.pages
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            renderer.render(doc.body, path: doc.path, firstLine: doc.bodyLine) { target in
-                if let url = published[target] { return .url(url) }
-                if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
-                return .missing
-            }
+            renderer.render(
+                doc.body, path: doc.path, firstLine: doc.bodyLine,
+                resolve: { target in
+                    if let url = published[target] { return .url(url) }
+                    if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
+                    return Suggestions.closest(to: target, in: published.keys).map(LinkTarget.misspelt) ?? .missing
+                },
+                page: { path in
+                    if let found = Self.linkedPath(path, in: linkable, basePath: urls.basePath) {
+                        return .url(urls.link(found))
+                    }
+                    return Suggestions.closest(to: path, in: linkable).map(LinkTarget.misspelt) ?? .missing
+                })
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {
             out[doc.path] = result
             diagnostics += result.diagnostics
         }
-        let rendered = out
-        diagnostics += Parallel.map(out.keys.sorted()) { AnchorCheck.problems(of: $0, in: rendered) }.flatMap { $0 }
         return out
+    }
+
+    /// Links whose anchor is not an id of the page they point to. `builtIDs` gives every id of a
+    /// page as built (asked at most once a page, and only when no heading of its narrative matches).
+    func anchorProblems(
+        _ markdown: [String: RenderedMarkdown], pages: [String: (PageKind, String)],
+        builtIDs: (String) -> [String]
+    ) -> [Diagnostic] {
+        let documentPages = documentPages()
+        var documentsOnPage: [String: [String]] = [:]
+        for (document, page) in documentPages { documentsOnPage[page, default: []].append(document) }
+        let basePath = URLs(config: site.config).basePath
+        let pagePaths = Set(pages.keys)
+        var built: [String: [String]] = [:]
+        var problems: [Diagnostic] = []
+        for path in markdown.keys.sorted() {
+            guard let document = markdown[path] else { continue }
+            for (link, target, fragment) in AnchorCheck.anchorLinks(of: path, in: document) {
+                let page: String
+                let place: String
+                var headings: [String] = []
+                switch target {
+                case .document(let file):
+                    let resolved = markdown[file] != nil ? file : file + "/index.md"
+                    guard let linked = markdown[resolved], let shownOn = documentPages[resolved] else { continue }
+                    page = shownOn
+                    place = resolved == path ? "this file" : resolved
+                    headings = linked.headings.map(\.id)
+                case .page(let written):
+                    guard let found = Self.linkedPath(written, in: pagePaths, basePath: basePath) else {
+                        continue
+                    }
+                    page = found
+                    place = "the page /\(found)"
+                    for file in documentsOnPage[found, default: []].sorted() {
+                        headings += markdown[file]?.headings.map(\.id) ?? []
+                    }
+                }
+                if headings.contains(fragment) { continue }
+                let ids = built[page] ?? builtIDs(page)
+                built[page] = ids
+                if ids.contains(fragment) { continue }
+                var seen = Set<String>()
+                let known = (headings + ids).filter { seen.insert($0).inserted }
+                problems.append(AnchorCheck.missingAnchor(link, fragment: fragment, place: place, known: known))
+            }
+        }
+        return problems
     }
 
     func sitemap(_ paths: [String], urls: URLs) -> String {

@@ -28,6 +28,7 @@ struct Columns {
         diagnostics: inout [Diagnostic]
     ) {
         let known = required + optional
+        count = file.table.header.count
         let headerLocation = file.table.header.first?.location(in: file.path) ?? .init(path: file.path)
         if file.table.header.count == 1, let only = file.table.header.first, only.text.contains(";") {
             diagnostics.append(
@@ -136,8 +137,9 @@ struct Columns {
         return blank(first) || blank(last) ? text.trimmingSpaces : text
     }
 
-    /// The number of columns in the header.
-    var count: Int { index.count + extra.count + droppedExtra }
+    /// The number of cells in the header row (unknown and repeated columns included, so that a row
+    /// under an unknown column is not also reported as having too many cells).
+    private(set) var count = 0
 }
 
 /// Lowercase letters, digits and dashes, for suggesting column names.

@@ -108,7 +108,8 @@ struct ResultsValidator {
                     "this row has \(record.fields.count) cells but the header has \(columns.count) columns",
                     at: record.location,
                     suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
-            ok = false
+            // The cells after the slip are in the wrong columns: what they say is not checked.
+            return nil
         }
         let identity = cells.identity.read(record, diagnostics: &diagnostics)
         if identity == nil { ok = false }
