@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics"),
         .target(name: "Model", dependencies: ["Diagnostics"]),
-        .target(name: "BuiltIn", exclude: ["framework"]),
+        .target(name: "BuiltIn", exclude: ["framework", "starter"]),
         .target(
             name: "Reading",
             dependencies: ["Diagnostics", "Model", "BuiltIn", .product(name: "Yams", package: "Yams")]
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "cityscore",
             dependencies: [
-                "Pipeline", "Diagnostics", "Model", "Serve",
+                "Pipeline", "Diagnostics", "Model", "Serve", "BuiltIn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

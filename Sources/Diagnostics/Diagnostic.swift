@@ -14,15 +14,19 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     /// A fix, when one is obvious (`did you mean "EC: ICT: ICT: 1C"?`).
     public var suggestion: String?
+    /// A stable name for the kind of problem (`unknown-kpi`), for CI annotations; nil when it has none.
+    public var code: String?
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil
+        _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil,
+        code: String? = nil
     ) {
         self.location = location
         self.severity = severity
         self.message = message
         self.suggestion = suggestion
+        self.code = code
     }
 
     /// An error at `location`.

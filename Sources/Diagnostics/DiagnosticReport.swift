@@ -6,15 +6,18 @@ public enum DiagnosticReport {
     public static let lineLimit = 500
 
     /// The report, one line per problem and a newline at the end; empty when there is none. Exact
-    /// repeats count once.
-    public static func text(_ diagnostics: [Diagnostic], limit: Int = lineLimit) -> String {
+    /// repeats count once. `line` writes one problem (`path:line:column: error: message` unless
+    /// given: GitHub's workflow commands use it).
+    public static func text(
+        _ diagnostics: [Diagnostic], limit: Int = lineLimit, line: (Diagnostic) -> String = \.description
+    ) -> String {
         var list = DiagnosticList()
         list.append(contentsOf: diagnostics)
         let sorted = list.sorted
         guard !sorted.isEmpty else { return "" }
         let shown = max(0, limit)
         var text = ""
-        for diagnostic in sorted.prefix(shown) { text += diagnostic.description + "\n" }
+        for diagnostic in sorted.prefix(shown) { text += line(diagnostic) + "\n" }
         if sorted.count > shown {
             let rest = sorted.count - shown
             text += "… and \(grouped(rest)) more problem\(rest == 1 ? "" : "s") (not shown)\n"

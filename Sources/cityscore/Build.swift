@@ -30,21 +30,26 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The URL the site is served from; overrides site.yml's baseURL.")
     var baseURL: String?
 
+    @OptionGroup var format: DiagnosticOptions
+
     func run() throws {
         var pipeline = Pipeline(siteRoot: site, output: output ?? site + "/public", baseURL: baseURL)
         let progress = ProgressLine()
         pipeline.force = force
         pipeline.progress = progress.update
         defer { progress.finish() }
+        let printer = format.printer(site: site)
+        let report: Pipeline.Report
         do {
-            let report = try pipeline.run()
-            progress.finish()
-            Console.report(report.warnings)
-            Console.out(
-                "built \(report.pages) pages (\(report.files) files) in \(Int((report.seconds * 1000).rounded())) ms")
+            report = try pipeline.run()
         } catch {
-            Console.report(error.diagnostics)
+            progress.finish()
+            try printer.report(error.diagnostics)
             throw ExitCode(1)
         }
+        progress.finish()
+        try printer.report(report.warnings)
+        printer.summary(
+            "built \(report.pages) pages (\(report.files) files) in \(Int((report.seconds * 1000).rounded())) ms")
     }
 }

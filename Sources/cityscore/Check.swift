@@ -10,14 +10,18 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "The site folder.")
     var site: String = "."
 
+    @OptionGroup var format: DiagnosticOptions
+
     func run() throws {
+        let printer = format.printer(site: site)
+        let report: Pipeline.Report
         do {
-            let report = try Pipeline(siteRoot: site, output: nil).run()
-            Console.report(report.warnings)
-            Console.out("no problems found (\(report.pages) pages would be built)")
+            report = try Pipeline(siteRoot: site, output: nil).run()
         } catch {
-            Console.report(error.diagnostics)
+            try printer.report(error.diagnostics)
             throw ExitCode(1)
         }
+        try printer.report(report.warnings)
+        printer.summary("no problems found (\(report.pages) pages would be built)")
     }
 }

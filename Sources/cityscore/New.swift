@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltIn
 import Foundation
 
 /// `cityscore new DIR`: a new site with one example city that builds as it is.
@@ -7,6 +8,14 @@ struct New: ParsableCommand {
 
     @Argument(help: "The folder to create.")
     var directory: String
+
+    @Option(
+        name: .long,
+        help: """
+            The CI files to write: github (.github/workflows/scorecards.yml), gitlab (.gitlab-ci.yml), both \
+            or none. They check every pull or merge request and publish the site from the default branch.
+            """)
+    var ci: CIKit = .both
 
     func run() throws {
         let fm = FileManager.default
@@ -18,7 +27,7 @@ struct New: ParsableCommand {
             ])
             throw ExitCode(1)
         }
-        for (path, text) in Starter.files {
+        for (path, text) in Starter.files + ci.files {
             let full = directory + "/" + path
             try fm.createDirectory(
                 atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -28,6 +37,29 @@ struct New: ParsableCommand {
             }
         }
         Console.out("created a new site in \(directory); build it with: cityscore build --site \(directory)")
+    }
+}
+
+/// Which CI files `new` writes.
+enum CIKit: String, CaseIterable, ExpressibleByArgument {
+    case none, github, gitlab, both
+
+    /// Where cityscore's source is; the CI files build cityscore from it at `CityscoreCommand.version`.
+    static let source = "https://github.com/cityscore/cityscore.git"
+
+    /// The CI files, with the version and source filled in, and a `.gitignore` for what CI writes.
+    var files: [(String, String)] {
+        var files = [(".gitignore", StarterResources.gitignore)]
+        if self == .github || self == .both {
+            files.append((".github/workflows/scorecards.yml", Self.filled(StarterResources.githubWorkflow)))
+        }
+        if self == .gitlab || self == .both { files.append((".gitlab-ci.yml", Self.filled(StarterResources.gitlabCI))) }
+        return files
+    }
+
+    static func filled(_ template: String) -> String {
+        template.replacingOccurrences(of: "{{cityscore_version}}", with: CityscoreCommand.version)
+            .replacingOccurrences(of: "{{cityscore_source}}", with: source)
     }
 }
 
