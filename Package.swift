@@ -18,7 +18,7 @@ let package = Package(
             name: "CityscoreKit",
             targets: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Templating",
-                "Rendering", "Writing", "Pipeline",
+                "Rendering", "Writing", "Pipeline", "Import",
             ]
         ),
     ],

@@ -19,7 +19,7 @@ public struct XLSXReader {
         let book = try workbook()
         let shared = SharedStrings()
         try zip.parse("xl/sharedStrings.xml", with: shared)
-        let styles = Styles()
+        let styles = XLSXStyles()
         try zip.parse("xl/styles.xml", with: styles)
         for sheet in book.sheets where only == nil || sheet.name == only {
             guard body(.sheet(sheet.name)) else { return }
@@ -150,7 +150,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 }
 
 /// `styles.xml`: which cell styles format numbers as percentages or dates.
-private final class Styles: NSObject, XMLParserDelegate {
+final class XLSXStyles: NSObject, XMLParserDelegate {
     private var formats: [Int: String] = [:]
     private var cellFormats: [Int] = []
     private var inCellXfs = false
@@ -211,9 +211,8 @@ private final class Styles: NSObject, XMLParserDelegate {
             case "]" where !inQuotes: inBrackets = false
             case ";" where !inQuotes: return date ? .date : .plain
             case "%" where !inQuotes && !inBrackets: return .percent
-            case "d", "D", "m", "M", "y",
-                "Y" where !inQuotes && !inBrackets:
-                date = true
+            case "d", "D", "m", "M", "y", "Y":
+                if !inQuotes && !inBrackets { date = true }
             default: break
             }
         }
@@ -239,7 +238,7 @@ private final class MergeCells: NSObject, XMLParserDelegate {
 /// A worksheet's `<sheetData>`, one row at a time.
 private final class SheetRows: NSObject, XMLParserDelegate, StoppableDelegate {
     let shared: [String]
-    let styles: [Styles.Kind]
+    let styles: [XLSXStyles.Kind]
     let date1904: Bool
     var merges: MergeFill
     let body: (SheetEvent) -> Bool
@@ -263,7 +262,8 @@ private final class SheetRows: NSObject, XMLParserDelegate, StoppableDelegate {
     static let columnLimit = 16_384
 
     init(
-        shared: [String], styles: [Styles.Kind], date1904: Bool, merges: MergeFill, body: @escaping (SheetEvent) -> Bool
+        shared: [String], styles: [XLSXStyles.Kind], date1904: Bool, merges: MergeFill,
+        body: @escaping (SheetEvent) -> Bool
     ) {
         self.shared = shared
         self.styles = styles
