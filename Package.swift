@@ -18,7 +18,7 @@ let package = Package(
             name: "CityscoreKit",
             targets: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Templating",
-                "Rendering", "Writing", "Pipeline",
+                "Rendering", "Writing", "Pipeline", "Import",
             ]
         ),
     ],
@@ -30,6 +30,9 @@ let package = Package(
         // Only its FlyingSocks library (non-blocking sockets on epoll/kqueue): the preview reads and
         // checks HTTP requests itself (Sources/Serve/HTTPListener.swift).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // `cityscore import`: the ZIP container of .xlsx and .ods workbooks (their XML is read with
+        // Foundation's XMLParser).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The C library, touched only by Sources/Markdown/CmarkConverter.swift.
@@ -62,6 +65,14 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Rendering", "Writing"]
         ),
+        // `cityscore import`: spreadsheets (.xlsx, .ods, Excel-style CSV) to tidy results rows.
+        .target(
+            name: "Import",
+            dependencies: [
+                "Diagnostics", "Model", "Reading", "Validation",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
             name: "Serve",
@@ -72,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "cityscore",
             dependencies: [
-                "Pipeline", "Diagnostics", "Model", "Serve", "BuiltIn",
+                "Pipeline", "Diagnostics", "Model", "Serve", "BuiltIn", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +91,7 @@ let package = Package(
             name: "CityscoreTests",
             dependencies: [
                 "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
-                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve", "Templating",
+                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve", "Templating", "Import",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -44,8 +44,17 @@ public struct CSVReader: Sendable {
     /// The site-relative path used in diagnostics.
     public var path: String
 
+    /// The byte between fields: a comma, or a semicolon for `cityscore import` of an Excel-style CSV.
+    public var separator: UInt8 = UInt8(ascii: ",")
+
     /// Creates a reader for diagnostics naming `path`.
     public init(path: String) { self.path = path }
+
+    /// Creates a reader that separates fields by `separator` instead of a comma.
+    public init(path: String, separator: UInt8) {
+        self.path = path
+        self.separator = separator
+    }
 
     /// Why `bytes` cannot be a CSV text file at all (UTF-16, binary), or nil: one error for the
     /// whole file instead of one per cell.
@@ -80,14 +89,16 @@ public struct CSVReader: Sendable {
     /// How far the bytes from `start` go without one the parser must look at (a quote or a line
     /// feed; outside quotes also a comma or a carriage return), and how many characters start in
     /// them (bytes that are not UTF-8 continuation bytes).
-    static func plainRun(_ bytes: [UInt8], from start: Int, inQuotes: Bool) -> (end: Int, characters: Int) {
+    static func plainRun(
+        _ bytes: [UInt8], from start: Int, inQuotes: Bool, separator: UInt8 = UInt8(ascii: ",")
+    ) -> (end: Int, characters: Int) {
         bytes.withUnsafeBufferPointer { buffer in
             var end = start
             var characters = 0
             while end < buffer.count {
                 let b = buffer[end]
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { break }
-                if !inQuotes && (b == UInt8(ascii: ",") || b == UInt8(ascii: "\r")) { break }
+                if !inQuotes && (b == separator || b == UInt8(ascii: "\r")) { break }
                 if b & 0xC0 != 0x80 { characters += 1 }
                 end += 1
             }
@@ -184,7 +195,7 @@ public struct CSVReader: Sendable {
 
         /// Appends the bytes from `i` that need no decision, all at once.
         func appendPlainRun(inQuotes: Bool) {
-            let run = Self.plainRun(bytes, from: i, inQuotes: inQuotes)
+            let run = Self.plainRun(bytes, from: i, inQuotes: inQuotes, separator: separator)
             field.append(contentsOf: bytes[i..<run.end])
             column += run.characters
             i = run.end
@@ -218,7 +229,7 @@ public struct CSVReader: Sendable {
                 continue
             }
             switch b {
-            case UInt8(ascii: ","):
+            case separator:
                 finishField()
                 i += 1
                 column += 1

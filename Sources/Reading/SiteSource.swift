@@ -6,6 +6,12 @@ public struct CSVFile: Sendable {
     /// Site-relative path.
     public var path: String
     public var table: CSVTable
+
+    /// Creates a file from a table read elsewhere (`cityscore import` checks the rows it would write).
+    public init(path: String, table: CSVTable) {
+        self.path = path
+        self.table = table
+    }
 }
 
 /// A Markdown file of the site, split into front matter and body.

@@ -14,7 +14,7 @@ struct CityscoreCommand: ParsableCommand {
             Themes/. See the README for the formats.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 
