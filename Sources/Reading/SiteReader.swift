@@ -98,7 +98,8 @@ public struct SiteReader: Sendable {
             themeName = name
         }
         if let lang = config.string("language", into: &ignored), !lang.isEmpty { language = lang }
-        let theme = ThemeSource.read(files: files, name: themeName, into: &diagnostics)
+        let theme = ThemeSource.read(
+            files: files, name: themeName, at: config.valueLocation(of: "theme"), into: &diagnostics)
         let strings = theme.strings(language: language, into: &diagnostics)
 
         let source = SiteSource(

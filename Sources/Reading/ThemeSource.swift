@@ -17,7 +17,10 @@ public struct ThemeSource: Sendable {
     public var files: [String: File]
 
     /// Reads the theme `name` from the site's `files`.
-    static func read(files site: SiteFiles, name: String, into diagnostics: inout [Diagnostic]) -> ThemeSource {
+    static func read(
+        files site: SiteFiles, name: String, at named: SourceLocation = SourceLocation(path: "Content/site.yml"),
+        into diagnostics: inout [Diagnostic]
+    ) -> ThemeSource {
         var files: [String: File] = [:]
         for (path, contents) in BuiltInResources.defaultTheme {
             files[path] = File(contents: contents, origin: "(built-in theme)/\(path)")
@@ -30,7 +33,8 @@ public struct ThemeSource: Sendable {
                     diagnostics.append(
                         .error(
                             "the theme \"\(name)\" named in site.yml has no folder Themes/\(name)/",
-                            at: SourceLocation(path: "Content/site.yml", line: 0, column: 0)))
+                            at: named,
+                            suggestion: "remove the line to use the built-in theme, or add the folder Themes/\(name)/"))
                 }
                 continue
             }

@@ -35,6 +35,9 @@ public struct YAMLFields: Sendable {
         var key: String
         var node: Value
         var location: SourceLocation
+        /// Where the value starts, and where each item of a list starts.
+        var valueLocation: SourceLocation
+        var itemLocations: [SourceLocation] = []
     }
 
     /// Keys in the order written.
@@ -87,8 +90,10 @@ public struct YAMLFields: Sendable {
                     ]
                 )
             }
+            let (message, fix) = YAMLMessages.plain(problem)
             return (
-                YAMLFields(entries: [], location: start, isReadable: false), [.error("YAML: \(problem)", at: at(mark))]
+                YAMLFields(entries: [], location: start, isReadable: false),
+                [.error(message, at: at(mark), suggestion: fix)]
             )
         } catch {
             return (
@@ -115,7 +120,9 @@ public struct YAMLFields: Sendable {
                 diagnostics.append(.error("\"\(name)\" is given twice", at: at(key.mark)))
                 continue
             }
-            entries.append(Entry(key: name, node: Value(value), location: at(key.mark)))
+            var entry = Entry(key: name, node: Value(value), location: at(key.mark), valueLocation: at(value.mark))
+            if case .sequence(let sequence) = value { entry.itemLocations = sequence.map { at($0.mark) } }
+            entries.append(entry)
         }
         return (YAMLFields(entries: entries, location: start), diagnostics)
     }
@@ -147,6 +154,20 @@ public struct YAMLFields: Sendable {
 
     /// Every key, in the order written.
     public var keys: [String] { entries.map(\.key) }
+
+    /// Every key with where it is written, in the order written.
+    public var keyLocations: [(key: String, location: SourceLocation)] { entries.map { ($0.key, $0.location) } }
+
+    /// Where the value of `key` starts, or the mapping's start.
+    public func valueLocation(of key: String) -> SourceLocation {
+        entries.first { $0.key == key }?.valueLocation ?? location
+    }
+
+    /// Where the item of the list `key` at `index` starts; the key's own place for a single value.
+    public func location(of key: String, item index: Int) -> SourceLocation {
+        guard let entry = entries.first(where: { $0.key == key }) else { return location }
+        return index < entry.itemLocations.count ? entry.itemLocations[index] : entry.valueLocation
+    }
 
     /// Where `key` is written, or the mapping's start.
     public func location(of key: String) -> SourceLocation {

@@ -10,7 +10,15 @@ struct ConfigValidator {
         "follow_symlinks", "max_markdown_mb",
     ]
 
-    func validate(_ fields: YAMLFields, baseURLOverride: String?, diagnostics: inout [Diagnostic]) -> SiteConfig {
+    /// Keys read from `params` by cityscore itself.
+    static let readFromParams: Set<String> = ["chart_files"]
+
+    func validate(
+        _ fields: YAMLFields, baseURLOverride: String?, themeParams: Set<String> = [], diagnostics: inout [Diagnostic]
+    ) -> SiteConfig {
+        diagnostics += Keys.unknown(
+            fields, known: Self.known.union(Self.readFromParams), themeParams: themeParams, in: "site.yml")
+        _ = Keys.oneOf(fields, "chart_files", allowed: ["pages", "all"], into: &diagnostics)
         let title = fields.string("title", into: &diagnostics) ?? ""
         if title.isEmpty && fields.isReadable {
             diagnostics.append(
@@ -29,6 +37,9 @@ struct ConfigValidator {
                         ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0)))
         }
         let language = fields.string("language", into: &diagnostics) ?? "en"
+        if let (message, fix) = Keys.languageProblem(language) {
+            diagnostics.append(.error(message, at: fields.valueLocation(of: "language"), suggestion: fix))
+        }
         let theme = fields.string("theme", into: &diagnostics) ?? "default"
         if !Slug.isValid(theme) && theme != "default" {
             diagnostics.append(

@@ -7,9 +7,14 @@ struct DocumentValidator {
     static let pageKeys: Set<String> = ["title", "description", "slug", "draft", "weight", "menu"]
     static let cityKeys: Set<String> = pageKeys.union(["name", "country", "region", "population", "peers"])
 
+    /// Names the theme's templates use as `{{params.NAME}}`: front matter keys that are no typos.
+    var themeParams: Set<String> = []
+
     /// A page or narrative. `slug` may not leave its folder: it must be a plain slug.
-    func document(_ file: MarkdownFile, diagnostics: inout [Diagnostic]) -> Document {
+    func document(_ file: MarkdownFile, known: Set<String> = pageKeys, diagnostics: inout [Diagnostic]) -> Document {
         let fields = file.frontMatter.fields
+        diagnostics += Keys.unknown(fields, known: known, themeParams: themeParams, in: "the front matter")
+        let menu = Keys.oneOf(fields, "menu", allowed: ["true", "main", "yes", "false", "no"], into: &diagnostics)
         var slug = Slug.make(file.name)
         if let given = fields.string("slug", into: &diagnostics) {
             if given.contains("/") || given.contains("\\") || given.contains("..") || !Slug.isValid(given) {
@@ -30,7 +35,7 @@ struct DocumentValidator {
             description: fields.string("description", into: &diagnostics), slug: slug,
             draft: fields.bool("draft", into: &diagnostics) ?? false,
             weight: fields.int("weight", into: &diagnostics) ?? 0,
-            menu: ["true", "yes", "main"].contains(fields.string("menu", into: &diagnostics)?.lowercased() ?? ""))
+            menu: ["true", "yes", "main"].contains(menu ?? ""))
     }
 
     /// A city from `Content/cities/<slug>.md`.
@@ -44,7 +49,7 @@ struct DocumentValidator {
                     suggestion: Slug.make(file.name).isEmpty ? nil : "rename it to \(Slug.make(file.name)).md"))
             return nil
         }
-        let document = document(file, diagnostics: &diagnostics)
+        let document = document(file, known: Self.cityKeys, diagnostics: &diagnostics)
         guard let name = fields.string("name", into: &diagnostics), !name.isEmpty else {
             guard fields.isReadable else { return nil }
             diagnostics.append(

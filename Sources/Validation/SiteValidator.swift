@@ -28,11 +28,12 @@ public struct SiteValidator: Sendable {
     /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
     public func validate(_ source: consuming SiteSource) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let themeParams = Keys.themeParams(source.theme)
         let config = ConfigValidator().validate(
-            source.config, baseURLOverride: baseURLOverride, diagnostics: &diagnostics)
+            source.config, baseURLOverride: baseURLOverride, themeParams: themeParams, diagnostics: &diagnostics)
         let framework = FrameworkValidator().validate(source.framework, diagnostics: &diagnostics)
 
-        let documents = DocumentValidator()
+        let documents = DocumentValidator(themeParams: themeParams)
         var cities: [City] = []
         for file in source.cities {
             if let city = documents.city(file, diagnostics: &diagnostics) { cities.append(city) }
@@ -41,12 +42,12 @@ public struct SiteValidator: Sendable {
         // so that one broken file does not cause a cascade of "unknown city" errors.
         let slugs = Set(source.cityFileNames.filter(Slug.isValid))
         for i in cities.indices {
-            for peer in cities[i].peers where !slugs.contains(peer) || peer == cities[i].slug {
+            for (index, peer) in cities[i].peers.enumerated() where !slugs.contains(peer) || peer == cities[i].slug {
                 diagnostics.append(
                     .error(
                         peer == cities[i].slug ? "a city cannot be its own peer" : "unknown peer city \"\(peer)\"",
                         at: source.cities.first { $0.path == cities[i].document.path }?.frontMatter.fields
-                            .location(of: "peers") ?? SourceLocation(path: cities[i].document.path),
+                            .location(of: "peers", item: index) ?? SourceLocation(path: cities[i].document.path),
                         suggestion: Suggestions.didYouMean(peer, in: slugs.sorted())))
             }
             if let narratives = source.cityNarratives[cities[i].slug] {

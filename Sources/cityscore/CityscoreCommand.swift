@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// `cityscore`: city sustainability scorecards (U4SSC KPIs) as a static website.
@@ -19,9 +20,18 @@ struct CityscoreCommand: ParsableCommand {
     )
 
     /// Runs the command; wrong usage exits with status 2 (README, "Usage"), not ArgumentParser's 64.
+    /// No arguments at all is wrong usage: the help is printed and the status is 2.
     static func main() {
+        guard CommandLine.arguments.count > 1 else {
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
+            if let problem = siteProblem(command) {
+                FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+                Foundation.exit(1)
+            }
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -32,5 +42,35 @@ struct CityscoreCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Why the `--site` folder of `build`, `check` or `serve` cannot be a site, naming it: it does not
+    /// exist, is a file, or has no `Content/` folder. Nil when it may be one (the pipeline checks the rest).
+    static func siteProblem(_ command: ParsableCommand) -> Diagnostic? {
+        let site: String
+        switch command {
+        case let build as Build: site = build.site
+        case let check as Check: site = check.site
+        case let serve as Serve: site = serve.site
+        default: return nil
+        }
+        let at = SourceLocation(path: site, line: 0, column: 0)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) else {
+            return .error(
+                "the site folder \"\(site)\" does not exist", at: at,
+                suggestion: "check the path given to --site, or run `cityscore new \(site)` to start a site there")
+        }
+        guard isFolder.boolValue else {
+            return .error(
+                "\"\(site)\" is a file, not a site folder", at: at,
+                suggestion: "give --site the folder that holds Content/")
+        }
+        guard FileManager.default.fileExists(atPath: site + "/Content") else {
+            return .error(
+                "the folder \"\(site)\" is not a cityscore site: it has no Content/ folder", at: at,
+                suggestion: "give --site the folder that holds Content/, or run `cityscore new DIR` to start one")
+        }
+        return nil
     }
 }

@@ -63,3 +63,23 @@ struct AuthoringLinkTests {
             ])
     }
 }
+
+@Suite("Authoring: one check finds every authoring problem")
+struct AuthoringOneRunTests {
+    @Test func tableStrayFileBrokenLinkBadAnchorAndTypoComeFromOneCheck() throws {
+        let site = try TestSite.make([
+            "Content/cities/karmoy.md": AuthoringLinkTests.karmoy(
+                "| a | b |\n|---|---|\n\n[x](/cities/askr/) [y](asker.md#nowhere)"),
+            "Content/cities/asker.md": "---\nname: Asker\ncountyr: Norway\n---\nText.\n",
+            "Content/results/2021.xlsx": "x",
+        ])
+        let lines = AuthoringFilesTests.check(site)
+        let places = lines.map { $0.components(separatedBy: ": ")[0] + ": " + $0.components(separatedBy: ": ")[1] }
+        #expect(
+            Set(places) == [
+                "Content/cities/karmoy.md:7:1: warning", "Content/cities/karmoy.md:10:1: error",
+                "Content/cities/karmoy.md:10:20: error", "Content/cities/asker.md:3:1: warning",
+                "Content/results/2021.xlsx:1:1: warning",
+            ])
+    }
+}
