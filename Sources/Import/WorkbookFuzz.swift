@@ -68,14 +68,14 @@ public enum WorkbookFuzz {
 
     private final class Counter {
         var rows = 0
-        func take(_ event: SheetEvent) -> Bool {
+        func take(_ event: SheetEvent) -> ReadOn {
             if case .row(let row) = event {
                 rows += 1
                 precondition(row.number >= 1)
                 precondition(zip(row.cells, row.cells.dropFirst()).allSatisfy { $0.column < $1.column })
                 for cell in row.cells { _ = CellAddress.name(row: row.number, column: cell.column) }
             }
-            return rows < 100_000
+            return rows < 100_000 ? .next : .stop
         }
     }
 }
