@@ -299,4 +299,18 @@ import Testing
         let workbook = try #require(WorkbookFuzz.workbook(sheetXML: crash))
         #expect(WorkbookFuzz.read(workbook: workbook) == nil)
     }
+
+    @Test func withoutCityAndYearColumnsOrOptionsEachIsSaidOncePerSheet() throws {
+        let site = try Self.demoCopy()
+        defer { site.remove() }
+        let outcome = Self.run("template.xlsx", site: site)
+        let errors = outcome.problems.filter { $0.severity == .error }
+        #expect(
+            errors.map(\.message) == [
+                "this sheet has no city column, so it is not clear which city the values are for",
+                "this sheet has no year column, so it is not clear which year the values are for",
+            ])
+        #expect(errors.map(\.location).allSatisfy { $0.hasSuffix("template.xlsx:KPI data!A5") })
+        #expect(outcome.written.isEmpty)
+    }
 }
