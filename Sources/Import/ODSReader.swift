@@ -13,7 +13,6 @@ public struct ODSReader {
     let zip: ZipXML
 
     public init(url: URL) throws(WorkbookError) { zip = try ZipXML(url: url) }
-    public init(data: Data) throws(WorkbookError) { zip = try ZipXML(data: data) }
 
     /// Streams every sheet (or only `sheet`, by name) to `body`; `body` returns false to stop.
     public func read(sheet only: String? = nil, _ body: @escaping (SheetEvent) -> ReadOn) throws(WorkbookError) {

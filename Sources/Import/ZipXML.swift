@@ -35,14 +35,6 @@ struct ZipXML {
         }
     }
 
-    init(data: Data) throws(WorkbookError) {
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw WorkbookError("the file is not a spreadsheet workbook (it is not a ZIP container)")
-        }
-    }
-
     func has(_ path: String) -> Bool { archive[path] != nil }
 
     /// Parses the part at `path` with `delegate`; false when the part does not exist.

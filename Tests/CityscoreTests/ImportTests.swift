@@ -222,7 +222,10 @@ import Testing
             """
         let data = try #require(WorkbookFuzz.workbook(sheetXML: Data(xml.utf8)))
         nonisolated(unsafe) var events: [SheetEvent] = []
-        try XLSXReader(data: data).read {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        try XLSXReader(url: url).read {
             events.append($0)
             return .next
         }
