@@ -31,5 +31,8 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdown", dependencies: [kit]),
         // A theme template: TemplateLibrary.compile (parser, standalone lines, partial links) and rendering.
         .executableTarget(name: "FuzzTemplates", dependencies: [kit]),
+        // A sheet's XML inside an .xlsx (XLSXReader: shared and inline strings, styles, formulas, merges), and
+        // any bytes as a whole .xlsx or .ods workbook.
+        .executableTarget(name: "FuzzXLSX", dependencies: [kit]),
     ]
 )

@@ -58,6 +58,16 @@ public enum SheetEvent: Sendable, Equatable {
     case row(SheetRow)
 }
 
+/// What a reader does after handing out an event.
+public enum ReadOn: Sendable {
+    /// Goes on with the next row.
+    case next
+    /// Leaves the rest of this sheet unread (it holds nothing to import).
+    case skipSheet
+    /// Stops reading the workbook.
+    case stop
+}
+
 /// Cell addresses as spreadsheets write them (`A1`, `AB12`).
 public enum CellAddress {
     /// `A` for 1, `Z` for 26, `AA` for 27.

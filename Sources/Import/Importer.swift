@@ -279,16 +279,19 @@ private final class SheetCollector {
 
     init(start: @escaping (String, Int, Bool) -> SheetImport) { self.start = start }
 
-    func take(_ event: SheetEvent) -> Bool {
+    func take(_ event: SheetEvent) -> ReadOn {
         switch event {
         case .sheet(let name):
             sheets.append(start(name, sheets.count, false))
         case .row(let row):
-            guard !sheets.isEmpty else { return true }
+            guard !sheets.isEmpty else { return .next }
             let before = sheets[sheets.count - 1].problems.count
             sheets[sheets.count - 1].add(row)
             problems += sheets[sheets.count - 1].problems.count - before
+            // A sheet without a header row near its top holds nothing to import: its other rows are not read.
+            let sheet = sheets[sheets.count - 1]
+            if sheet.header == nil && sheet.scanned >= SheetImport.headerSearchRows { return .skipSheet }
         }
-        return problems < Self.problemLimit
+        return problems < Self.problemLimit ? .next : .stop
     }
 }

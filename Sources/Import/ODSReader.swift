@@ -13,10 +13,9 @@ public struct ODSReader {
     let zip: ZipXML
 
     public init(url: URL) throws(WorkbookError) { zip = try ZipXML(url: url) }
-    public init(data: Data) throws(WorkbookError) { zip = try ZipXML(data: data) }
 
     /// Streams every sheet (or only `sheet`, by name) to `body`; `body` returns false to stop.
-    public func read(sheet only: String? = nil, _ body: @escaping (SheetEvent) -> Bool) throws(WorkbookError) {
+    public func read(sheet only: String? = nil, _ body: @escaping (SheetEvent) -> ReadOn) throws(WorkbookError) {
         let content = Content(only: only, body: body)
         guard try zip.parse("content.xml", with: content) else {
             throw WorkbookError(
@@ -27,9 +26,10 @@ public struct ODSReader {
     }
 }
 
-private final class Content: NSObject, XMLParserDelegate {
+private final class Content: NSObject, XMLParserDelegate, StoppableDelegate {
+    var aborted = false
     let only: String?
-    let body: (SheetEvent) -> Bool
+    let body: (SheetEvent) -> ReadOn
     private var inSheet = false
     private var skipping = false
     private var rowNumber = 0
@@ -53,7 +53,7 @@ private final class Content: NSObject, XMLParserDelegate {
     static let columnLimit = 16_384
     static let rowLimit = 1_048_576
 
-    init(only: String?, body: @escaping (SheetEvent) -> Bool) {
+    init(only: String?, body: @escaping (SheetEvent) -> ReadOn) {
         self.only = only
         self.body = body
     }
@@ -69,7 +69,7 @@ private final class Content: NSObject, XMLParserDelegate {
             skipping = only != nil && only != name
             rowNumber = 0
             merges = MergeFill()
-            if !skipping && !body(.sheet(name)) { parser.abortParsing() }
+            if !skipping { handle(body(.sheet(name)), parser) }
         case "table:table-row" where inSheet && !skipping:
             rowRepeat = repeatCount(attributes["table:number-rows-repeated"])
             let visibility = attributes["table:visibility"]
@@ -164,26 +164,32 @@ private final class Content: NSObject, XMLParserDelegate {
                 copy.number = rowNumber + 1 + i
                 guard copy.number <= Self.rowLimit else { break }
                 if !merges.isEmpty { copy = merges.fill(copy) }
-                if !body(.row(copy)) {
-                    parser.abortParsing()
-                    return
-                }
+                handle(body(.row(copy)), parser)
+                if skipping { break }
             }
             if !holdsSomething && !merges.isEmpty {
                 // An empty row inside a merged range still shows the merged value.
                 var copy = row
                 copy.number = rowNumber + 1
                 copy = merges.fill(copy)
-                if !copy.cells.isEmpty && !body(.row(copy)) {
-                    parser.abortParsing()
-                    return
-                }
+                if !copy.cells.isEmpty { handle(body(.row(copy)), parser) }
             }
             rowNumber += rowRepeat
         case "table:table":
             inSheet = false
             skipping = false
         default: break
+        }
+    }
+
+    private func handle(_ next: ReadOn, _ parser: XMLParser) {
+        switch next {
+        case .next: break
+        case .skipSheet: skipping = true
+        case .stop:
+            skipping = true
+            aborted = true
+            parser.abortParsing()
         }
     }
 

@@ -50,6 +50,8 @@ struct SheetImport {
     var skipped: [String: (count: Int, first: Int)] = [:]
     var hidden: (count: Int, first: Int) = (0, 0)
     var lastCode = ""
+    /// The city or year column is missing and there is no option for it: said once per sheet.
+    var missing = Set<String>()
 
     /// How many rows from the top may come before the header row.
     static let headerSearchRows = 30
@@ -123,9 +125,13 @@ struct SheetImport {
         } else if header.columns[.city] != nil {
             base.cells["city"] = ("", place(row.number, header.columns[.city] ?? 1))
         } else {
-            problem(
-                .error, base.place, "this sheet has no city column, so it is not clear which city the values are for",
-                suggestion: "pass --city SLUG, or add a column \"city\"")
+            if !missing.contains("city") {
+                missing.insert("city")
+                problem(
+                    .error, base.place,
+                    "this sheet has no city column, so it is not clear which city the values are for",
+                    suggestion: "pass --city SLUG, or add a column \"city\"")
+            }
             ok = false
         }
         if let name = cell(.cityName)?.text { base.cityName = name }
@@ -195,9 +201,13 @@ struct SheetImport {
         } else if header.columns[.year] != nil {
             base.cells["year"] = ("", place(row.number, header.columns[.year] ?? 1))
         } else {
-            problem(
-                .error, base.place, "this sheet has no year column, so it is not clear which year the values are for",
-                suggestion: "pass --year YEAR, or add a column \"year\"")
+            if !missing.contains("year") {
+                missing.insert("year")
+                problem(
+                    .error, base.place,
+                    "this sheet has no year column, so it is not clear which year the values are for",
+                    suggestion: "pass --year YEAR, or add a column \"year\"")
+            }
             ok = false
         }
         let valueColumn = header.columns[.value] ?? 1

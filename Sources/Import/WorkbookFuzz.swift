@@ -5,17 +5,21 @@ import ZIPFoundation
 /// as the XML of one sheet inside an otherwise valid `.xlsx`.
 public enum WorkbookFuzz {
     /// Reads `data` as an `.xlsx` and then as an `.ods`; the number of rows read, or nil when the
-    /// file was refused with a message (which must not be empty).
+    /// file was refused with a message (which must not be empty). The bytes are read from a file,
+    /// as `cityscore import` reads them (ZIPFoundation's in-memory archives are another code path).
     public static func read(workbook data: Data) -> Int? {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-fuzz-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard (try? data.write(to: url)) != nil else { return nil }
         var rows = 0
         var refused = false
         for ods in [false, true] {
             do {
                 let count = Counter()
                 if ods {
-                    try ODSReader(data: data).read { count.take($0) }
+                    try ODSReader(url: url).read { count.take($0) }
                 } else {
-                    try XLSXReader(data: data).read { count.take($0) }
+                    try XLSXReader(url: url).read { count.take($0) }
                 }
                 rows += count.rows
             } catch {
@@ -68,14 +72,14 @@ public enum WorkbookFuzz {
 
     private final class Counter {
         var rows = 0
-        func take(_ event: SheetEvent) -> Bool {
+        func take(_ event: SheetEvent) -> ReadOn {
             if case .row(let row) = event {
                 rows += 1
                 precondition(row.number >= 1)
                 precondition(zip(row.cells, row.cells.dropFirst()).allSatisfy { $0.column < $1.column })
                 for cell in row.cells { _ = CellAddress.name(row: row.number, column: cell.column) }
             }
-            return rows < 100_000
+            return rows < 100_000 ? .next : .stop
         }
     }
 }

@@ -12,20 +12,26 @@ public struct XLSXReader {
     let zip: ZipXML
 
     public init(url: URL) throws(WorkbookError) { zip = try ZipXML(url: url) }
-    public init(data: Data) throws(WorkbookError) { zip = try ZipXML(data: data) }
 
     /// Streams every sheet (or only `sheet`, by name) to `body`; `body` returns false to stop.
-    public func read(sheet only: String? = nil, _ body: @escaping (SheetEvent) -> Bool) throws(WorkbookError) {
+    public func read(sheet only: String? = nil, _ body: @escaping (SheetEvent) -> ReadOn) throws(WorkbookError) {
         let book = try workbook()
         let shared = SharedStrings()
         try zip.parse("xl/sharedStrings.xml", with: shared)
         let styles = XLSXStyles()
         try zip.parse("xl/styles.xml", with: styles)
         for sheet in book.sheets where only == nil || sheet.name == only {
-            guard body(.sheet(sheet.name)) else { return }
+            switch body(.sheet(sheet.name)) {
+            case .stop: return
+            case .skipSheet: continue
+            case .next: break
+            }
             var merges = MergeFill()
             let mergeReader = MergeCells()
-            try zip.parse(sheet.path, with: mergeReader)
+            // Merged cells are listed after the rows: a first pass finds them, for sheets that have any.
+            if try zip.contains("<mergeCell ", in: sheet.path) {
+                try zip.parse(sheet.path, with: mergeReader)
+            }
             for reference in mergeReader.references { merges.add(reference: reference[...]) }
             merges.sort()
             let rows = SheetRows(
@@ -241,9 +247,9 @@ private final class SheetRows: NSObject, XMLParserDelegate, StoppableDelegate {
     let styles: [XLSXStyles.Kind]
     let date1904: Bool
     var merges: MergeFill
-    let body: (SheetEvent) -> Bool
+    let body: (SheetEvent) -> ReadOn
     var stopped = false
-    var stop: WorkbookError? { nil }
+    var aborted = false
 
     private var row = SheetRow(number: 0, cells: [])
     private var lastRow = 0
@@ -263,7 +269,7 @@ private final class SheetRows: NSObject, XMLParserDelegate, StoppableDelegate {
 
     init(
         shared: [String], styles: [XLSXStyles.Kind], date1904: Bool, merges: MergeFill,
-        body: @escaping (SheetEvent) -> Bool
+        body: @escaping (SheetEvent) -> ReadOn
     ) {
         self.shared = shared
         self.styles = styles
@@ -323,8 +329,15 @@ private final class SheetRows: NSObject, XMLParserDelegate, StoppableDelegate {
         case "row":
             lastRow = row.number
             let filled = merges.isEmpty ? row : merges.fill(row)
-            if !filled.cells.isEmpty && !body(.row(filled)) {
+            guard !filled.cells.isEmpty else { return }
+            switch body(.row(filled)) {
+            case .next: break
+            case .skipSheet:
+                aborted = true
+                parser.abortParsing()
+            case .stop:
                 stopped = true
+                aborted = true
                 parser.abortParsing()
             }
         default: break

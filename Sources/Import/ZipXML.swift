@@ -35,14 +35,6 @@ struct ZipXML {
         }
     }
 
-    init(data: Data) throws(WorkbookError) {
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw WorkbookError("the file is not a spreadsheet workbook (it is not a ZIP container)")
-        }
-    }
-
     func has(_ path: String) -> Bool { archive[path] != nil }
 
     /// Parses the part at `path` with `delegate`; false when the part does not exist.
@@ -62,10 +54,14 @@ struct ZipXML {
         }
         var written: UInt64 = 0
         let limit = partLimit
+        // Foundation's XMLParser stops the program on a name that is not UTF-8: the bytes are
+        // checked as they unpack (the parts of both formats are UTF-8).
+        var utf8 = UTF8Check()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 written += UInt64(chunk.count)
                 if written > limit { throw WorkbookError("too large") }
+                guard utf8.take(chunk) else { throw WorkbookError("not UTF-8") }
                 try handle.write(contentsOf: chunk)
             }
             try handle.close()
@@ -77,6 +73,11 @@ struct ZipXML {
                     : "the workbook is damaged: its part \(path) cannot be unpacked",
                 suggestion: "open it in a spreadsheet program and save it again")
         }
+        guard utf8.isComplete else {
+            throw WorkbookError(
+                "the workbook is damaged: its part \(path) is not UTF-8 text",
+                suggestion: "open it in a spreadsheet program and save it again")
+        }
         guard let stream = InputStream(url: temporary) else {
             throw WorkbookError("cannot read back the unpacked part \(path)")
         }
@@ -84,28 +85,50 @@ struct ZipXML {
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = delegate
-        if !parser.parse(), let stop = (delegate as? StoppableDelegate)?.stop {
-            throw stop
-        } else if let error = parser.parserError, (delegate as? StoppableDelegate)?.stop == nil {
+        if !parser.parse() {
+            if (delegate as? StoppableDelegate)?.aborted == true { return true }
+            let error = parser.parserError
             throw WorkbookError(
-                "the workbook is damaged: its part \(path) is not well-formed XML (line \(parser.lineNumber)): \(error.localizedDescription)",
+                "the workbook is damaged: its part \(path) is not well-formed XML (line \(parser.lineNumber))\(error.map { ": " + $0.localizedDescription } ?? "")",
                 suggestion: "open it in a spreadsheet program and save it again")
         }
         return true
     }
 
-    /// A small part parsed from memory (workbook lists, relationships, styles fragments).
-    func parseSmall(_ data: Data, with delegate: some XMLParserDelegate) {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        _ = parser.parse()
+    /// Whether the part at `path` holds `needle` (searched in its bytes as they unpack, nothing kept).
+    func contains(_ needle: String, in path: String) throws(WorkbookError) -> Bool {
+        guard let entry = archive[path] else { return false }
+        let pattern = Array(needle.utf8)
+        var tail: [UInt8] = []
+        var found = false
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                guard !found else { return }
+                let window = tail + chunk
+                found = window.withUnsafeBufferPointer { buffer in
+                    guard buffer.count >= pattern.count, let first = pattern.first else { return false }
+                    var i = 0
+                    while i <= buffer.count - pattern.count {
+                        if buffer[i] == first && buffer[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+                        i += 1
+                    }
+                    return false
+                }
+                tail = Array(window.suffix(pattern.count - 1))
+            }
+        } catch {
+            throw WorkbookError(
+                "the workbook is damaged: its part \(path) cannot be unpacked",
+                suggestion: "open it in a spreadsheet program and save it again")
+        }
+        return found
     }
 }
 
 /// A delegate that can stop the parse on purpose (a row handler that has seen enough).
 protocol StoppableDelegate: AnyObject {
-    var stop: WorkbookError? { get }
+    /// Whether the parse was aborted on purpose (not for broken XML).
+    var aborted: Bool { get }
 }
 
 /// Fills merged cells: every cell of a merged range shows the value of its top-left cell.
@@ -165,4 +188,36 @@ struct MergeFill {
         if !added.isEmpty { row.cells.sort { $0.column < $1.column } }
         return row
     }
+}
+
+/// UTF-8 validity of bytes that come in chunks: a character cut between two chunks is carried over.
+struct UTF8Check {
+    private var carry: [UInt8] = []
+
+    /// Whether the bytes so far are UTF-8 (with at most one character unfinished at the end).
+    mutating func take(_ chunk: Data) -> Bool {
+        var bytes = carry
+        bytes.append(contentsOf: chunk)
+        // Where the last, possibly unfinished, character starts.
+        var start = bytes.count
+        var back = 0
+        while start > 0 && back < 4 {
+            start -= 1
+            back += 1
+            if bytes[start] & 0xC0 != 0x80 { break }
+        }
+        var complete = bytes.count
+        if start < bytes.count {
+            let lead = bytes[start]
+            let length =
+                lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 1
+            if start + length > bytes.count { complete = start }
+        }
+        guard String(validating: bytes[..<complete], as: UTF8.self) != nil else { return false }
+        carry = Array(bytes[complete...])
+        return true
+    }
+
+    /// Whether no character was left unfinished.
+    var isComplete: Bool { carry.isEmpty }
 }

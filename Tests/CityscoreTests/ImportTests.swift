@@ -222,9 +222,12 @@ import Testing
             """
         let data = try #require(WorkbookFuzz.workbook(sheetXML: Data(xml.utf8)))
         nonisolated(unsafe) var events: [SheetEvent] = []
-        try XLSXReader(data: data).read {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        try XLSXReader(url: url).read {
             events.append($0)
-            return true
+            return .next
         }
         #expect(events.count == 4)
         #expect(events.first == .sheet("S"))
@@ -287,5 +290,30 @@ import Testing
         #expect(XLSXStyles.kind(of: "dd.mm.yyyy") == .date)
         #expect(XLSXStyles.kind(of: "0\" %\"") == .plain)
         #expect(XLSXStyles.kind(of: "[Red]0.00") == .plain)
+    }
+
+    /// Inputs the fuzz target (Fuzz/Sources/FuzzXLSX) found.
+    @Test func brokenSheetXMLIsRefusedWithAMessage() throws {
+        let crash = try #require(
+            Data(
+                base64Encoded:
+                    "PHdvcmtzaGVldD48c2hlZXREYXRhPjxyb3cgcj0iMSI+PGMgcj0iQTEiIHQ9InMiPjx2PjA8L3Y+PC9jPjxjINVyPSJCMSIgdD0icyI+PHY+MTwvdj48L2M+PC9yb3c+PHJvdyByPSIyIj48YyByPSJBMiIgdD0iaW5saW5lUzxmPjErMTwvZj48L2M+PGMgdD0iYiI+PHY+MTwvdj48L2M+PC9yb3c+PC9zaGVldERhdGE+PG1lcmdlQ2VsbHM+PG1lcmdlQ2VsbCByZWY9IkEyOkE1Ii8+PC9tZXJnZUNlbGxzPjwvd29ya3NoZWV0Pg=="
+            ))
+        let workbook = try #require(WorkbookFuzz.workbook(sheetXML: crash))
+        #expect(WorkbookFuzz.read(workbook: workbook) == nil)
+    }
+
+    @Test func withoutCityAndYearColumnsOrOptionsEachIsSaidOncePerSheet() throws {
+        let site = try Self.demoCopy()
+        defer { site.remove() }
+        let outcome = Self.run("template.xlsx", site: site)
+        let errors = outcome.problems.filter { $0.severity == .error }
+        #expect(
+            errors.map(\.message) == [
+                "this sheet has no city column, so it is not clear which city the values are for",
+                "this sheet has no year column, so it is not clear which year the values are for",
+            ])
+        #expect(errors.map(\.location).allSatisfy { $0.hasSuffix("template.xlsx:KPI data!A5") })
+        #expect(outcome.written.isEmpty)
     }
 }
