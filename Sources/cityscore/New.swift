@@ -19,24 +19,55 @@ struct New: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: directory),
-            !((try? fm.contentsOfDirectory(atPath: directory))?.isEmpty ?? true)
-        {
-            Console.report([
-                .error("the folder is not empty; choose a new folder", at: .init(path: directory, line: 0, column: 0))
-            ])
-            throw ExitCode(1)
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &isFolder) {
+            let problem =
+                !isFolder.boolValue
+                ? "\(directory) is a file, not a folder; choose a name for the new site's folder"
+                : ((try? fm.contentsOfDirectory(atPath: directory))?.isEmpty ?? false)
+                    ? nil : "the folder \(directory) is not empty; choose a new or empty folder for the site"
+            if let problem {
+                Console.report([.error(problem, at: .init(path: directory, line: 0, column: 0))])
+                throw ExitCode(1)
+            }
         }
-        for (path, text) in Starter.files + ci.files {
+        // Content/assets/ is where images and PDFs go; an empty folder keeps its place in git.
+        for (path, text) in Starter.files + ci.files + [("Content/assets/.gitkeep", "")] {
             let full = directory + "/" + path
-            try fm.createDirectory(
-                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let folder = (full as NSString).deletingLastPathComponent
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                Console.report([
+                    .error(
+                        "cannot create the folder \(folder): \(Self.reason(error)); check that the path is right and "
+                            + "that you may write there",
+                        at: .init(path: folder, line: 0, column: 0))
+                ])
+                throw ExitCode(1)
+            }
             guard fm.createFile(atPath: full, contents: Data(text.utf8)) else {
-                Console.report([.error("cannot write the file", at: .init(path: full, line: 0, column: 0))])
+                Console.report([
+                    .error(
+                        "cannot write the file \(full); check that you may write in \(folder)",
+                        at: .init(path: full, line: 0, column: 0))
+                ])
                 throw ExitCode(1)
             }
         }
         Console.out("created a new site in \(directory); build it with: cityscore build --site \(directory)")
+    }
+
+    /// The system's reason for a file error, in its own words (`Not a directory`), not Foundation's
+    /// error domain and code.
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
     }
 }
 
