@@ -62,7 +62,9 @@ public struct Pipeline: Sendable {
             .validate(consume source)
         diagnostics += validationProblems
         guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw DiagnosticsError(diagnostics)
+            // The theme's templates do not depend on the data: their mistakes are reported in the
+            // same run as the data's, not one run later.
+            throw DiagnosticsError(diagnostics + Templates.compile(theme).1)
         }
 
         // 3. Score
