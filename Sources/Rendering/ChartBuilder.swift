@@ -135,7 +135,7 @@ struct ChartBuilder: Sendable {
         var row = RowCharts()
         if let latest = item.latest {
             let bullet = BulletChart(
-                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), value: latest.value,
+                name: item.label, unit: unit, direction: item.direction, value: latest.value,
                 target: item.target,
                 year: latest.year, size: .compact, score: Self.score(item), published: latest.valueText)
             if perKPIFiles {
@@ -152,7 +152,7 @@ struct ChartBuilder: Sendable {
         }
         if points.count >= 2 {
             let trend = TrendLine(
-                name: item.label, unit: unit, direction: item.kpi.direction(for: item.datapoint), points: points,
+                name: item.label, unit: unit, direction: item.direction, points: points,
                 target: item.target,
                 size: .sparkline)
             if perKPIFiles {

@@ -31,7 +31,7 @@ struct DataFiles: Sendable {
                 ("year", .optional(item.latest?.year)), ("value", value),
                 (
                     "target",
-                    scored && item.kpi.direction(for: item.datapoint) != .yesNo ? .optional(item.target) : .null
+                    scored && item.direction != .yesNo ? .optional(item.target) : .null
                 ),
                 ("achievement", scored ? .optional(item.achievement) : .null),
                 ("points", .optional(item.points)),
@@ -202,7 +202,7 @@ struct DataFiles: Sendable {
             let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
             if let item, item.latest?.year == o.year {
                 let scored = item.points != nil
-                let numeric = item.kpi.direction(for: item.datapoint) != .yesNo
+                let numeric = item.direction != .yesNo
                 csv.number(scored && numeric ? item.target : nil)
                 csv.field(scored ? kind(item.targetOrigin) : "")
                 csv.number(scored ? item.achievement : nil)
@@ -273,11 +273,7 @@ struct CSVWriter {
 
     /// Appends one number cell as plain decimal text (`-5` stays `-5`: a spreadsheet reads it as
     /// the number it is); nil is an empty cell.
-    mutating func number(_ value: Double?) {
-        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
-        atRowStart = false
-        if let value { CSVText.appendField(CSVText.number(value), to: &bytes) }
-    }
+    mutating func number(_ value: Double?) { numeral(value.map(CSVText.number) ?? "") }
 
     /// Appends a number cell as the text it was read from (`97.00`, `-0.5`): the validator has
     /// checked it is a decimal number, so it is written as it is, like `number(_:)`.

@@ -124,7 +124,7 @@ struct Display: Sendable {
         out["label"] = .string(item.label)
         out["datapoint"] = item.datapoint.map(TemplateValue.string)
         out["indicatorURL"] = .string(urls.link(URLs.indicator(item.kpi)))
-        out["direction"] = .string(strings["direction_\(item.kpi.direction(for: item.datapoint).rawValue)"])
+        out["direction"] = .string(strings["direction_\(item.direction.rawValue)"])
         out["status"] = .string(status(item.status))
         out["statusClass"] = .string("status-\(item.status.rawValue)")
         if let latest = item.latest {
@@ -146,13 +146,13 @@ struct Display: Sendable {
             out["value"] = .string(strings["value_missing"])
         }
         if item.latest?.noBenchmark == true { out["noBenchmark"] = .string(strings["target_no_benchmark"]) }
-        if let target = item.target, item.kpi.direction(for: item.datapoint) != .yesNo {
+        if let target = item.target, item.direction != .yesNo {
             out["target"] = .string(value(.number(target), unit: unit))
         }
         out["targetOrigin"] = .string(
             item.latest?.noBenchmark == true
                 ? strings["target_no_benchmark"]
-                : targetOrigin(item.targetOrigin, direction: item.kpi.direction(for: item.datapoint)))
+                : targetOrigin(item.targetOrigin, direction: item.direction))
         out["targetKind"] = item.targetOrigin.map { .string($0.kind.rawValue) }
         if let achievement = item.achievement {
             out["achievement"] = .string(format.percent(achievement, band: item.band))

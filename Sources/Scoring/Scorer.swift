@@ -94,13 +94,13 @@ public struct Scorer: Sendable {
         }
         item.achievement =
             noBenchmark
-            ? nil : achievement(of: latest.value, target: item.target, direction: kpi.direction(for: datapoint))
+            ? nil : achievement(of: latest.value, target: item.target, direction: item.direction)
         item.band = item.achievement.map { Band(percent: $0) }
         item.status = item.band == nil ? .noTarget : .scored
         let reported = history.filter { $0.value.isReported }
         if reported.count >= 2 {
             item.trend = trend(
-                from: reported[reported.count - 2].value, to: latest.value, direction: kpi.direction(for: datapoint))
+                from: reported[reported.count - 2].value, to: latest.value, direction: item.direction)
         }
         return item
     }

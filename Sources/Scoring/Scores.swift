@@ -42,6 +42,9 @@ public enum ItemStatus: String, Sendable, Hashable, CaseIterable {
 public struct ItemScore: Sendable, Hashable {
     public var kpi: KPI
     public var datapoint: String?
+    /// Which way is better for this item: its data point's direction where the framework gives one,
+    /// else its KPI's.
+    public var direction: Direction { kpi.direction(for: datapoint) }
     /// Every row for the item, oldest year first.
     public var history: [Observation]
     /// The target scored against, if any.

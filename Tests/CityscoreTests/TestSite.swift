@@ -106,6 +106,16 @@ struct TestSite {
         }
     }
 
+    /// What `check` reports (nothing is written), as printed lines.
+    func check() -> [String] {
+        do {
+            _ = try Pipeline(siteRoot: root, output: nil).run()
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
     /// The text of a built file.
     func read(_ path: String, in output: String? = nil) -> String? {
         FileManager.default.contents(atPath: (output ?? self.output) + "/" + path).map {

@@ -249,21 +249,11 @@ struct WorkBoundsTests {
 
     // MARK: 5. Output path lengths
 
-    /// The diagnostics of `check` (nothing written) as printed lines.
-    static func check(_ site: TestSite) -> [String] {
-        do {
-            _ = try Pipeline(siteRoot: site.root, output: nil).run()
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
-
     @Test func aCitySlugOf252CharactersFailsCheckAndBuildAlike() throws {
         let slug = String(repeating: "k", count: 252)
         let site = try TestSite.make(["Content/cities/\(slug).md": "---\nname: Long\n---\nText.\n"])
         defer { site.remove() }
-        let checked = Self.check(site)
+        let checked = site.check()
         #expect(checked.count == 1)
         let problem = try #require(checked.first)
         #expect(problem.hasPrefix("Content/cities/\(slug).md:1:1: error: the city slug \"kkkk"))
@@ -277,7 +267,7 @@ struct WorkBoundsTests {
         // With the built-in framework, the longest path of a city is a chart of its longest dimension.
         let probe = try TestSite.make(["Content/cities/\(String(repeating: "k", count: 240)).md": "---\nname: L\n---\n"]
         )
-        let message = Self.check(probe).first ?? ""
+        let message = probe.check().first ?? ""
         probe.remove()
         let room = try #require(
             message.range(of: "at most ").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) })
@@ -301,7 +291,7 @@ struct WorkBoundsTests {
 
         let long = try TestSite.make(["Content/pages/a.md": "---\ntitle: A\nslug: \(fits)p\n---\nText.\n"])
         defer { long.remove() }
-        let checked = Self.check(long)
+        let checked = long.check()
         #expect(checked.count == 1)
         #expect(checked.first?.hasPrefix("Content/pages/a.md:3:1: error: the page slug \"pppp") == true)
         #expect(checked.first?.hasSuffix("set a shorter slug in the front matter, e.g. \"slug: \(fits)\"") == true)
