@@ -17,81 +17,101 @@ let package = Package(
         .library(
             name: "CityscoreKit",
             targets: [
-                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts", "Templating",
-                "Rendering", "Writing", "Pipeline", "Import",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
+                "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
+                "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
+                "CityscoreImport",
             ]
         ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        // The tests' reference for Sources/Templating (the theme's engine), not part of the binary.
+        // The tests' reference for Sources/CityscoreTemplating (the theme's engine), not part of the binary.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Only its FlyingSocks library (non-blocking sockets on epoll/kqueue): the preview reads and
-        // checks HTTP requests itself (Sources/Serve/HTTPListener.swift).
+        // checks HTTP requests itself (Sources/CityscoreServe/HTTPListener.swift).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         // `cityscore import`: the ZIP container of .xlsx and .ods workbooks (their XML is read with
         // Foundation's XMLParser).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
-        // The C library, touched only by Sources/Markdown/CmarkConverter.swift.
+        // The C library, touched only by Sources/CityscoreMarkdown/CmarkConverter.swift.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "Diagnostics"),
-        .target(name: "Model", dependencies: ["Diagnostics"]),
-        .target(name: "BuiltIn", exclude: ["framework", "starter"]),
+        .target(name: "CityscoreDiagnostics"),
+        .target(name: "CityscoreModel", dependencies: ["CityscoreDiagnostics"]),
+        // Parallel work over a pool of threads and a lock around one value; no cityscore types.
+        .target(name: "CityscoreConcurrency"),
+        // The one number formatter every figure on a page, chart or report goes through.
+        .target(name: "CityscoreFormatting", dependencies: ["CityscoreModel"]),
+        .target(name: "CityscoreBuiltIn", exclude: ["framework", "starter"]),
         .target(
-            name: "Reading",
-            dependencies: ["Diagnostics", "Model", "BuiltIn", .product(name: "Yams", package: "Yams")]
-        ),
-        .target(name: "Validation", dependencies: ["Diagnostics", "Model", "Reading"]),
-        .target(name: "Scoring", dependencies: ["Model"]),
-        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics", "Templating"]),
-        .target(name: "Charts", dependencies: ["Model", "Scoring"]),
-        // Mustache templates compiled once and rendered over typed values (the theme's engine).
-        .target(name: "Templating", dependencies: ["Diagnostics"]),
-        .target(
-            name: "Rendering",
+            name: "CityscoreReading",
             dependencies: [
-                "Diagnostics", "Model", "Reading", "Scoring", "Markdown", "Charts", "Templating",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreBuiltIn",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Writing"),
         .target(
-            name: "Pipeline",
-            dependencies: ["Diagnostics", "Model", "Reading", "Validation", "Scoring", "Rendering", "Writing"]
+            name: "CityscoreValidation",
+            dependencies: ["CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading"]),
+        .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
+        .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreTemplating"]),
+        .target(name: "CityscoreCharts", dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring"]),
+        // Mustache templates compiled once and rendered over typed values (the theme's engine).
+        .target(name: "CityscoreTemplating", dependencies: ["CityscoreDiagnostics"]),
+        .target(
+            name: "CityscoreRendering",
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
+                "CityscoreReading", "CityscoreScoring", "CityscoreMarkdown", "CityscoreCharts",
+                "CityscoreTemplating",
+            ]
+        ),
+        .target(name: "CityscoreWriting"),
+        .target(
+            name: "CityscorePipeline",
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
+                "CityscoreRendering", "CityscoreWriting",
+            ]
         ),
         // `cityscore import`: spreadsheets (.xlsx, .ods, Excel-style CSV) to tidy results rows.
         .target(
-            name: "Import",
+            name: "CityscoreImport",
             dependencies: [
-                "Diagnostics", "Model", "Reading", "Validation",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
-            name: "Serve",
+            name: "CityscoreServe",
             dependencies: [
-                "Pipeline", "Diagnostics", "Model", "Templating", .product(name: "FlyingSocks", package: "FlyingFox"),
+                "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
+                "CityscoreTemplating", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "cityscore",
             dependencies: [
-                "Pipeline", "Diagnostics", "Model", "Serve", "BuiltIn", "Import",
+                "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
+                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CityscoreTests",
             dependencies: [
-                "Diagnostics", "Model", "Reading", "Validation", "Scoring", "Markdown", "Charts",
-                "Rendering", "Writing", "Pipeline", "BuiltIn", "Serve", "Templating", "Import",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
+                "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
+                "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

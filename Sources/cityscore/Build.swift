@@ -1,6 +1,6 @@
 import ArgumentParser
-import Diagnostics
-import Pipeline
+import CityscoreDiagnostics
+import CityscorePipeline
 
 /// `cityscore build`: validate, score and render the site into the output folder.
 struct Build: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Diagnostics
-import Pipeline
+import CityscoreDiagnostics
+import CityscorePipeline
 
 /// `cityscore check`: everything `build` validates, writing nothing.
 struct Check: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Diagnostics
+import CityscoreDiagnostics
 import Foundation
 
 /// `cityscore`: city sustainability scorecards (U4SSC KPIs) as a static website.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Diagnostics
+import CityscoreDiagnostics
 import Foundation
 
 /// The one place that writes to the terminal.

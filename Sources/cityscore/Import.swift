@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Import
+import CityscoreImport
 
 /// `cityscore import`: a spreadsheet (.xlsx, .ods, Excel-style CSV) into tidy results CSV files.
 struct ImportCommand: ParsableCommand {

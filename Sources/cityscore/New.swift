@@ -1,5 +1,5 @@
 import ArgumentParser
-import BuiltIn
+import CityscoreBuiltIn
 import Foundation
 
 /// `cityscore new DIR`: a new site with one example city that builds as it is.

@@ -1,6 +1,8 @@
+import CityscoreConcurrency
 import Dispatch
+import CityscoreFormatting
 import Foundation
-import Model
+import CityscoreModel
 
 /// "rendering 1,234 of 4,101 pages" on standard error, rewritten in place, for builds that take a
 /// while; only when standard error is a terminal, and erased before the build's last line.

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Diagnostics
+import CityscoreDiagnostics
 import Dispatch
 import Foundation
-import Serve
+import CityscoreServe
 
 #if canImport(Glibc)
     import Glibc

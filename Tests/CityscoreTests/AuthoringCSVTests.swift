@@ -1,5 +1,5 @@
-import Diagnostics
-import Reading
+import CityscoreDiagnostics
+import CityscoreReading
 import Testing
 
 @Suite("Authoring: one CSV mistake gives one error")

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import CityscorePipeline
 import Testing
 
 @Suite("Authoring: every file under Content/ is read or reported")

@@ -1,5 +1,5 @@
-import Diagnostics
-import Markdown
+import CityscoreDiagnostics
+import CityscoreMarkdown
 import Testing
 
 @Suite("Authoring: Markdown that CommonMark does not render is reported")

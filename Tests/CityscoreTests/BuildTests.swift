@@ -1,7 +1,8 @@
-import BuiltIn
+import CityscoreBuiltIn
+import CityscoreConcurrency
 import Foundation
-import Model
-import Pipeline
+import CityscoreModel
+import CityscorePipeline
 import Testing
 
 /// End-to-end builds of small sites in temporary folders.
@@ -239,7 +240,7 @@ struct BuildTests {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let framework = try String(
-            contentsOf: repo.appendingPathComponent("Sources/BuiltIn/framework/kpis.csv"), encoding: .utf8)
+            contentsOf: repo.appendingPathComponent("Sources/CityscoreBuiltIn/framework/kpis.csv"), encoding: .utf8)
         #expect(BuiltInResources.frameworkCSV == framework, "run .ci/embed-resources")
         for (path, contents) in BuiltInResources.defaultTheme {
             let onDisk = try String(contentsOf: repo.appendingPathComponent("Themes/default/" + path), encoding: .utf8)

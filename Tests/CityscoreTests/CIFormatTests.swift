@@ -1,6 +1,7 @@
-import Diagnostics
+import CityscoreConcurrency
+import CityscoreDiagnostics
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
 /// `check` and `build` with `--format github|gitlab|json`: what CI services read.

@@ -1,7 +1,7 @@
-import Diagnostics
+import CityscoreDiagnostics
 import Testing
 
-@testable import Reading
+@testable import CityscoreReading
 
 @Suite("CSV reader")
 struct CSVReaderTests {

@@ -1,8 +1,8 @@
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// The compact bullet chart for KPI table rows: small, accessible, and drawn from the same
 /// description, table and band logic as the full chart.

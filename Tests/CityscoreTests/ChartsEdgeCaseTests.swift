@@ -1,8 +1,8 @@
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// Charts from awkward input: nothing, one of a kind, zero, negative, huge and non-finite values,
 /// long and hostile names. Each must still be valid, finite and say what it shows.

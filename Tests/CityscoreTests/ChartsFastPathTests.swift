@@ -1,7 +1,7 @@
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// The fast paths of the writer give what the plain definitions give.
 @Suite("Charts: fast paths") struct ChartsFastPathTests {

@@ -1,5 +1,5 @@
-import Charts
-import Model
+import CityscoreCharts
+import CityscoreModel
 
 /// Sample data for the chart tests and previews: the 91 U4SSC KPIs of the reference list with
 /// made-up, deterministic scores for a city called Karmøy.

@@ -1,8 +1,8 @@
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// The palette against WCAG 2: text on every fill it is drawn on ≥ 4.5:1, meaningful shapes and
 /// lines against the background ≥ 3:1, in light and in dark mode. Luminance is computed here

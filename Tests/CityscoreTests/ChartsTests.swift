@@ -1,8 +1,9 @@
+import CityscoreFormatting
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// One rendered sample of every chart kind (and variant), by snapshot name.
 enum ChartsSamples {

@@ -1,8 +1,8 @@
 import Foundation
-import Model
+import CityscoreModel
 import Testing
 
-@testable import Charts
+@testable import CityscoreCharts
 
 /// The building blocks: the SVG writer, number formatting, arithmetic, scales and text fitting.
 @Suite("Charts: writer and helpers") struct ChartsWriterTests {

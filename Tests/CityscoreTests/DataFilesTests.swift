@@ -1,9 +1,9 @@
 import Foundation
-import Model
-import Reading
+import CityscoreModel
+import CityscoreReading
 import Testing
 
-@testable import Rendering
+@testable import CityscoreRendering
 
 /// The download writers against the plain character-by-character rules they replace.
 @Suite("Data files")

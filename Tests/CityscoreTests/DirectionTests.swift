@@ -1,9 +1,9 @@
 import Foundation
-import Model
-import Reading
-import Scoring
+import CityscoreModel
+import CityscoreReading
+import CityscoreScoring
 import Testing
-import Validation
+import CityscoreValidation
 
 /// A data point may override its KPI's direction: more landfill or more private-car share must
 /// score lower, more recycling or walking higher.

@@ -1,6 +1,6 @@
 import Foundation
-import Model
-import Reading
+import CityscoreModel
+import CityscoreReading
 import Testing
 
 /// The downloads let anyone recompute every score: `data/results.csv` gives each value as it was

@@ -1,4 +1,4 @@
-import Reading
+import CityscoreReading
 import Testing
 
 @Suite("Front matter")

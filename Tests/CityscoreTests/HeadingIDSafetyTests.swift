@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Markdown
+@testable import CityscoreMarkdown
 
 /// Heading ids are built scalar by scalar from an allow-list, so that no heading can put markup
 /// into its own `id` attribute, and anchor links are checked against the same ids.

@@ -1,6 +1,7 @@
+import CityscoreFormatting
 import Foundation
-import Model
-import Scoring
+import CityscoreModel
+import CityscoreScoring
 import Testing
 
 /// Every figure a reader sees agrees with the data, the method and its band (issue "Honest numbers").

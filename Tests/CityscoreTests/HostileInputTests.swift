@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import CityscorePipeline
 import Testing
 
 /// Hostile input: broken files, wrong encodings, injection, path traversal, link loops and very large

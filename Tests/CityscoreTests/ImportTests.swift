@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Import
+@testable import CityscoreImport
 
 /// `cityscore import`: workbooks written by LibreOffice and openpyxl (see .ci/quality/import-fixtures)
 /// imported into copies of the demo site.

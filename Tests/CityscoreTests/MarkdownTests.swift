@@ -1,4 +1,4 @@
-import Markdown
+import CityscoreMarkdown
 import Testing
 
 @Suite("Markdown with cmark")

@@ -1,5 +1,5 @@
 import Foundation
-import Templating
+import CityscoreTemplating
 import Testing
 
 /// The official Mustache specification's required modules (comments, delimiters, interpolation,

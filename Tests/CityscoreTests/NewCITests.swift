@@ -1,4 +1,4 @@
-import BuiltIn
+import CityscoreBuiltIn
 import Foundation
 import Testing
 
@@ -76,13 +76,13 @@ struct NewCITests {
 
     @Test func theEmbeddedCIFilesMatchTheFilesInTheRepository() throws {
         let starter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/BuiltIn/starter")
+            .deletingLastPathComponent().appendingPathComponent("Sources/CityscoreBuiltIn/starter")
         for (name, embedded) in [
             ("scorecards.yml", StarterResources.githubWorkflow), ("gitlab-ci.yml", StarterResources.gitlabCI),
             ("gitignore", StarterResources.gitignore),
         ] {
             let onDisk = try String(contentsOf: starter.appendingPathComponent(name), encoding: .utf8)
-            #expect(onDisk == embedded, "Sources/BuiltIn/starter/\(name) changed: run .ci/embed-resources")
+            #expect(onDisk == embedded, "Sources/CityscoreBuiltIn/starter/\(name) changed: run .ci/embed-resources")
         }
     }
 }

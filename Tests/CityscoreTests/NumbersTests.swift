@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Validation
+@testable import CityscoreValidation
 
 /// Numbers in data files, read by bytes, against the character rule they replace.
 @Suite("Numbers in data files")

@@ -1,8 +1,8 @@
 import Foundation
-import Pipeline
+import CityscorePipeline
 import Testing
 
-@testable import Writing
+@testable import CityscoreWriting
 
 #if canImport(Glibc)
     import Glibc

@@ -1,9 +1,9 @@
 import Foundation
-import Model
-import Reading
+import CityscoreModel
+import CityscoreReading
 import Testing
 
-@testable import Validation
+@testable import CityscoreValidation
 
 /// A figure that cannot be true is an error at its cell: a percentage outside 0–100, a negative
 /// count or share, a year that has not begun; unless the framework gives the KPI another range.

@@ -1,5 +1,5 @@
-import Model
-import Scoring
+import CityscoreModel
+import CityscoreScoring
 import Testing
 
 @Suite("Scoring (the U4SSC method)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Serve
+@testable import CityscoreServe
 
 #if canImport(Glibc)
     import Glibc

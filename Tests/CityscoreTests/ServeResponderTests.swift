@@ -1,5 +1,5 @@
-import Diagnostics
-import Serve
+import CityscoreDiagnostics
+import CityscoreServe
 import Testing
 
 /// How the preview server maps requests to the site in memory, without a socket.

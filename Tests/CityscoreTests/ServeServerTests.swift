@@ -1,5 +1,5 @@
 import Foundation
-import Serve
+import CityscoreServe
 import Testing
 
 /// The preview server end to end: a real socket on a free port of 127.0.0.1, real files, real edits.

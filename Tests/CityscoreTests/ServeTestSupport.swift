@@ -1,6 +1,6 @@
-import BuiltIn
+import CityscoreBuiltIn
 import Foundation
-import Serve
+import CityscoreServe
 import Testing
 
 #if canImport(Glibc)

@@ -1,9 +1,9 @@
 import Foundation
-import Model
-import Reading
+import CityscoreModel
+import CityscoreReading
 import Testing
 
-@testable import Rendering
+@testable import CityscoreRendering
 
 /// CSV injection: no text cell of a CSV download starts a formula in a spreadsheet (OWASP: such
 /// cells get a leading apostrophe); numbers are written as they are.

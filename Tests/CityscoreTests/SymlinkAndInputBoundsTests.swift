@@ -1,9 +1,9 @@
 import Foundation
-import Pipeline
+import CityscorePipeline
 import Testing
 import Yams
 
-@testable import Reading
+@testable import CityscoreReading
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import Mustache
-import Templating
+import CityscoreTemplating
 import Testing
 
 /// The theme's template engine: Mustache's rules (escaping, sections, standalone lines, partials,

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import CityscorePipeline
 
 /// A small site in a fresh temporary folder, built from files given as text.
 struct TestSite {

@@ -1,7 +1,8 @@
-import Model
+import CityscoreFormatting
+import CityscoreModel
 import Testing
 
-@testable import Rendering
+@testable import CityscoreRendering
 
 /// Numbers and interface strings as pages show them: the one formatter and the placeholders.
 @Suite("Numbers and strings")

@@ -1,10 +1,10 @@
-import Diagnostics
+import CityscoreDiagnostics
 import Dispatch
 import Foundation
-import Markdown
-import Model
-import Pipeline
-import Templating
+import CityscoreMarkdown
+import CityscoreModel
+import CityscorePipeline
+import CityscoreTemplating
 import Testing
 
 /// Bounds on work and output: each limit ends in a clear error (or a shortened text), never in a

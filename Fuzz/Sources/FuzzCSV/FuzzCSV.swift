@@ -1,8 +1,8 @@
-import Diagnostics
+import CityscoreDiagnostics
 import FuzzSupport
-import Reading
-import Scoring
-import Validation
+import CityscoreReading
+import CityscoreScoring
+import CityscoreValidation
 
 /// libFuzzer entry: the bytes are a `results/*.csv` file. Reads them with `CSVReader`, then validates
 /// a small site whose results are that table (as `SiteReader` would hand it on), and scores the site

@@ -1,4 +1,4 @@
-import Reading
+import CityscoreReading
 
 /// libFuzzer entry: the bytes are a Markdown file (decoded as UTF-8, as the reader does after
 /// validating it). Splits its front matter and asks for every field a city or page has.

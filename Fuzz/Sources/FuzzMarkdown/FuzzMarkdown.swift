@@ -1,5 +1,5 @@
-import Markdown
-import Reading
+import CityscoreMarkdown
+import CityscoreReading
 
 /// The document every link of the fuzzed one may point to, with a heading to link to.
 let other = MarkdownRenderer().render("## Other page\n", path: "Content/pages/other.md")

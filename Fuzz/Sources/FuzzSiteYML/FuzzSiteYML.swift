@@ -1,7 +1,7 @@
-import Diagnostics
+import CityscoreDiagnostics
 import FuzzSupport
-import Reading
-import Validation
+import CityscoreReading
+import CityscoreValidation
 
 /// libFuzzer entry: the bytes are `Content/site.yml` (decoded as UTF-8, as the reader requires).
 /// Parses them with `YAMLFields`, asks for every key of the configuration, then validates a small

@@ -1,5 +1,5 @@
 import Foundation
-import Reading
+import CityscoreReading
 
 /// A small valid site, read once: fuzz targets swap one of its inputs (the results table, the
 /// site.yml fields) for the fuzzed one and validate it again, without touching the disk per input.

@@ -1,4 +1,4 @@
-import Templating
+import CityscoreTemplating
 
 /// The values every input is rendered with: texts that need escaping, flags, an object, and lists
 /// of one item (longer lists would let nested sections multiply the output without bound, which

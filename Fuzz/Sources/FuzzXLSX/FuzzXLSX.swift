@@ -1,5 +1,5 @@
 import Foundation
-import Import
+import CityscoreImport
 
 /// libFuzzer entry: the bytes are the XML of one sheet inside an otherwise valid `.xlsx` (shared
 /// strings, percent and date styles), read by XLSXReader; and, as they are, a whole workbook read

@@ -1,0 +1,151 @@
+import CityscoreDiagnostics
+import Dispatch
+import Foundation
+import CityscoreModel
+import CityscoreReading
+import CityscoreRendering
+import CityscoreScoring
+import CityscoreValidation
+import CityscoreWriting
+
+/// The build, as named steps in one direction: read → validate → score → render → write.
+/// Each step either hands its typed result to the next or stops the build with every problem found.
+public struct Pipeline: Sendable {
+    /// What a finished build did.
+    public struct Report: Sendable {
+        /// HTML pages written.
+        public var pages: Int
+        /// Files written in all.
+        public var files: Int
+        /// Warnings found along the way.
+        public var warnings: [Diagnostic]
+        /// Wall-clock seconds the build took.
+        public var seconds: Double
+    }
+
+    /// The site folder.
+    public var siteRoot: String
+    /// The output folder; nil for `check` (nothing is written).
+    public var output: String?
+    /// `--base-url`, which wins over `site.yml`.
+    public var baseURL: String?
+    /// Whether `run` may replace an output folder that cityscore did not write (`--force`).
+    public var force = false
+    /// The year now, for refusing values of a later year; nil reads the clock (UTC). The output
+    /// never depends on it.
+    public var currentYear: Int?
+    /// Hears how many pages are rendered of how many, after each page (for a progress line).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    /// Creates a pipeline.
+    public init(siteRoot: String, output: String?, baseURL: String? = nil) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.baseURL = baseURL
+    }
+
+    /// The checked, scored site and the renderer for it, or every problem found before rendering.
+    /// Only the way to the site's files is kept of what was read, so that the raw tables can be freed
+    /// before rendering.
+    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        // 1. Read
+        let (read, readProblems) = SiteReader(root: siteRoot).read()
+        diagnostics += readProblems
+        guard let source = consume read else { throw DiagnosticsError(diagnostics) }
+        let (files, theme, strings) = (source.files, source.theme, source.strings)
+
+        // 2. Validate (semantic problems are found even when some files could not be read). The
+        // validator gets the only copy of what was read, and frees each table once it is checked.
+        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
+            .validate(consume source)
+        diagnostics += validationProblems
+        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
+            // The theme's templates do not depend on the data: their mistakes are reported in the
+            // same run as the data's, not one run later.
+            throw DiagnosticsError(diagnostics + Templates.compile(theme).1)
+        }
+
+        // 3. Score
+        let scorecards = Scorer(site: site).scorecards()
+        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
+        return (renderer, site, files, diagnostics)
+    }
+
+    /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
+    public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        let (renderer, site, siteFiles, warnings) = try prepare()
+        // 4. Render
+        let (rendered, renderProblems) = renderer.render()
+        var diagnostics = warnings + renderProblems
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
+        diagnostics += Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        return (files, diagnostics)
+    }
+
+    /// Reads every file of `Content/assets/` (through the same link rules as every other file) and
+    /// hands it on as `assets/<path>`; the problems are the files that cannot be read.
+    static func copyAssets(of site: Site, files: SiteFiles, write: (String, [UInt8]) -> Void) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for asset in site.assets {
+            switch files.read("Content/assets/" + asset, into: &problems) {
+            case .bytes(let bytes): write("assets/" + asset, bytes)
+            case .missing:
+                problems.append(
+                    .error(
+                        "the file was removed while the site was built",
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+            case .refused, .tooLarge: break
+            }
+        }
+        return problems
+    }
+
+    /// Builds the site and, unless this is a check, writes it into a new folder beside the output
+    /// folder while it renders (4. Render → 5. Write), then swaps it in. On any error the new folder
+    /// is removed and the previous output stays as it was.
+    public func run() throws(DiagnosticsError) -> Report {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        guard let output else {
+            let (files, warnings) = try render()
+            return Report(
+                pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
+                seconds: seconds())
+        }
+        // The output folder is checked before any work, and what killed builds left beside it is removed.
+        let writer = OutputWriter(destination: output, force: force)
+        do {
+            try writer.checkSafe(siteRoot: siteRoot)
+        } catch {
+            throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        writer.removeLeftovers()
+        let (renderer, site, files, warnings) = try prepare()
+        let staging: Staging
+        do {
+            staging = try writer.begin()
+        } catch {
+            throw DiagnosticsError(
+                warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        var diagnostics =
+            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
+        diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            staging.discard()
+            throw DiagnosticsError(diagnostics)
+        }
+        do {
+            try staging.commit()
+        } catch {
+            throw DiagnosticsError(
+                diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+        }
+        let counts = staging.counts
+        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+    }
+}

@@ -1,0 +1,41 @@
+import CityscoreModel
+
+/// Every URL of the built site, from one place, so that links work at a domain root and under a
+/// sub-path alike. Page URLs end in `/` (the folder's `index.html` serves them).
+public struct URLs: Sendable {
+    /// The path part of the base URL, ending in `/` (`/` or `/scores/`).
+    public var basePath: String
+    /// The absolute base URL, ending in `/`.
+    public var baseURL: String
+
+    /// URLs for a site configuration.
+    public init(config: SiteConfig) {
+        basePath = config.basePath.hasSuffix("/") ? config.basePath : config.basePath + "/"
+        baseURL = config.baseURL
+    }
+
+    /// A link to `path` (relative to the output root, no leading `/`).
+    public func link(_ path: String) -> String { basePath + path }
+
+    /// The absolute URL of `path`, for canonical links, Open Graph and the sitemap.
+    public func absolute(_ path: String) -> String {
+        baseURL.hasPrefix("http") ? baseURL + path : basePath + path
+    }
+
+    // Output paths (relative to the output root) of every page kind, as README, "Output" fixes them.
+    public static let home = ""
+    public static let cities = "cities/"
+    public static func city(_ slug: String) -> String { "cities/\(slug)/" }
+    public static func cityDimension(_ city: String, _ dimension: String) -> String { "cities/\(city)/\(dimension)/" }
+    public static let dimensions = "dimensions/"
+    public static func dimension(_ slug: String) -> String { "dimensions/\(slug)/" }
+    public static let indicators = "indicators/"
+    public static func indicator(_ kpi: KPI) -> String { "indicators/\(kpi.slug)/" }
+    public static func page(_ slug: String) -> String { slug == "index" ? "" : "\(slug)/" }
+    public static let methodology = "methodology/"
+    public static let resultsCSV = "data/results.csv"
+    public static let frameworkCSV = "data/framework.csv"
+    public static let dataPackage = "data/datapackage.json"
+    public static func cityJSON(_ slug: String) -> String { "data/cities/\(slug).json" }
+    public static func asset(_ path: String) -> String { "assets/\(path)" }
+}

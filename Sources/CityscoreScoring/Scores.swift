@@ -1,0 +1,236 @@
+import CityscoreModel
+
+/// Where the target an item was scored against comes from.
+public enum TargetOrigin: Sendable, Hashable {
+    /// A goal from `targets/*.csv` (its `kind`: local, programme, illustrative or benchmark), with its note.
+    case goal(kind: TargetKind, note: String)
+    /// The framework's benchmark, with its source.
+    case benchmark(source: String)
+
+    /// `target_origin.kind`.
+    public var kind: TargetKind {
+        switch self {
+        case .goal(let kind, _): kind
+        case .benchmark: .benchmark
+        }
+    }
+}
+
+/// Direction of change from the previous year to the latest, judged by the KPI's direction.
+public enum Trend: String, Sendable, Hashable {
+    case improving
+    case stable
+    case worsening
+}
+
+/// Why an item has no points: the four kinds of absence, named apart everywhere (README, "Scoring").
+public enum ItemStatus: String, Sendable, Hashable, CaseIterable {
+    /// Value and target known: points given.
+    case scored
+    /// A value is reported but there is no benchmark or target to score it against (or the row
+    /// says `benchmark: none`).
+    case noTarget = "no-target"
+    /// Not reported by the city: the latest row says NR (or is empty).
+    case notReported = "not-reported"
+    /// No value in this site's data: no row at all for this city and KPI.
+    case missing
+    /// The latest row says N/A: the KPI does not apply to the city.
+    case notApplicable = "not-applicable"
+}
+
+/// One KPI, or one data point of a KPI, for one city: the smallest scored unit.
+public struct ItemScore: Sendable, Hashable {
+    public var kpi: KPI
+    public var datapoint: String?
+    /// Which way is better for this item: its data point's direction where the framework gives one,
+    /// else its KPI's.
+    public var direction: Direction { kpi.direction(for: datapoint) }
+    /// Every row for the item, oldest year first.
+    public var history: [Observation]
+    /// The target scored against, if any.
+    public var target: Double?
+    public var targetOrigin: TargetOrigin?
+    /// Value as a percentage of target (may exceed 100).
+    public var achievement: Double?
+    /// Band (and so points) when scored.
+    public var band: Band?
+    public var trend: Trend?
+    public var status: ItemStatus
+
+    /// The row of the latest year, if any.
+    public var latest: Observation? { history.last }
+    /// Points 1–4 when scored.
+    public var points: Int? { band?.points }
+    /// The KPI's name, with the data point when there is one (`Air Pollution (PM2.5)`).
+    public var label: String { datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name }
+}
+
+/// The score of a group of items: a category, sub-dimension, dimension or a whole city.
+public struct GroupScore: Sendable, Hashable {
+    /// Sum of points over 4 × number of scored items, as a percentage; nil when nothing was scored.
+    public var percent: Double?
+    public var band: Band?
+    /// Items with points.
+    public var scored: Int
+    /// Items with a reported value (scored or not).
+    public var reported: Int
+    /// Items in the group.
+    public var items: Int
+    /// Items not reported by the city (NR).
+    public var notReported: Int
+    /// Items with no value in this site's data (no row).
+    public var missing: Int
+    /// Items marked not applicable (N/A).
+    public var notApplicable: Int
+    /// Items reported but without a benchmark or target.
+    public var noTarget: Int { reported - scored }
+    /// Sum of points.
+    public var points: Int
+
+    /// Scores a set of items by the U4SSC method.
+    public init(_ items: [ItemScore]) {
+        var (scored, reported, points) = (0, 0, 0)
+        var (notReported, missing, notApplicable) = (0, 0, 0)
+        for item in items {
+            if let itemPoints = item.points {
+                scored += 1
+                points += itemPoints
+            }
+            switch item.status {
+            case .scored, .noTarget: reported += 1
+            case .notReported: notReported += 1
+            case .missing: missing += 1
+            case .notApplicable: notApplicable += 1
+            }
+        }
+        self.init(
+            items: items.count, scored: scored, reported: reported, points: points,
+            absent: (notReported, missing, notApplicable))
+    }
+
+    /// The score of all the items of `groups` together: the same as scoring the items at once,
+    /// since counts and points add up.
+    public init(combining groups: [GroupScore]) {
+        var (items, scored, reported, points) = (0, 0, 0, 0)
+        var (notReported, missing, notApplicable) = (0, 0, 0)
+        for group in groups {
+            items += group.items
+            scored += group.scored
+            reported += group.reported
+            points += group.points
+            notReported += group.notReported
+            missing += group.missing
+            notApplicable += group.notApplicable
+        }
+        self.init(
+            items: items, scored: scored, reported: reported, points: points,
+            absent: (notReported, missing, notApplicable))
+    }
+
+    private init(
+        items: Int, scored: Int, reported: Int, points: Int,
+        absent: (notReported: Int, missing: Int, notApplicable: Int)
+    ) {
+        self.items = items
+        self.scored = scored
+        self.reported = reported
+        self.points = points
+        (notReported, missing, notApplicable) = absent
+        if scored == 0 {
+            percent = nil
+            band = nil
+        } else {
+            let value = Double(points) / Double(4 * scored) * 100
+            percent = value
+            band = Band(percent: value)
+        }
+    }
+}
+
+/// A category's score and its items.
+public struct CategoryScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var items: [ItemScore]
+}
+
+/// A sub-dimension's score and its categories.
+public struct SubdimensionScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var categories: [CategoryScore]
+}
+
+/// A dimension's score and its sub-dimensions.
+public struct DimensionScore: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var score: GroupScore
+    public var subdimensions: [SubdimensionScore]
+
+    /// Every item of the dimension in framework order.
+    public var items: [ItemScore] { subdimensions.flatMap { $0.categories.flatMap(\.items) } }
+    /// Every category of the dimension in framework order.
+    public var categories: [CategoryScore] { subdimensions.flatMap(\.categories) }
+}
+
+/// How much of the framework a city reported, and how well the data is documented.
+public struct Coverage: Sendable, Hashable {
+    public var items: Int
+    public var reported: Int
+    public var scored: Int
+    /// Not reported by the city (NR).
+    public var notReported: Int
+    /// No value in this site's data.
+    public var missing: Int
+    /// Not applicable (N/A).
+    public var notApplicable: Int
+    /// Reported, no benchmark or target.
+    public var noTarget: Int
+    /// Reported values marked verified.
+    public var verified: Int
+    /// Reported values per data-quality level; `nil` key for "not stated".
+    public var quality: [DataQuality?: Int]
+    /// Latest year of any reported value.
+    public var latestYear: Int?
+    /// Earliest year of any reported value (with ``latestYear``: "values from 2020–2022").
+    public var earliestYear: Int?
+}
+
+/// A city's complete scorecard.
+public struct Scorecard: Sendable, Hashable {
+    public var city: City
+    public var overall: GroupScore
+    public var dimensions: [DimensionScore]
+    public var coverage: Coverage
+    /// Every item in framework order.
+    public let items: [ItemScore]
+    /// Positions in `items` by KPI code.
+    private let index: [String: [Int]]
+
+    /// Creates a scorecard; `items` and their index are derived from `dimensions` once.
+    public init(city: City, overall: GroupScore, dimensions: [DimensionScore], coverage: Coverage) {
+        self.city = city
+        self.overall = overall
+        self.dimensions = dimensions
+        self.coverage = coverage
+        let items = dimensions.flatMap(\.items)
+        self.items = items
+        var index: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() { index[item.kpi.code, default: []].append(i) }
+        self.index = index
+    }
+
+    /// The items of one KPI (one per data point), in framework order.
+    public func items(for code: String) -> [ItemScore] { (index[code] ?? []).map { items[$0] } }
+
+    /// The item of one KPI and data point.
+    public func item(_ code: String, datapoint: String?) -> ItemScore? {
+        (index[code] ?? []).lazy.map { items[$0] }.first { $0.datapoint == datapoint }
+    }
+
+    /// The dimension with this slug.
+    public func dimension(_ slug: String) -> DimensionScore? { dimensions.first { $0.slug == slug } }
+}

@@ -1,0 +1,56 @@
+import CityscoreDiagnostics
+import CityscoreModel
+import CityscoreReading
+
+/// Reads `Content/site.yml` into a `SiteConfig`.
+struct ConfigValidator {
+    static let known: Set<String> = [
+        "title", "description", "baseURL", "baseurl", "base_url", "language", "theme", "unsafe_html",
+        // Read by the Reading stage (ReadingOptions).
+        "follow_symlinks", "max_markdown_mb",
+    ]
+
+    /// Keys read from `params` by cityscore itself.
+    static let readFromParams: Set<String> = ["chart_files"]
+
+    func validate(
+        _ fields: YAMLFields, baseURLOverride: String?, themeParams: Set<String> = [], diagnostics: inout [Diagnostic]
+    ) -> SiteConfig {
+        diagnostics += Keys.unknown(
+            fields, known: Self.known.union(Self.readFromParams), themeParams: themeParams, in: "site.yml")
+        _ = Keys.oneOf(fields, "chart_files", allowed: ["pages", "all"], into: &diagnostics)
+        let title = fields.string("title", into: &diagnostics) ?? ""
+        if title.isEmpty && fields.isReadable {
+            diagnostics.append(
+                .error("site.yml needs a title, e.g. \"title: City scorecards\"", at: fields.location(of: "title")))
+        }
+        var baseURL = baseURLOverride
+        for key in ["baseURL", "baseurl", "base_url"] where baseURL == nil {
+            baseURL = fields.string(key, into: &diagnostics)
+        }
+        let base = baseURL ?? "/"
+        if !(base.hasPrefix("https://") || base.hasPrefix("http://") || base.hasPrefix("/")) {
+            diagnostics.append(
+                .error(
+                    "the base URL \"\(base)\" must start with https://, http:// or /",
+                    at: baseURLOverride == nil
+                        ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0)))
+        }
+        let language = fields.string("language", into: &diagnostics) ?? "en"
+        if let (message, fix) = Keys.languageProblem(language) {
+            diagnostics.append(.error(message, at: fields.valueLocation(of: "language"), suggestion: fix))
+        }
+        let theme = fields.string("theme", into: &diagnostics) ?? "default"
+        if !Slug.isValid(theme) && theme != "default" {
+            diagnostics.append(
+                .error(
+                    "the theme name \"\(theme)\" must be a folder name of Themes/ (letters, digits, dashes)",
+                    at: fields.location(of: "theme")))
+        }
+        let params = fields.scalars(excluding: Self.known)
+        return SiteConfig(
+            title: title, description: fields.string("description", into: &diagnostics) ?? "", baseURL: base,
+            language: language, theme: Slug.isValid(theme) ? theme : "default",
+            unsafeHTML: fields.bool("unsafe_html", into: &diagnostics) ?? false, params: params)
+    }
+}

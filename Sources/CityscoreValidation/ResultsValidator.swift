@@ -1,0 +1,232 @@
+import CityscoreDiagnostics
+import Foundation
+import CityscoreModel
+import CityscoreReading
+
+/// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
+struct ResultsValidator {
+    static let required = DataColumns.resultsRequired
+    static let optional = DataColumns.optional(DataColumns.results, besides: required)
+
+    var framework: Framework
+    var citySlugs: Set<String>
+    var order: RowOrder
+    /// The year now: a value cannot refer to a later year.
+    var currentYear: Int
+
+    /// Observations from every file, sorted by city, KPI, data point and year. Each file's table is
+    /// released as soon as it is checked (when the caller gave up its own copy of `files`).
+    func validate(_ files: consuming [CSVFile], diagnostics: inout [Diagnostic]) -> [Observation] {
+        // Room for every row up front: growing by doubling would leave up to twice the room needed.
+        let rows = files.reduce(0) { $0 + $1.table.records.count }
+        var observations: [Observation] = []
+        observations.reserveCapacity(rows)
+        var keys: [RowOrder.Key] = []
+        keys.reserveCapacity(rows)
+        // Where each row's duplicate error would go among the diagnostics (after the row's own).
+        var positions: [Int] = []
+        positions.reserveCapacity(rows)
+        // The x- columns of every file, for their limit across files.
+        var extras = Set<String>()
+        files.reverse()
+        while let file = files.popLast() {
+            let columns = Columns(
+                file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
+            guard Self.required.allSatisfy(columns.has) else { continue }
+            let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
+            for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
+                diagnostics += row.diagnostics
+                guard let (observation, key) = row.value else { continue }
+                observations.append(observation)
+                keys.append(key)
+                positions.append(diagnostics.count)
+            }
+        }
+        // Sorting finds the duplicates too: equal keys end up side by side, the first row first.
+        let order = RowOrder.sortedOrder(keys)
+        let duplicates = RowOrder.duplicates(keys, in: order)
+        guard !duplicates.isEmpty else {
+            observations.rearrange(takingFrom: order)
+            return observations
+        }
+        var errors: [(position: Int, row: Int, diagnostic: Diagnostic)] = []
+        for (row, first) in duplicates {
+            let observation = observations[row]
+            let earlier = observations[first].location
+            let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
+            errors.append(
+                (
+                    positions[row], row,
+                    .error(
+                        "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
+                        at: observation.location, suggestion: "keep one of the two rows")
+                ))
+        }
+        errors.sort { ($0.position, $0.row) < ($1.position, $1.row) }
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(diagnostics.count + errors.count)
+        var next = 0
+        for (position, diagnostic) in diagnostics.enumerated() {
+            while next < errors.count && errors[next].position == position {
+                merged.append(errors[next].diagnostic)
+                next += 1
+            }
+            merged.append(diagnostic)
+        }
+        merged += errors[next...].map(\.diagnostic)
+        diagnostics = merged
+        let isDuplicate = Set(duplicates.map(\.row))
+        return order.filter { !isDuplicate.contains($0) }.map { observations[$0] }
+    }
+
+    /// The columns of one results file, looked up once.
+    struct Cells: Sendable {
+        var identity: RowIdentity.Reader
+        var year, value, unit, source, note, quality, verified, benchmark: Columns.Column
+        var columns: Columns { identity.columns }
+
+        init(_ columns: Columns, order: RowOrder, framework: Framework, citySlugs: Set<String>) {
+            identity = RowIdentity.Reader(columns: columns, order: order, framework: framework, citySlugs: citySlugs)
+            (year, value, unit, source, note) = (
+                columns.column("year"), columns.column("value"), columns.column("unit"), columns.column("source"),
+                columns.column("note")
+            )
+            (quality, verified, benchmark) = (
+                columns.column("quality"), columns.column("verified"), columns.column("benchmark")
+            )
+        }
+    }
+
+    private func observation(_ record: CSVTable.Record, cells: Cells, diagnostics: inout [Diagnostic])
+        -> (observation: Observation, key: RowOrder.Key)?
+    {
+        let columns = cells.columns
+        var ok = true
+        if record.fields.count != columns.count && columns.count > 0 {
+            diagnostics.append(
+                .error(
+                    "this row has \(record.fields.count) cells but the header has \(columns.count) columns",
+                    at: record.location,
+                    suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
+            // The cells after the slip are in the wrong columns: what they say is not checked.
+            return nil
+        }
+        let identity = cells.identity.read(record, diagnostics: &diagnostics)
+        if identity == nil { ok = false }
+        let kpi = identity?.kpi
+        let direction = kpi?.direction(for: identity?.datapoint)
+        let yearText = columns.text(cells.year, in: record)
+        let year = Int(yearText)
+        // A text that reads as an Int is ASCII, so its byte count is its character count.
+        if year == nil || yearText.utf8.count != 4 || !(1900...2200).contains(year ?? 0) {
+            ok = false
+            diagnostics.append(
+                .error(
+                    yearText.isEmpty
+                        ? "the year is empty"
+                        : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
+                    at: columns.location(cells.year, in: record),
+                    suggestion: "write the year the value refers to, e.g. 2020"))
+        } else if let year, year > currentYear {
+            ok = false
+            diagnostics.append(
+                .error(
+                    "the year \(yearText) has not begun yet (it is \(currentYear) now)",
+                    at: columns.location(cells.year, in: record),
+                    suggestion: "write the year the value refers to, e.g. 2020"))
+        }
+        let valueText = columns.text(cells.value, in: record)
+        var value = ObservedValue.notReported
+        switch valueText.lowercased() {
+        case "", "nr":
+            value = .notReported
+        case "n/a", "na":
+            value = .notApplicable
+        case "yes", "no":
+            if let kpi, direction != .yesNo {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) takes a number, not yes or no",
+                        at: columns.location(cells.value, in: record)))
+            }
+            value = .yesNo(valueText.lowercased() == "yes")
+        default:
+            if let number = Numbers.decimal(valueText) {
+                if let kpi, direction == .yesNo {
+                    ok = false
+                    diagnostics.append(
+                        .error(
+                            "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
+                            at: columns.location(cells.value, in: record), suggestion: "write yes or no"))
+                } else if let kpi,
+                    let problem = Plausibility.problem(
+                        number, text: valueText, kpi: kpi, unit: columns.text(cells.unit, in: record))
+                {
+                    ok = false
+                    diagnostics.append(
+                        .error(
+                            problem.message, at: columns.location(cells.value, in: record),
+                            suggestion: problem.suggestion))
+                }
+                value = .number(number)
+            } else {
+                ok = false
+                var (message, suggestion) = Numbers.explain(valueText, column: "value")
+                if suggestion == nil {
+                    suggestion =
+                        "write a number with a point as decimal separator, yes/no, NR for not reported, or N/A for not applicable"
+                }
+                diagnostics.append(
+                    .error(message, at: columns.location(cells.value, in: record), suggestion: suggestion))
+            }
+        }
+        let qualityText = columns.text(cells.quality, in: record).lowercased()
+        var quality: DataQuality?
+        if !qualityText.isEmpty {
+            quality = DataQuality(rawValue: qualityText)
+            if quality == nil {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        "\(qualityText.quotedForMessage()) in column \"quality\" is not a U4SSC data-quality level (\(DataQuality.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        at: columns.location(cells.quality, in: record),
+                        suggestion: Suggestions.didYouMean(qualityText, in: DataQuality.allCases.map(\.rawValue))))
+            }
+        }
+        let verifiedText = columns.text(cells.verified, in: record).lowercased()
+        var verified: Bool?
+        switch verifiedText {
+        case "": verified = nil
+        case "yes", "true": verified = true
+        case "no", "false": verified = false
+        default:
+            ok = false
+            diagnostics.append(
+                .error(
+                    "\(verifiedText.quotedForMessage()) in column \"verified\" must be yes or no",
+                    at: columns.location(cells.verified, in: record)))
+        }
+        // `benchmark`: `none` says the KPI has no benchmark (shown, never scored); empty says nothing.
+        let benchmarkText = columns.text(cells.benchmark, in: record).lowercased()
+        if !benchmarkText.isEmpty && benchmarkText != "none" {
+            ok = false
+            diagnostics.append(
+                .error(
+                    "\(benchmarkText.quotedForMessage()) in column \"benchmark\": write none when the report says the KPI has no benchmark, or leave the cell empty",
+                    at: columns.location(cells.benchmark, in: record), suggestion: "write none or leave it empty"))
+        }
+        guard ok, let identity, let year else { return nil }
+        var extra: [String: String] = [:]
+        for column in columns.extra where column.index < record.fields.count {
+            extra[column.name] = record.fields[column.index].text
+        }
+        let observation = Observation(
+            city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, year: year, value: value,
+            unit: columns.text(cells.unit, in: record), source: columns.text(cells.source, in: record),
+            note: columns.text(cells.note, in: record), quality: quality, verified: verified, extra: extra,
+            location: record.location, valueText: valueText, noBenchmark: benchmarkText == "none")
+        let ranks = identity.ranks
+        return (observation, RowOrder.key(city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: year))
+    }
+}

@@ -1,0 +1,144 @@
+import CityscoreDiagnostics
+import CityscoreModel
+import CityscoreReading
+
+/// The Validation stage: checks the meaning of everything read and returns a `Site` the later stages
+/// can trust, or every problem at once.
+public struct SiteValidator: Sendable {
+    /// Page slugs the generated site uses itself.
+    public static let reservedSlugs: Set<String> = [
+        "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
+        "sitemap", "robots",
+    ]
+
+    /// `--base-url`, which wins over `site.yml`.
+    public var baseURLOverride: String?
+
+    /// The year now: values for a later year are refused. Used for that check only, so the output
+    /// does not depend on the date.
+    public var currentYear: Int
+
+    /// Creates a validator; `currentYear` defaults to the year now (UTC).
+    public init(baseURLOverride: String? = nil, currentYear: Int? = nil) {
+        self.baseURLOverride = baseURLOverride
+        self.currentYear = currentYear ?? Plausibility.currentYear()
+    }
+
+    /// Validates `source`; the site is nil when any error was found. Given the only copy of
+    /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
+    public func validate(_ source: consuming SiteSource) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let themeParams = Keys.themeParams(source.theme)
+        let config = ConfigValidator().validate(
+            source.config, baseURLOverride: baseURLOverride, themeParams: themeParams, diagnostics: &diagnostics)
+        let framework = FrameworkValidator().validate(source.framework, diagnostics: &diagnostics)
+
+        let documents = DocumentValidator(themeParams: themeParams)
+        var cities: [City] = []
+        for file in source.cities {
+            if let city = documents.city(file, diagnostics: &diagnostics) { cities.append(city) }
+        }
+        // Every city file with a valid name counts as a city, even when its front matter has errors,
+        // so that one broken file does not cause a cascade of "unknown city" errors.
+        let slugs = Set(source.cityFileNames.filter(Slug.isValid))
+        for i in cities.indices {
+            for (index, peer) in cities[i].peers.enumerated() where !slugs.contains(peer) || peer == cities[i].slug {
+                diagnostics.append(
+                    .error(
+                        peer == cities[i].slug ? "a city cannot be its own peer" : "unknown peer city \"\(peer)\"",
+                        at: source.cities.first { $0.path == cities[i].document.path }?.frontMatter.fields
+                            .location(of: "peers", item: index) ?? SourceLocation(path: cities[i].document.path),
+                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted())))
+            }
+            if let narratives = source.cityNarratives[cities[i].slug] {
+                for file in narratives {
+                    let slug = Slug.make(file.name)
+                    if framework.dimension(slug: slug) == nil {
+                        diagnostics.append(
+                            .error(
+                                "\(file.name).md is not a dimension: narratives per dimension are named \(framework.dimensions.map { $0.slug + ".md" }.joined(separator: ", "))",
+                                at: SourceLocation(path: file.path, line: 1, column: 1),
+                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug))))
+                        continue
+                    }
+                    let document = documents.document(file, diagnostics: &diagnostics)
+                    if !document.draft { cities[i].dimensionNarratives[slug] = document }
+                }
+            }
+        }
+        let paths = OutputPaths(framework: framework, perKPIFiles: config.params["chart_files"] == "all")
+        for city in cities {
+            if let problem = OutputPaths.check(
+                paths.longestCityPath(city.slug), slug: city.slug, what: "city slug",
+                at: SourceLocation(path: city.document.path, line: 0, column: 0),
+                fix: { "rename the file to a shorter one, e.g. \($0).md" })
+            {
+                diagnostics.append(problem)
+            }
+        }
+        for folder in source.cityNarratives.keys.sorted() where !slugs.contains(folder) {
+            diagnostics.append(
+                .error(
+                    "the folder Content/cities/\(folder)/ has no city: add Content/cities/\(folder).md",
+                    at: SourceLocation(path: "Content/cities/\(folder)", line: 0, column: 0),
+                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted())))
+        }
+
+        var pages: [Document] = []
+        var pageSlugs: [String: String] = [:]
+        for file in source.pages {
+            let page = documents.document(file, diagnostics: &diagnostics)
+            if page.draft { continue }
+            if page.slug == "index" {
+                pages.append(page)
+                continue
+            }
+            if Self.reservedSlugs.contains(page.slug) {
+                diagnostics.append(
+                    .error(
+                        "the page slug \"\(page.slug)\" is used by the site itself; choose another",
+                        at: file.frontMatter.fields.location(of: "slug")))
+                continue
+            }
+            if let other = pageSlugs[page.slug] {
+                diagnostics.append(
+                    .error(
+                        "two pages have the slug \"\(page.slug)\" (the other is \(other))",
+                        at: SourceLocation(path: file.path)))
+                continue
+            }
+            if let problem = OutputPaths.check(
+                OutputPaths.pagePath(page.slug), slug: page.slug, what: "page slug",
+                at: file.frontMatter.fields.keys.contains("slug")
+                    ? file.frontMatter.fields.location(of: "slug")
+                    : SourceLocation(path: file.path, line: 0, column: 0),
+                fix: { "set a shorter slug in the front matter, e.g. \"slug: \($0)\"" })
+            {
+                diagnostics.append(problem)
+                continue
+            }
+            pageSlugs[page.slug] = file.path
+            pages.append(page)
+        }
+        pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
+
+        // The tables are handed over, not copied, so that each can be freed once it is checked.
+        let order = RowOrder(citySlugs: slugs, framework: framework)
+        let results = source.results
+        source.results = []
+        let observations = ResultsValidator(
+            framework: framework, citySlugs: slugs, order: order, currentYear: currentYear
+        )
+        .validate(consume results, diagnostics: &diagnostics)
+        let targetFiles = source.targets
+        source.targets = []
+        let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
+            .validate(consume targetFiles, diagnostics: &diagnostics)
+
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let site = Site(
+            config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
+            observations: observations, targets: targets, pages: pages, assets: source.assets)
+        return (site, diagnostics)
+    }
+}
