@@ -1,12 +1,12 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
 /// The build, as named steps in one direction: read → validate → score → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.
@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
     /// The checked, scored site and the renderer for it, or every problem found before rendering.
     /// Only the way to the site's files is kept of what was read, so that the raw tables can be freed
     /// before rendering.
-    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, [Diagnostic]) {
+    func prepare() throws(DiagnosticsError) -> (LanguageRenderers, Site, SiteFiles, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // 1. Read
@@ -55,6 +55,7 @@ public struct Pipeline: Sendable {
         diagnostics += readProblems
         guard let source = consume read else { throw DiagnosticsError(diagnostics) }
         let (files, theme, strings) = (source.files, source.theme, source.strings)
+        let languageStrings = source.languageSources.strings
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
@@ -69,7 +70,8 @@ public struct Pipeline: Sendable {
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
-        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
+        let renderer = LanguageRenderers(
+            site: site, scorecards: scorecards, theme: theme, strings: strings, languageStrings: languageStrings)
         return (renderer, site, files, diagnostics)
     }
 

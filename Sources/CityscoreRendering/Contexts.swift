@@ -15,6 +15,8 @@ struct Contexts: Sendable {
     var display: Display
     var urls: URLs
     var strings: Strings
+    /// The site's languages, for the switcher and `hreflang`.
+    var languages = LanguageLinks()
     /// Rendered Markdown by site path.
     var markdown: [String: RenderedMarkdown]
 
@@ -98,7 +100,8 @@ struct Contexts: Sendable {
                 crumbs.append(.object(crumb))
             }
         }
-        let fullTitle = isHome ? site.config.title : "\(title) – \(site.config.title)"
+        let fullTitle =
+            isHome ? site.config.title : strings.format("page_title", ["page": title, "site": site.config.title])
         var context = sharedFields
         context["nav"] = .list(nav)
         context["breadcrumbs"] = .list(crumbs)
@@ -166,6 +169,10 @@ struct Contexts: Sendable {
     func context(for kind: PageKind, path: String, charts: PageCharts) -> Fields {
         var context = pageContext(for: kind, path: path, rows: charts.rows)
         context["charts"] = .list(charts.figures.map(\.context))
+        if !languages.all.isEmpty, kind != .notFound {
+            context["languages"] = languages.context(path: path, urls: urls)
+            context["hasLanguages"] = .bool(true)
+        }
         return context
     }
 

@@ -1,19 +1,24 @@
 import CityscoreCharts
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Dispatch
 import CityscoreFormatting
-import Foundation
 import CityscoreMarkdown
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
 import CityscoreTemplating
+import Dispatch
+import Foundation
 
 /// A file the Rendering stage produces: a path relative to the output root and its text.
 public struct RenderedFile: Sendable {
     public var path: String
     public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
 }
 
 /// The Rendering stage: Markdown, charts and templates turned into every file of the site.
@@ -22,6 +27,8 @@ public struct SiteRenderer: Sendable {
     public var scorecards: [Scorecard]
     public var theme: ThemeSource
     public var strings: Strings
+    /// Where this rendering stands among the site's languages (empty for a one-language site).
+    public var languages = LanguageLinks()
 
     /// Creates a renderer.
     public init(site: Site, scorecards: [Scorecard], theme: ThemeSource, strings: [String: String]) {
@@ -53,13 +60,17 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         let (templates, templateProblems) = Templates.compile(theme)
         diagnostics += templateProblems
-        let urls = URLs(config: site.config)
+        let urls = makeURLs()
         let pages = pageList()
         let markdown = renderMarkdown(urls: urls, pages: pages, diagnostics: &diagnostics)
-        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let display = Display(
+            format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
+            language: site.config.language)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
-        let contexts = Contexts(
+        var localContexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
+        localContexts.languages = languages
+        let contexts = localContexts
         // Anchors are checked against the target page as it will be built: its narrative's headings
         // first, then, only when none matches, every id of the page rendered on its own.
         let pageIndex = Dictionary(pages.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
@@ -119,7 +130,8 @@ public struct SiteRenderer: Sendable {
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(
-                path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
+                path: "sitemap.xml",
+                text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls, languages: languages)))
         emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
@@ -219,7 +231,7 @@ public struct SiteRenderer: Sendable {
         }
         let results = Parallel.map(documents) { doc in
             renderer.render(
-                doc.body, path: doc.path, firstLine: doc.bodyLine,
+                doc.body, path: doc.translationPath ?? doc.path, firstLine: doc.bodyLine,
                 resolve: { target in
                     if let url = published[target] { return .url(url) }
                     if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
@@ -234,7 +246,7 @@ public struct SiteRenderer: Sendable {
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {
-            out[doc.path] = result
+            out[doc.path] = languages.fallbacks.contains(doc.path) ? fallback(result) : result
             diagnostics += result.diagnostics
         }
         return out
@@ -249,7 +261,7 @@ public struct SiteRenderer: Sendable {
         let documentPages = documentPages()
         var documentsOnPage: [String: [String]] = [:]
         for (document, page) in documentPages { documentsOnPage[page, default: []].append(document) }
-        let basePath = URLs(config: site.config).basePath
+        let basePath = makeURLs().basePath
         let pagePaths = Set(pages.keys)
         var built: [String: [String]] = [:]
         var problems: [Diagnostic] = []
@@ -288,14 +300,47 @@ public struct SiteRenderer: Sendable {
         return problems
     }
 
-    func sitemap(_ paths: [String], urls: URLs) -> String {
+    func sitemap(_ paths: [String], urls: URLs, languages: LanguageLinks = LanguageLinks()) -> String {
+        func escaped(_ url: String) -> String {
+            url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        guard !languages.all.isEmpty else {
+            var out =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in paths.sorted() { out += "  <url><loc>\(escaped(urls.absolute(path)))</loc></url>\n" }
+            return out + "</urlset>\n"
+        }
+        // Every page in every language, each with its alternates (hreflang).
         var out =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for path in paths.sorted() {
-            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-                of: "<", with: "&lt;")
-            out += "  <url><loc>\(loc)</loc></url>\n"
+            let alternates = languages.all.map { language in
+                "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.code)\" href=\"\(escaped(languages.urls(urls, language).absolute(path)))\"/>\n"
+            }.joined()
+            for language in languages.all {
+                out +=
+                    "  <url><loc>\(escaped(languages.urls(urls, language).absolute(path)))</loc>\n\(alternates)  </url>\n"
+            }
         }
         return out + "</urlset>\n"
+    }
+
+    /// A narrative shown in the default language for want of a translation: marked with that
+    /// language's `lang` and preceded by a note in the page's language.
+    func fallback(_ markdown: RenderedMarkdown) -> RenderedMarkdown {
+        guard let language = languages.defaultLanguage else { return markdown }
+        var out = markdown
+        let note = strings.format("fallback_note", ["language": strings["language_\(language.code)"]])
+        out.html =
+            "<p class=\"translation-note\">" + HTMLEscaping.escape(note) + "</p>\n<div lang=\""
+            + HTMLEscaping.escape(language.code) + "\">\n" + markdown.html + "</div>\n"
+        return out
+    }
+
+    /// The site's URLs in this rendering's language.
+    func makeURLs() -> URLs {
+        var urls = URLs(config: site.config)
+        urls.languagePrefix = languages.current?.prefix ?? ""
+        return urls
     }
 }

@@ -5,7 +5,7 @@ import CityscoreReading
 /// Reads `Content/site.yml` into a `SiteConfig`.
 struct ConfigValidator {
     static let known: Set<String> = [
-        "title", "description", "baseURL", "baseurl", "base_url", "language", "theme", "unsafe_html",
+        "title", "description", "baseURL", "baseurl", "base_url", "language", "languages", "theme", "unsafe_html",
         // Read by the Reading stage (ReadingOptions).
         "follow_symlinks", "max_markdown_mb",
     ]
