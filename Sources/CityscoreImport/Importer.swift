@@ -1,8 +1,9 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 import CityscoreValidation
+import Foundation
 
 /// `cityscore import`: reads a spreadsheet and writes tidy `Content/results/<city>-<year>.csv` files.
 ///
@@ -41,8 +42,11 @@ public struct Importer: Sendable {
 
     public init(_ options: Options) { self.options = options }
 
-    /// The columns of the results files written, in this order; `x-` columns follow.
-    static let columns = ["city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified"]
+    /// The columns of the results files written, in this order (`benchmark` only when a row gives
+    /// one); `x-` columns follow.
+    static func columns(benchmark: Bool) -> [String] {
+        DataColumns.results.filter { benchmark || $0 != ResultsColumn.benchmark.rawValue }
+    }
 
     public func run() -> Outcome {
         var outcome = Outcome()
@@ -125,7 +129,7 @@ public struct Importer: Sendable {
         }
         extras.sort()
         let benchmark = rows.contains { !$0.text("benchmark").isEmpty }
-        let columns = Self.columns + (benchmark ? ["benchmark"] : []) + extras
+        let columns = Self.columns(benchmark: benchmark) + extras
 
         // Cities.
         var stubs: [(path: String, text: String)] = []
