@@ -203,11 +203,12 @@ struct DataFiles: Sendable {
                 case .quality: csv.field(o.quality?.rawValue ?? "")
                 case .verified: csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
                 case .benchmark: csv.field(o.noBenchmark ? "none" : "")
+                case .round: csv.number(o.round.map(Double.init))
                 }
             }
             for name in extras { csv.field(o.extra[name] ?? "") }
             let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
-            if let item, item.latest?.year == o.year {
+            if let item, item.latest?.year == o.year, item.latest?.round == o.round {
                 let scored = item.points != nil
                 let numeric = item.direction != .yesNo
                 csv.number(scored && numeric ? item.target : nil)

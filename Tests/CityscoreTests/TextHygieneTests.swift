@@ -129,8 +129,9 @@ import Testing
                 + DataColumns.optional(DataColumns.results, besides: ResultsValidator.required))
         #expect(Set(TargetsValidator.required + TargetsValidator.optional) == Set(DataColumns.targets))
         #expect(Set(FrameworkValidator.required + FrameworkValidator.optional) == Set(DataColumns.framework))
-        #expect(Importer.columns(benchmark: true) == DataColumns.results)
-        #expect(Importer.columns(benchmark: false) == DataColumns.results.filter { $0 != "benchmark" })
+        #expect(Importer.columns { _ in true } == DataColumns.results)
+        #expect(Importer.columns { $0 == "round" } == DataColumns.results.filter { $0 != "benchmark" })
+        #expect(Importer.columns { _ in false } == DataColumns.results.filter { $0 != "benchmark" && $0 != "round" })
         // The writer of data/results.csv: the header and every row follow the one list.
         let site = try TestSite.make()
         defer { site.remove() }
