@@ -1,4 +1,4 @@
-/// The four U4SSC achievement bands (README, "Scoring").
+/// The four U4SSC achievement bands (docs/scoring.md, "Bands and points").
 public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Less than 33 % of target.
     case one = 1

@@ -7,6 +7,7 @@ import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 import Dispatch
 import Foundation
 
@@ -301,9 +302,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func sitemap(_ paths: [String], urls: URLs, languages: LanguageLinks = LanguageLinks()) -> String {
-        func escaped(_ url: String) -> String {
-            url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        }
+        func escaped(_ url: String) -> String { XMLEscaping.escape(url) }
         guard !languages.all.isEmpty else {
             var out =
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

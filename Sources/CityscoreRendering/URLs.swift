@@ -37,7 +37,7 @@ public struct URLs: Sendable {
             || path == "robots.txt"
     }
 
-    // Output paths (relative to the output root) of every page kind, as README, "Output" fixes them.
+    // Output paths (relative to the output root) of every page kind, as docs/output.md, "Pages" fixes them.
     public static let home = ""
     public static let cities = "cities/"
     public static func city(_ slug: String) -> String { "cities/\(slug)/" }
