@@ -63,6 +63,7 @@ let package = Package(
             name: "CityscoreValidation",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading", "CityscoreText",
+                "CityscoreBuiltIn",
             ]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
         .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreText"]),
