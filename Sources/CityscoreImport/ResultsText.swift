@@ -1,6 +1,6 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreReading
+import Foundation
 
 /// Where each field of a written results file came from, so that the validator's problems with
 /// the file point back at the spreadsheet's cells.
@@ -17,7 +17,8 @@ struct PositionMap: Sendable {
     func problem(_ diagnostic: Diagnostic, file: String, sheets: [SheetImport]) -> ImportProblem {
         let place = place(line: diagnostic.location.line, column: diagnostic.location.column)
         var problem = ImportProblem(
-            diagnostic.severity, file: file, at: place, diagnostic.message, suggestion: diagnostic.suggestion)
+            diagnostic.severity, file: file, at: place, diagnostic.message, suggestion: diagnostic.suggestion,
+            code: diagnostic.code)
         if case .cell(let sheet, _, _) = place {
             problem.sheetIndex = sheets.firstIndex { $0.sheet == sheet } ?? 0
         }

@@ -1,12 +1,12 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
 /// The build, as named steps in one direction: read → validate → score → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.
@@ -47,30 +47,35 @@ public struct Pipeline: Sendable {
     /// The checked, scored site and the renderer for it, or every problem found before rendering.
     /// Only the way to the site's files is kept of what was read, so that the raw tables can be freed
     /// before rendering.
-    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, DiagnosticList) {
+        // Every problem of the run goes through one list, which applies site.yml's `diagnostics:`.
+        var found = DiagnosticList()
 
         // 1. Read
         let (read, readProblems) = SiteReader(root: siteRoot).read()
-        diagnostics += readProblems
-        guard let source = consume read else { throw DiagnosticsError(diagnostics) }
+        found.append(contentsOf: readProblems)
+        guard let source = consume read else { throw DiagnosticsError(found.all) }
+        let (levels, levelProblems) = DiagnosticSettings.read(source.config)
+        found.levels = levels
+        found.append(contentsOf: levelProblems)
         let (files, theme, strings) = (source.files, source.theme, source.strings)
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
         let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
             .validate(consume source)
-        diagnostics += validationProblems
-        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
+        found.append(contentsOf: validationProblems)
+        guard let site, !found.hasErrors else {
             // The theme's templates do not depend on the data: their mistakes are reported in the
             // same run as the data's, not one run later.
-            throw DiagnosticsError(diagnostics + Templates.compile(theme).1)
+            found.append(contentsOf: Templates.compile(theme).1)
+            throw DiagnosticsError(found.all)
         }
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
         let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
-        return (renderer, site, files, diagnostics)
+        return (renderer, site, files, found)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
@@ -78,12 +83,14 @@ public struct Pipeline: Sendable {
         let (renderer, site, siteFiles, warnings) = try prepare()
         // 4. Render
         let (rendered, renderProblems) = renderer.render()
-        var diagnostics = warnings + renderProblems
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        var found = warnings
+        found.append(contentsOf: renderProblems)
+        guard !found.hasErrors else { throw DiagnosticsError(found.all) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
-        diagnostics += Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-        return (files, diagnostics)
+        found.append(
+            contentsOf: Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) })
+        guard !found.hasErrors else { throw DiagnosticsError(found.all) }
+        return (files, found.all)
     }
 
     /// Reads every file of `Content/assets/` (through the same link rules as every other file) and
@@ -97,7 +104,7 @@ public struct Pipeline: Sendable {
                 problems.append(
                     .error(
                         "the file was removed while the site was built",
-                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0), code: .fileVanished))
             case .refused, .tooLarge: break
             }
         }
@@ -121,31 +128,33 @@ public struct Pipeline: Sendable {
         do {
             try writer.checkSafe(siteRoot: siteRoot)
         } catch {
-            throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            throw DiagnosticsError([
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder)
+            ])
         }
         writer.removeLeftovers()
         let (renderer, site, files, warnings) = try prepare()
+        var found = warnings
         let staging: Staging
         do {
             staging = try writer.begin()
         } catch {
-            throw DiagnosticsError(
-                warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            found.add(.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(found.all)
         }
-        var diagnostics =
-            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
-        diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+        found.append(contentsOf: renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress))
+        found.append(contentsOf: Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) })
+        guard !found.hasErrors else {
             staging.discard()
-            throw DiagnosticsError(diagnostics)
+            throw DiagnosticsError(found.all)
         }
         do {
             try staging.commit()
         } catch {
-            throw DiagnosticsError(
-                diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            found.add(.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(found.all)
         }
         let counts = staging.counts
-        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+        return Report(pages: counts.pages, files: counts.files, warnings: found.all, seconds: seconds())
     }
 }

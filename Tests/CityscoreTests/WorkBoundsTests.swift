@@ -219,12 +219,14 @@ struct WorkBoundsTests {
 
     @Test func aReportShowsFiveHundredProblemsAndCountsTheRest() {
         let diagnostics = (1...2_000).reversed().map {
-            Diagnostic.error("bad value", at: SourceLocation(path: "Content/results/2020.csv", line: $0 + 1, column: 5))
+            Diagnostic.error(
+                "bad value", at: SourceLocation(path: "Content/results/2020.csv", line: $0 + 1, column: 5),
+                code: .notANumber)
         }
         let lines = DiagnosticReport.text(diagnostics + diagnostics.prefix(10)).split(separator: "\n")
         #expect(lines.count == 502)
-        #expect(lines.first == "Content/results/2020.csv:2:5: error: bad value")
-        #expect(lines[499] == "Content/results/2020.csv:501:5: error: bad value")
+        #expect(lines.first == "Content/results/2020.csv:2:5: error: bad value [not-a-number]")
+        #expect(lines[499] == "Content/results/2020.csv:501:5: error: bad value [not-a-number]")
         #expect(lines[500] == "… and 1,500 more problems (not shown)")
         #expect(lines[501] == "2,000 errors")
         #expect(DiagnosticReport.text([]) == "")
