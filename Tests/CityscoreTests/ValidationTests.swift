@@ -98,12 +98,12 @@ struct ValidationTests {
         let p = try problems(results("karmoy,EC: ICT: ICT: 1C,2020,97,x,y", header: "city,kpi,year,valeu,sorce,x-mine"))
         #expect(
             p.contains(
-                "Content/results/2020.csv:1:21: error: unknown column \"sorce\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, and any starting with x-; did you mean \"source\"?"
+                "Content/results/2020.csv:1:21: error: unknown column \"sorce\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, and any starting with x-; did you mean \"source\"? [unknown-column]"
             ))
         #expect(
             p.contains {
                 $0.hasPrefix("Content/results/2020.csv:1:15: error: unknown column \"valeu\"")
-                    && $0.hasSuffix("did you mean \"value\"?")
+                    && $0.hasSuffix("did you mean \"value\"? [unknown-column]")
             })
         #expect(
             try codes(results("karmoy,EC: ICT: ICT: 1C,2020,97,x,y", header: "city,kpi,year,valeu,sorce,x-mine")) == [
@@ -117,7 +117,8 @@ struct ValidationTests {
             "Content/targets/goals.csv":
                 "city,kpi,datapoint,target,note\nkarmoy,EC: ICT: ICT: 1C,,0,x\nasker,EC: P: EM: 1C,,-1,x\n"
         ])
-        #expect(p == ["Content/targets/goals.csv:2:26 invalid-target", "Content/targets/goals.csv:3:22 invalid-target"])
+        #expect(
+            p == ["Content/targets/goals.csv:2:26 invalid-target", "Content/targets/goals.csv:3:22 invalid-target"])
     }
 
     @Test func unclosedQuotes() throws {
