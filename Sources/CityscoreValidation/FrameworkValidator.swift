@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 import Foundation
 
 /// Reads the framework table (`kpis.csv`) into a `Framework`.

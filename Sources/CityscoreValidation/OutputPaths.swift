@@ -1,5 +1,6 @@
 import CityscoreDiagnostics
 import CityscoreModel
+import CityscoreText
 import Foundation
 
 /// The longest output path each name of the site makes, so that `check` refuses what `build` could
