@@ -44,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case implausibleValue = "implausible-value"
     case invalidYear = "invalid-year"
     case futureYear = "future-year"
+    case roundBeforeValue = "round-before-value"
     case invalidValue = "invalid-value"
     case unknownCity = "unknown-city"
     case unknownKPI = "unknown-kpi"
@@ -167,7 +168,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .valueType: ("a number for a yes-no KPI, or yes/no for a number", "write what the KPI takes")
         case .implausibleValue: ("a value outside what the KPI can have", "check the value, or widen the KPI's `range`")
         case .invalidYear: ("a year that is not a four-digit year", "write the year, e.g. 2020")
-        case .futureYear: ("a year that has not begun", "write the year the value refers to")
+        case .futureYear: ("a year (or round) that has not begun", "write the year the value refers to")
+        case .roundBeforeValue:
+            ("a value given to an evaluation round before its own year", "write the round it was reported in")
         case .invalidValue:
             ("a cell or setting outside its fixed list of values", "write one of the values the message names")
         case .unknownCity: ("a row names a city that has no `Content/cities/<slug>.md`", "fix the slug or add the city")
