@@ -3,7 +3,8 @@
 //
 // The pipeline, one module per stage:
 //   Reading (files → typed values with positions) → Validation (all problems at once)
-//   → Scoring → Rendering (Markdown, Charts, templates) → Writing (atomic swap)
+//   → Scoring → Routing (every page: kind, URL, template) → Rendering (Markdown, Charts, templates)
+//   → Writing (atomic swap)
 // Pipeline names the steps; the `cityscore` executable only parses arguments and drives it.
 
 import PackageDescription
@@ -19,7 +20,7 @@ let package = Package(
             targets: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
-                "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
+                "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
                 "CityscoreImport",
             ]
         ),
@@ -61,6 +62,8 @@ let package = Package(
             name: "CityscoreValidation",
             dependencies: ["CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading"]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
+        // Every page the site will have (kind, URL, template, language, inputs), from the validated site.
+        .target(name: "CityscoreRouting", dependencies: ["CityscoreModel"]),
         .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreTemplating"]),
         .target(name: "CityscoreCharts", dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring"]),
         // Mustache templates compiled once and rendered over typed values (the theme's engine).
@@ -70,7 +73,7 @@ let package = Package(
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreScoring", "CityscoreMarkdown", "CityscoreCharts",
-                "CityscoreTemplating",
+                "CityscoreTemplating", "CityscoreRouting",
             ]
         ),
         .target(name: "CityscoreWriting"),
@@ -78,7 +81,7 @@ let package = Package(
             name: "CityscorePipeline",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
-                "CityscoreRendering", "CityscoreWriting",
+                "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
             ]
         ),
         // `cityscore import`: spreadsheets (.xlsx, .ods, Excel-style CSV) to tidy results rows.
@@ -111,7 +114,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreRouting",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -1,14 +1,15 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
-/// The build, as named steps in one direction: read → validate → score → render → write.
+/// The build, as named steps in one direction: read → validate → score → route → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.
 public struct Pipeline: Sendable {
     /// What a finished build did.
@@ -69,14 +70,17 @@ public struct Pipeline: Sendable {
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
-        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
+        // 4. Route: every page the site will have
+        let routes = RouteTable(site: site)
+        let renderer = SiteRenderer(
+            site: site, scorecards: scorecards, theme: theme, strings: strings, routes: routes)
         return (renderer, site, files, diagnostics)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
     public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
         let (renderer, site, siteFiles, warnings) = try prepare()
-        // 4. Render
+        // 5. Render
         let (rendered, renderProblems) = renderer.render()
         var diagnostics = warnings + renderProblems
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
@@ -105,7 +109,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Builds the site and, unless this is a check, writes it into a new folder beside the output
-    /// folder while it renders (4. Render → 5. Write), then swaps it in. On any error the new folder
+    /// folder while it renders (5. Render → 6. Write), then swaps it in. On any error the new folder
     /// is removed and the previous output stays as it was.
     public func run() throws(DiagnosticsError) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds

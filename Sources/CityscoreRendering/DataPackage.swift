@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 
 /// `data/datapackage.json`: a Frictionless Data Package (https://datapackage.org/) describing every
