@@ -20,8 +20,8 @@ let package = Package(
             targets: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
-                "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
-                "CityscoreImport",
+                "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
+                "CityscorePipeline", "CityscoreImport", "CityscoreText",
             ]
         ),
     ],
@@ -44,8 +44,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "CityscoreDiagnostics"),
-        .target(name: "CityscoreModel", dependencies: ["CityscoreDiagnostics"]),
+        // The one escaper per output language (HTML, XML, JSON), the one slugger, the one "trim spaces".
+        .target(name: "CityscoreText"),
+        .target(name: "CityscoreDiagnostics", dependencies: ["CityscoreText"]),
+        .target(name: "CityscoreModel", dependencies: ["CityscoreDiagnostics", "CityscoreText"]),
         // Parallel work over a pool of threads and a lock around one value; no cityscore types.
         .target(name: "CityscoreConcurrency"),
         // The one number formatter every figure on a page, chart or report goes through.
@@ -54,26 +56,30 @@ let package = Package(
         .target(
             name: "CityscoreReading",
             dependencies: [
-                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreBuiltIn",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreBuiltIn", "CityscoreText",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "CityscoreValidation",
-            dependencies: ["CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading"]),
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading", "CityscoreText",
+            ]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
         // Every page the site will have (kind, URL, template, language, inputs), from the validated site.
-        .target(name: "CityscoreRouting", dependencies: ["CityscoreModel"]),
-        .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreTemplating"]),
-        .target(name: "CityscoreCharts", dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring"]),
+        .target(name: "CityscoreRouting", dependencies: ["CityscoreModel", "CityscoreText"]),
+        .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreText"]),
+        .target(
+            name: "CityscoreCharts",
+            dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring", "CityscoreText"]),
         // Mustache templates compiled once and rendered over typed values (the theme's engine).
-        .target(name: "CityscoreTemplating", dependencies: ["CityscoreDiagnostics"]),
+        .target(name: "CityscoreTemplating", dependencies: ["CityscoreDiagnostics", "CityscoreText"]),
         .target(
             name: "CityscoreRendering",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreScoring", "CityscoreMarkdown", "CityscoreCharts",
-                "CityscoreTemplating", "CityscoreRouting",
+                "CityscoreTemplating", "CityscoreRouting", "CityscoreText",
             ]
         ),
         .target(name: "CityscoreWriting"),
@@ -88,7 +94,7 @@ let package = Package(
         .target(
             name: "CityscoreImport",
             dependencies: [
-                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreText",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -97,7 +103,7 @@ let package = Package(
             name: "CityscoreServe",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
-                "CityscoreTemplating", .product(name: "FlyingSocks", package: "FlyingFox"),
+                "CityscoreText", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
@@ -114,7 +120,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreRouting",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText", "CityscoreRouting",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -4,6 +4,7 @@ import CityscoreModel
 import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 
 /// A template object: named texts, flags, lists and objects.
 typealias Fields = [String: TemplateValue]

@@ -8,6 +8,7 @@ import CityscoreReading
 import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 import Dispatch
 import Foundation
 

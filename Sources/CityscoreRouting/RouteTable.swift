@@ -1,5 +1,5 @@
 import CityscoreModel
-import Foundation
+import CityscoreText
 
 /// The Routing stage: one table of every page the site will have, built from the validated site.
 /// Rendering renders its routes; link and anchor checks, the sitemap, navigation and `serve` read it.
@@ -94,8 +94,7 @@ public struct RouteTable: Sendable {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in sitemapPaths {
-            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-                of: "<", with: "&lt;")
+            let loc = XMLEscaping.escape(urls.absolute(path))
             out += "  <url><loc>\(loc)</loc></url>\n"
         }
         return out + "</urlset>\n"
