@@ -62,7 +62,8 @@ import Testing
 
     @Test func theREADMETableListsEveryCodeAndNoOther() throws {
         var readme = try String(contentsOfFile: Self.readmePath, encoding: .utf8)
-        if ProcessInfo.processInfo.environment["CITYSCORE_WRITE_README"] == "1", let section = Self.section(of: readme) {
+        if ProcessInfo.processInfo.environment["CITYSCORE_WRITE_README"] == "1", let section = Self.section(of: readme)
+        {
             let table = section.filter { $0.hasPrefix("|") }.joined(separator: "\n") + "\n"
             readme = readme.replacingOccurrences(of: table, with: Self.table())
             try readme.write(toFile: Self.readmePath, atomically: true, encoding: .utf8)

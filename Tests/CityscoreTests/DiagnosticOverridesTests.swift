@@ -20,7 +20,9 @@ struct DiagnosticOverridesTests {
         #expect(found.first?.severity == .error)
         #expect(found.first.map { "\($0.location)" } == "Content/cities/asker.md:6:1")
         let printed = site.build()
-        #expect(printed.count == 1 && printed[0].contains(": error: the HTML") && printed[0].hasSuffix("[raw-html-omitted]"))
+        #expect(
+            printed.count == 1 && printed[0].contains(": error: the HTML") && printed[0].hasSuffix("[raw-html-omitted]")
+        )
         #expect(!FileManager.default.fileExists(atPath: site.output))
     }
 
@@ -53,7 +55,8 @@ struct DiagnosticOverridesTests {
             ])
         let refusal = try #require(found.first { $0.code == .errorNotLowered })
         #expect(refusal.severity == .warning)
-        #expect(refusal.message.contains("\"unknown-kpi\" is an error, and errors cannot be turned into warnings or off"))
+        #expect(
+            refusal.message.contains("\"unknown-kpi\" is an error, and errors cannot be turned into warnings or off"))
         #expect(found.first { $0.code == .unknownKPI }?.severity == .error)
     }
 
@@ -64,7 +67,10 @@ struct DiagnosticOverridesTests {
         ])
         defer { site.remove() }
         let found = site.checkDiagnostics()
-        #expect(site.checkCodes() == ["Content/cities/asker.md:6:1 raw-html-omitted", "Content/site.yml:4:15 unknown-diagnostic-code"])
+        #expect(
+            site.checkCodes() == [
+                "Content/cities/asker.md:6:1 raw-html-omitted", "Content/site.yml:4:15 unknown-diagnostic-code",
+            ])
         let unknown = try #require(found.first { $0.code == .unknownDiagnosticCode })
         #expect(unknown.severity == .warning)
         #expect(unknown.suggestion == "did you mean \"raw-html-omitted\"?")
