@@ -2,6 +2,7 @@ import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
+import CityscoreRouting
 import CityscoreScoring
 
 /// The renderings of a multilingual site: the default language at the root, each other language
@@ -12,10 +13,10 @@ struct LanguageRenderers: Sendable {
 
     init(
         site: Site, scorecards: [Scorecard], theme: ThemeSource, strings: [String: String],
-        languageStrings: [String: [String: String]]
+        languageStrings: [String: [String: String]], routes: RouteTable? = nil
     ) {
         let codes = site.config.languages.isEmpty ? [site.config.language] : site.config.languages
-        var first = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
+        var first = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings, routes: routes)
         first.languages = LanguageLinks(codes: codes, current: codes[0], strings: languageStrings)
         var renderers = [first]
         for code in codes.dropFirst() {
@@ -56,6 +57,22 @@ struct LanguageRenderers: Sendable {
             if diagnostics.contains(where: { $0.severity == .error }) { break }
         }
         return diagnostics
+    }
+
+    /// Runs every check of rendering in every language (see ``SiteRenderer/check(onePerTemplate:progress:)``);
+    /// the number of pages of all and the problems of all, each once.
+    func check(
+        onePerTemplate: Bool = false, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> (pages: Int, diagnostics: [Diagnostic]) {
+        var pages = 0
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<Diagnostic>()
+        for renderer in renderers {
+            let (count, problems) = renderer.check(onePerTemplate: onePerTemplate, progress: progress)
+            pages += count
+            diagnostics += problems.filter { seen.insert($0).inserted }
+        }
+        return (pages, diagnostics)
     }
 
     /// Every file of every language in memory, sorted by path; or the problems that stop the build.

@@ -1,6 +1,7 @@
 import CityscoreCharts
 import CityscoreFormatting
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 

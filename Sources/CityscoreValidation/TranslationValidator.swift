@@ -25,7 +25,9 @@ struct TranslationValidator {
             for (index, language) in sources.languages.enumerated() {
                 if let (message, fix) = Keys.languageProblem(language) {
                     diagnostics.append(
-                        .error(message, at: config.location(of: "languages", item: index), suggestion: fix))
+                        .error(
+                            message, at: config.location(of: "languages", item: index), suggestion: fix,
+                            code: .invalidLanguage))
                 }
             }
             if config.keys.contains("language"), let given = config.string("language", into: &diagnostics),
@@ -35,7 +37,7 @@ struct TranslationValidator {
                     .warning(
                         "language: \(given) is not the first of languages:, which is the site's default language",
                         at: config.valueLocation(of: "language"),
-                        suggestion: "remove language: (languages: says it all)"))
+                        suggestion: "remove language: (languages: says it all)", code: .languageNotFirst))
             }
         }
         diagnostics += stringsProblems(sources, theme: theme)
@@ -50,8 +52,8 @@ struct TranslationValidator {
                         "the framework has no translation into \"\(language)\": indicator names stay in the default language on the /\(language)/ pages",
                         at: config.valueLocation(of: "languages"),
                         suggestion:
-                            "add Content/framework/kpis.\(language).csv (code, name, description, datapoints, dimension, subdimension, category)"
-                    ))
+                            "add Content/framework/kpis.\(language).csv (code, name, description, datapoints, dimension, subdimension, category)",
+                        code: .untranslated))
             }
             var translated: [String: Document] = [:]
             let known = Set(
@@ -65,7 +67,7 @@ struct TranslationValidator {
                             at: SourceLocation(path: file.path, line: 1, column: 1),
                             suggestion: Suggestions.didYouMean(original, in: known.sorted()).map {
                                 "rename it after \($0)"
-                            }))
+                            }, code: .orphanTranslation))
                     continue
                 }
                 let isCity = site.cities.contains { $0.document.path == original }
@@ -91,12 +93,14 @@ struct TranslationValidator {
         let used = Self.usedKeys(theme).union(Self.englishKeys.keys)
         for language in sources.languages {
             guard let (path, keys) = sources.ownStrings[language] else {
-                if language != "en" {
+                // A one-language site in a language without strings is plain English, as it always was.
+                if language != "en", sources.languages.count > 1 {
                     problems.append(
                         .warning(
                             "the theme has no strings/\(language).yml: every interface word on the \(language) pages stays English",
                             at: SourceLocation(path: "Themes/default/strings/\(language).yml", line: 0, column: 0),
-                            suggestion: "copy strings/en.yml to strings/\(language).yml and translate it"))
+                            suggestion: "copy strings/en.yml to strings/\(language).yml and translate it",
+                            code: .untranslated))
                 }
                 continue
             }
@@ -105,7 +109,7 @@ struct TranslationValidator {
                     .error(
                         "the key \"\(key)\" of strings/\(language).yml does not exist in strings/en.yml, so nothing shows it",
                         at: keys[key] ?? SourceLocation(path: path),
-                        suggestion: Suggestions.didYouMean(key, in: english.sorted())))
+                        suggestion: Suggestions.didYouMean(key, in: english.sorted()), code: .unknownStringKey))
             }
             if language != "en" {
                 let missing = english.subtracting(keys.keys).sorted()
@@ -114,7 +118,7 @@ struct TranslationValidator {
                         .warning(
                             "strings/\(language).yml lacks \(missing.count) key\(missing.count == 1 ? "" : "s") of strings/en.yml, shown in English: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")",
                             at: SourceLocation(path: path, line: 0, column: 0),
-                            suggestion: "translate them in \(path)"))
+                            suggestion: "translate them in \(path)", code: .untranslated))
                 }
             }
             let unused = Set(keys.keys).intersection(english).subtracting(used).sorted()
@@ -123,7 +127,7 @@ struct TranslationValidator {
                     .warning(
                         "\(unused.count) key\(unused.count == 1 ? "" : "s") of strings/\(language).yml \(unused.count == 1 ? "is" : "are") used by no template and not by cityscore: \(unused.prefix(10).joined(separator: ", "))\(unused.count > 10 ? ", …" : "")",
                         at: SourceLocation(path: path, line: 0, column: 0),
-                        suggestion: "remove them, or use them in a template as {{t.KEY}}"))
+                        suggestion: "remove them, or use them in a template as {{t.KEY}}", code: .unusedStringKey))
             }
         }
         return problems
@@ -167,7 +171,7 @@ struct TranslationValidator {
             diagnostics.append(
                 .error(
                     "the framework translation needs a column \"code\" (the KPI code, as in the framework)",
-                    at: SourceLocation(path: file.path, line: 1, column: 1)))
+                    at: SourceLocation(path: file.path, line: 1, column: 1), code: .missingColumn))
             return FrameworkTranslation(language: language, entries: [:])
         }
         for (index, name) in header.enumerated() where name != "code" && !Self.columns.contains(name) {
@@ -175,7 +179,7 @@ struct TranslationValidator {
                 .error(
                     "unknown column \"\(name)\" in a framework translation (its columns: code, \(Self.columns.joined(separator: ", ")))",
                     at: file.table.header[index].location(in: file.path),
-                    suggestion: Suggestions.didYouMean(name, in: Self.columns)))
+                    suggestion: Suggestions.didYouMean(name, in: Self.columns), code: .unknownColumn))
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         var entries: [String: FrameworkTranslation.Entry] = [:]
@@ -191,7 +195,7 @@ struct TranslationValidator {
                     .error(
                         "unknown KPI \"\(code.text)\" in column \"code\"",
                         at: code.location(in: file.path),
-                        suggestion: Suggestions.didYouMean(code.text, in: framework.codes)))
+                        suggestion: Suggestions.didYouMean(code.text, in: framework.codes), code: .unknownKPI))
                 continue
             }
             let datapoints =
@@ -202,7 +206,8 @@ struct TranslationValidator {
                     .warning(
                         "\(datapoints.count) data point names for \(kpi.code), which has \(kpi.datapoints.count) (\(kpi.datapoints.joined(separator: ";"))): they are not used",
                         at: record.fields[column("datapoints") ?? codeColumn].location(in: file.path),
-                        suggestion: "give one name per data point, in the framework's order, separated by semicolons"))
+                        suggestion: "give one name per data point, in the framework's order, separated by semicolons",
+                        code: .datapointNames))
             }
             entries[kpi.code] = FrameworkTranslation.Entry(
                 name: text("name"), description: text("description"), datapoints: datapoints,
@@ -215,7 +220,7 @@ struct TranslationValidator {
             diagnostics.append(
                 .warning(
                     "\(untranslated.count) KPI\(untranslated.count == 1 ? "" : "s") without a row in the \(language) translation keep their default names: \(untranslated.prefix(5).joined(separator: ", "))\(untranslated.count > 5 ? ", …" : "")",
-                    at: SourceLocation(path: file.path, line: 0, column: 0)))
+                    at: SourceLocation(path: file.path, line: 0, column: 0), code: .untranslated))
         }
         return FrameworkTranslation(language: language, entries: entries)
     }
