@@ -20,7 +20,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
-                "CityscoreImport",
+                "CityscoreImport", "CityscoreReport",
             ]
         ),
     ],
@@ -97,12 +97,14 @@ let package = Package(
                 "CityscoreTemplating", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // `cityscore report` and `report_pdf: true`: the report pages printed to PDF with a headless browser.
+        .target(name: "CityscoreReport", dependencies: ["CityscoreConcurrency"]),
         .executableTarget(
             name: "cityscore",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
                 "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CityscoreReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -111,7 +113,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreReport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -107,6 +107,98 @@ SC: SH: FS: 1A,Society and Culture,"Safety, Housing and Social Inclusion",Food S
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#1d4e89"/><path d="M16 16 L16 1 A15 15 0 0 1 30.3 11.4 Z" fill="#f2b134"/><circle cx="16" cy="16" r="6" fill="#fff"/></svg>
 
 """##),
+        (#"static/theme/report.css"#, #"""
+/* The printed reports (cities/<slug>/report/, report/): paged media, on white, after site.css and
+   charts.css. The paper, the running header and the page numbers are in the page's own <style>
+   (they hold the report's title). */
+:root { color-scheme: light; --bg: #ffffff; --fg: #1b1f24; --muted: #4d545c; --line: #c9ced4; --panel: #f2f4f6; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; background: #fff; color: var(--fg); }
+body.report { font: 10pt/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 0; }
+body.report main { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+@page { @top-left { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; }
+  @top-right { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; }
+  @bottom-right { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; } }
+.report-screen-note { max-width: 46rem; margin: 1rem auto; padding: 0.6rem 1rem; background: var(--panel); border-left: 4px solid #1d4e89; }
+.report h1, .report h2, .report h3 { color: #16375f; line-height: 1.2; break-after: avoid; }
+.report h2 { font-size: 17pt; margin: 0 0 0.6em; padding-bottom: 0.25em; border-bottom: 2px solid #f2b134; }
+.report h3 { font-size: 12pt; margin: 1.2em 0 0.4em; }
+.report p, .report li { orphans: 3; widows: 3; }
+/* A heading stays with what follows it. */
+.report h2 + *, .report h3 + * { break-before: avoid; }
+
+/* Cover and contents, each a page of their own. */
+.cover { min-height: 230mm; display: flex; flex-direction: column; justify-content: center; border-left: 10px solid #16375f; padding-left: 2rem; break-after: page; }
+.cover h1 { font-size: 34pt; margin: 0.2em 0; }
+.cover-site { font-size: 12pt; color: var(--muted); margin: 0; }
+.cover-kicker { font-size: 14pt; text-transform: uppercase; letter-spacing: 0.06em; color: #1d4e89; margin: 2rem 0 0; }
+.cover-subtitle { font-size: 15pt; margin: 0.3em 0; }
+.cover-years { font-size: 12pt; color: var(--muted); margin-top: 2rem; }
+.toc { background: none; padding: 0; break-after: page; }
+.toc h2 { font-size: 17pt; }
+.toc ol { list-style: none; padding: 0; margin: 0; font-size: 12pt; }
+.toc li { border-bottom: 1px dotted var(--line); }
+.toc a { display: flex; justify-content: space-between; gap: 1rem; padding: 0.45em 0; color: var(--fg); text-decoration: none; }
+.toc-page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+
+/* Chapters start on a new page; the shorter parts follow on. */
+.chapter { break-before: page; }
+.chapter-part { margin-top: 2rem; }
+
+/* Charts never split; their data tables follow, open. */
+figure.report-chart { display: flex; flex-direction: column; margin: 0.8rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; overflow: visible; }
+figure.report-chart .report-svg { order: -1; }
+figure.report-chart svg { width: 100%; height: auto; display: block; max-height: 150mm; break-inside: avoid; }
+figure.report-chart figcaption { margin: 0.4rem 0 0; color: var(--muted); font-size: 8.5pt; }
+table.report-chart-data { font-size: 7.5pt; margin: 0.4rem 0 1rem; }
+table.report-chart-data th, table.report-chart-data td { padding: 0.15rem 0.35rem; }
+table.report-chart-data caption { font-size: 8.5pt; }
+
+/* Tables: rows never split, the header repeats on each page. */
+.report table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+.report thead { display: table-header-group; }
+.report tr { break-inside: avoid; }
+.report th, .report td { padding: 0.3rem 0.4rem; }
+.report thead th { font-size: 7pt; }
+.report tbody tr:hover > * { background: none; }
+.report caption { break-after: avoid; }
+table.kpi-table { table-layout: fixed; }
+table.kpi-table th:nth-child(1) { width: 15%; }
+table.kpi-table th:nth-child(2) { width: 31%; }
+table.kpi-table th:nth-child(3) { width: 17%; }
+table.kpi-table th:nth-child(4) { width: 14%; }
+table.kpi-table th:nth-child(5) { width: 10%; }
+table.kpi-table th:nth-child(6) { width: 13%; }
+table.kpi-table td.num { white-space: normal; overflow-wrap: anywhere; }
+table.kpi-table td.cat { font-weight: 600; color: #16375f; }
+table.kpi-table tr.first > * { border-top: 1.5px solid #8a929b; }
+table.kpi-table tbody th { font-weight: 500; }
+table.kpi-table .code { display: block; white-space: normal; }
+.report .band { font-size: 7pt; align-items: flex-start; }
+.report td .band-name { line-height: 1.25; }
+.report .band-number { width: 1.2rem; height: 1.2rem; }
+.report .overall { margin: 0.6rem 0; padding: 0.5rem 0.8rem; break-inside: avoid; }
+.report .score.big { font-size: 20pt; }
+.summary-table { margin-bottom: 0.8rem; }
+
+/* Where to act next, sources. */
+.act-next { padding-left: 1.2rem; }
+.act-next > li { break-inside: avoid; margin-bottom: 0.6rem; }
+.act-next h3 { margin: 0.2rem 0; }
+.act-next ul { margin: 0.2rem 0; padding-left: 1.1rem; font-size: 9pt; }
+.sources { padding-left: 1.1rem; }
+.sources li { break-inside: avoid; margin: 0.3rem 0; }
+.sources .url { display: block; font-size: 8pt; color: var(--muted); word-break: break-all; }
+.report a { color: #0b5cad; }
+.report .facts { margin: 0.5rem 0; }
+.prose img { max-width: 100%; }
+
+@media print {
+  .report-screen-note { display: none; }
+  body.report main { max-width: none; padding: 0; }
+  .cover { min-height: 240mm; }
+}
+
+"""#),
         (#"static/theme/site.css"#, #"""
 /* cityscore default theme. Override any rule in your site's Themes/default/static/theme/site.css. */
 :root {
@@ -462,6 +554,41 @@ method_additions: Ranks and overall scores
 method_additions_text: U4SSC does not rank cities and gives no single score for a city. The overall city score and the ranks on dimension pages are this site's own additions. Cities are ranked on a dimension only when every ranked city was scored on the same KPIs against targets of the same origin; otherwise the dimension page shows their scores without ranks.
 rank_not_comparable: "Cities are not ranked here: they were scored on different KPIs or against targets of different origin (U4SSC benchmarks, own goals, illustrative goals), so their scores are not comparable. The scores are shown for each city on its own."
 contents: Contents
+# Printed reports (cities/<slug>/report/ and report/)
+report_city_title: "{city}: city report"
+report_city_kicker: City sustainability report
+report_programme_kicker: Programme report
+report_programme_title: "{site}"
+report_programme_subtitle: "{cities} cities evaluated against {kpis} key performance indicators"
+report_values_years: "Values from {years}"
+report_page_of: "Page {page} of {pages}"
+report_contents: Contents
+report_summary: Scores at a glance
+report_overall: Overall
+report_overview: The cities side by side
+report_city_scores: Every city's overall and dimension scores
+report_kpi_table: Key performance indicators
+report_kpi: KPI / data point
+report_result: Result
+report_not_reported: What was not reported
+report_not_reported_text: These indicators have no value for this city, so they are not scored and count in no score.
+report_none_missing: Every indicator has a value.
+report_no_benchmark: What has no benchmark
+report_no_benchmark_text: These values were reported, but no benchmark or target applies to them, so they are not scored.
+report_none_no_benchmark: Every reported value has a benchmark or target.
+report_act_next: Where to act next
+report_act_next_text: The categories furthest from their targets, weakest first, with the indicators that hold them back.
+report_sources: Sources
+report_sources_text: Where the reported values come from, with the number of values each gave.
+report_no_sources: The values name no source.
+report_values_count: values
+report_method: Method
+report_method_text: "Every reported value is compared with its target (a U4SSC benchmark, or a goal of the city or its programme): its achievement is the share of the way to the target, and its band (1 to 4) gives it as many points. A category, sub-dimension, dimension or city scores the points of its scored values as a share of the most they could earn (4 points each). Values that are not reported or have no target count in no score."
+report_framework: "Indicator framework: {origin}"
+report_pdf: Download this report (PDF)
+report_print_note: This page is laid out for printing; print it or save it as PDF from your browser.
+report_coverage_text: How many indicators each city reported, scored and verified.
+report_no_rows: No value of this dimension was reported.
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -872,8 +999,211 @@ contents: Contents
 </div>
 
 """#),
+        (#"templates/partials/report-chart.mustache"#, #"""
+<figure class="chart report-chart" id="{{id}}">
+<figcaption>{{description}}</figcaption>
+<div class="report-svg">{{{svg}}}</div>
+</figure>
+<table class="report-chart-data">
+<caption>{{t.chart_data}}: {{caption}}</caption>
+<thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{{tableRows}}}</tbody>
+</table>
+
+"""#),
+        (#"templates/partials/report-head.mustache"#, ##"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.fullTitle}}</title>
+<meta name="description" content="{{page.description}}">
+<link rel="canonical" href="{{page.canonical}}">
+<meta name="color-scheme" content="light">
+<meta name="robots" content="noindex">
+{{#report}}
+<link rel="stylesheet" href="{{siteCSS}}">
+<link rel="stylesheet" href="{{chartsCSS}}">
+<link rel="stylesheet" href="{{css}}">
+<style>
+{{{pageCSS}}}
+</style>
+{{/report}}
+</head>
+<body class="report">
+{{#report}}<p class="report-screen-note">{{t.report_print_note}}{{#pdf}} <a href="{{pdf}}">{{t.report_pdf}}</a>{{/pdf}}</p>{{/report}}
+<main id="main">
+<section class="cover">
+{{#cover}}
+<p class="cover-site">{{site.title}}</p>
+<p class="cover-kicker">{{kicker}}</p>
+<h1>{{title}}</h1>
+{{#subtitle}}<p class="cover-subtitle">{{subtitle}}</p>{{/subtitle}}
+{{#years}}<p class="cover-years">{{years}}</p>{{/years}}
+{{/cover}}
+</section>
+<nav class="toc" aria-labelledby="toc-title">
+<h2 id="toc-title">{{t.report_contents}}</h2>
+<ol>
+{{#toc}}<li><a href="#{{id}}"><span class="toc-text">{{text}}</span><span class="toc-page" data-toc="{{id}}"></span></a></li>
+{{/toc}}</ol>
+</nav>
+
+"""##),
+        (#"templates/partials/report-method.mustache"#, #"""
+<section class="chapter" id="method">
+<h2>{{t.report_method}}</h2>
+<p>{{t.report_method_text}}</p>
+<table class="report-table bands-table">
+<caption>{{t.method_bands}}</caption>
+<thead><tr><th scope="col">{{t.band}}</th><th scope="col" class="num">{{t.method_from}}</th><th scope="col" class="num">{{t.points}}</th></tr></thead>
+<tbody>
+{{#bands}}<tr><th scope="row">{{>partials/band}}</th><td class="num">{{from}}</td><td class="num">{{points}}</td></tr>
+{{/bands}}</tbody>
+</table>
+<p>{{t.method_additions_text}}</p>
+<p class="muted">{{#frameworkOrigin}}{{t.method_framework}}: {{frameworkOrigin}}{{/frameworkOrigin}}</p>
+</section>
+
+"""#),
         (#"templates/partials/score.mustache"#, #"""
 {{#isScored}}<span class="score">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}
+
+"""#),
+        (#"templates/report-city.mustache"#, #"""
+{{>partials/report-head}}
+<section class="chapter" id="summary">
+<h2>{{t.report_summary}}</h2>
+{{#city}}{{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}{{/city}}
+<table class="report-table summary-table">
+<caption>{{t.dimension_scores}}</caption>
+<thead><tr><th scope="col">{{t.dimension}}</th><th scope="col" class="num">{{t.score}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.coverage}}</th></tr></thead>
+<tbody>
+{{#dimensionScores}}<tr><th scope="row">{{name}}</th><td class="num">{{percent}}</td><td>{{>partials/band}}</td><td class="muted">{{coverage}}</td></tr>
+{{/dimensionScores}}</tbody>
+</table>
+{{#wheel}}{{>partials/report-chart}}{{/wheel}}
+</section>
+{{#narrative}}
+<section class="chapter prose" id="narrative">
+<h2>{{t.narrative}}</h2>
+{{{html}}}
+</section>
+{{/narrative}}
+{{#dimensions}}
+<section class="chapter" id="{{id}}">
+<h2>{{name}}</h2>
+<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>
+{{#chart}}{{>partials/report-chart}}{{/chart}}
+<h3>{{t.report_kpi_table}}: {{name}}</h3>
+{{#hasRows}}
+<table class="report-table kpi-table">
+<caption class="visually-hidden">{{t.report_kpi_table}}: {{name}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col">{{t.report_kpi}}</th><th scope="col" class="num">{{t.report_result}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr class="{{statusClass}}{{#first}} first{{/first}}"><td class="cat">{{category}}</td><th scope="row">{{label}} <span class="code">{{code}}</span></th><td class="num">{{value}}{{#otherYear}} <span class="muted">({{otherYear}})</span>{{/otherYear}}</td><td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td><td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td><td>{{>partials/band}}</td></tr>
+{{/rows}}</tbody>
+</table>
+{{/hasRows}}
+{{^hasRows}}<p class="notice">{{t.report_no_rows}}</p>{{/hasRows}}
+</section>
+{{/dimensions}}
+<section class="chapter" id="not-reported">
+<h2>{{t.report_not_reported}}</h2>
+{{^empty(notReported)}}<p>{{t.report_not_reported_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.report_not_reported}}</caption>
+<thead><tr><th scope="col">{{t.report_kpi}}</th><th scope="col">{{t.category}}</th><th scope="col">{{t.status}}</th></tr></thead>
+<tbody>
+{{#notReported}}<tr><th scope="row">{{label}} <span class="code">{{code}}</span></th><td>{{dimension}} · {{category}}</td><td>{{status}}</td></tr>
+{{/notReported}}</tbody>
+</table>{{/empty(notReported)}}
+{{#empty(notReported)}}<p>{{t.report_none_missing}}</p>{{/empty(notReported)}}
+</section>
+<section class="chapter-part" id="no-benchmark">
+<h2>{{t.report_no_benchmark}}</h2>
+{{^empty(noBenchmark)}}<p>{{t.report_no_benchmark_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.report_no_benchmark}}</caption>
+<thead><tr><th scope="col">{{t.report_kpi}}</th><th scope="col" class="num">{{t.report_result}}</th><th scope="col">{{t.target_origin}}</th></tr></thead>
+<tbody>
+{{#noBenchmark}}<tr><th scope="row">{{label}} <span class="code">{{code}}</span></th><td class="num">{{value}}</td><td>{{targetOrigin}}</td></tr>
+{{/noBenchmark}}</tbody>
+</table>{{/empty(noBenchmark)}}
+{{#empty(noBenchmark)}}<p>{{t.report_none_no_benchmark}}</p>{{/empty(noBenchmark)}}
+</section>
+<section class="chapter" id="act-next">
+<h2>{{t.report_act_next}}</h2>
+{{^empty(actNext)}}<p>{{t.report_act_next_text}}</p>
+<ol class="act-next">
+{{#actNext}}<li>
+<h3>{{name}} <span class="muted">· {{dimension}}</span></h3>
+<p>{{>partials/score}} <span class="muted">· {{coverage}}</span></p>
+{{^empty(kpis)}}<ul>{{#kpis}}<li>{{label}}: {{value}}{{#target}} ({{t.target}} {{target}}){{/target}}, {{t.achievement}} {{achievement}} {{>partials/band}}</li>{{/kpis}}</ul>{{/empty(kpis)}}
+</li>
+{{/actNext}}</ol>{{/empty(actNext)}}
+{{#empty(actNext)}}<p>{{t.no_scored}}</p>{{/empty(actNext)}}
+</section>
+<section class="chapter-part" id="sources">
+<h2>{{t.report_sources}}</h2>
+{{^empty(sources)}}<p>{{t.report_sources_text}}</p>
+<ul class="sources">
+{{#sources}}<li>{{#url}}<a href="{{url}}">{{text}}</a> <span class="url">{{url}}</span>{{/url}}{{^url}}{{text}}{{/url}} <span class="muted">({{count}} {{t.report_values_count}})</span></li>
+{{/sources}}</ul>{{/empty(sources)}}
+{{#empty(sources)}}<p>{{t.report_no_sources}}</p>{{/empty(sources)}}
+{{#coverage}}
+<h3>{{t.coverage}}</h3>
+<dl class="facts">
+<dt>{{t.coverage_reported}}</dt><dd>{{reported}} / {{items}}</dd>
+<dt>{{t.coverage_scored}}</dt><dd>{{scored}}</dd>
+<dt>{{t.coverage_verified}}</dt><dd>{{verified}}</dd>
+</dl>
+{{^empty(quality)}}<h3>{{t.coverage_quality}}</h3>
+<ul>{{#quality}}<li>{{label}}: {{count}}</li>{{/quality}}</ul>{{/empty(quality)}}
+{{/coverage}}
+</section>
+{{>partials/report-method}}
+</main>
+</body>
+</html>
+
+"""#),
+        (#"templates/report-programme.mustache"#, #"""
+{{>partials/report-head}}
+<section class="chapter" id="overview">
+<h2>{{t.report_overview}}</h2>
+{{#overview}}{{>partials/report-chart}}{{/overview}}
+</section>
+{{#dimensions}}
+<section class="chapter" id="{{id}}">
+<h2>{{name}}</h2>
+{{#chart}}{{>partials/report-chart}}{{/chart}}
+<table class="report-table">
+<caption>{{name}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.score}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.coverage}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{city}}</th><td class="num">{{percent}}</td><td>{{>partials/band}}</td><td class="muted">{{coverage}}</td></tr>
+{{/rows}}</tbody>
+</table>
+</section>
+{{/dimensions}}
+<section class="chapter" id="coverage">
+<h2>{{t.coverage}}</h2>
+<p>{{t.report_coverage_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.coverage}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.coverage_reported}}</th><th scope="col" class="num">{{t.coverage_scored}}</th><th scope="col" class="num">{{t.coverage_no_target}}</th><th scope="col" class="num">{{t.coverage_not_reported}}</th><th scope="col" class="num">{{t.coverage_missing}}</th><th scope="col" class="num">{{t.coverage_verified}}</th></tr></thead>
+<tbody>
+{{#coverageRows}}<tr><th scope="row">{{city}}</th><td class="num">{{reported}} / {{items}}</td><td class="num">{{scored}}</td><td class="num">{{noTarget}}</td><td class="num">{{notReported}}</td><td class="num">{{missing}}</td><td class="num">{{verified}}</td></tr>
+{{/coverageRows}}</tbody>
+</table>
+</section>
+{{>partials/report-method}}
+</main>
+</body>
+</html>
 
 """#),
     ]

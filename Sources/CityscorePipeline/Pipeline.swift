@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
         public var warnings: [Diagnostic]
         /// Wall-clock seconds the build took.
         public var seconds: Double
+        /// Whether `site.yml` asks for the reports as PDF in the site (`report_pdf: true`).
+        public var reportPDF = false
     }
 
     /// The site folder.
@@ -146,6 +148,8 @@ public struct Pipeline: Sendable {
                 diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         let counts = staging.counts
-        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+        var report = Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+        report.reportPDF = site.config.params["report_pdf"]?.lowercased() == "true"
+        return report
     }
 }

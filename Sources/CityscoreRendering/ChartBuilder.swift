@@ -168,6 +168,11 @@ struct ChartBuilder: Sendable {
     }
 
     func heatMap(_ d: Int) -> ChartFigure {
+        figure(heatMapChart(d, id: "heatmap"), page: URLs.dimension(site.framework.dimensions[d].slug), file: "heatmap")
+    }
+
+    /// Cities by the categories of dimension `d`.
+    func heatMapChart(_ d: Int, id: String) -> Chart {
         let dimension = site.framework.dimensions[d]
         let short = Contexts.categoryNames(dimension)
         let full = dimension.subdimensions.flatMap { sub in sub.categories.map { cat(sub.name, $0.name) } }
@@ -175,9 +180,7 @@ struct ChartBuilder: Sendable {
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
         }
-        let page = URLs.dimension(dimension.slug)
-        let chart = HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: "heatmap", format: format)
-        return figure(chart, page: page, file: "heatmap")
+        return HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: id, format: format)
     }
 
     private func cat(_ sub: String, _ name: String) -> String { "\(name) (\(sub))" }

@@ -181,6 +181,8 @@ struct Contexts: Sendable {
         case .indicator(let k): return indicator(kpis[k], path)
         case .page(let p): return page(site.pages[p], path)
         case .methodology: return methodology(path)
+        case .cityReport(let i): return cityReport(scorecards[i], path)
+        case .programmeReport: return programmeReport(path)
         case .notFound:
             return base(
                 path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
@@ -474,13 +476,7 @@ struct Contexts: Sendable {
             path: path, title: title, description: page?.description ?? strings["methodology_description"],
             breadcrumbs: [(title, nil)], section: "methodology")
         context["narrative"] = narrative(page)
-        context["bands"] = .list(
-            Band.allCases.reversed().map { band in
-                var b = display.band(band)
-                b["points"] = .string(String(band.points))
-                b["from"] = .string(display.format.percent(band.lowerBound, maxFractionDigits: 0))
-                return .object(b)
-            })
+        context["bands"] = bandRows()
         context["frameworkOrigin"] = .string(site.framework.origin)
         context["dimensions"] = .list(
             site.framework.dimensions.map { dim in

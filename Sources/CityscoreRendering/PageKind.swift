@@ -10,5 +10,9 @@ enum PageKind: Sendable, Hashable {
     case indicator(Int)
     case page(Int)
     case methodology
+    /// The print-ready report of the city at this position (`cities/<slug>/report/`).
+    case cityReport(Int)
+    /// The print-ready report of the whole programme (`report/`).
+    case programmeReport
     case notFound
 }

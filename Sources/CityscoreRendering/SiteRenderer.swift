@@ -139,10 +139,11 @@ public struct SiteRenderer: Sendable {
         var pages: [(String, PageKind, String)] = [
             (URLs.home, .home, "home"), (URLs.cities, .cities, "cities"), (URLs.dimensions, .dimensions, "dimensions"),
             (URLs.indicators, .indicators, "indicators"), (URLs.methodology, .methodology, "methodology"),
-            ("404.html", .notFound, "404"),
+            ("404.html", .notFound, "404"), (URLs.programmeReport, .programmeReport, "report-programme"),
         ]
         for (c, card) in scorecards.enumerated() {
             pages.append((URLs.city(card.city.slug), .city(c), "city"))
+            pages.append((URLs.cityReport(card.city.slug), .cityReport(c), "report-city"))
             for (d, dim) in card.dimensions.enumerated() {
                 pages.append(
                     (

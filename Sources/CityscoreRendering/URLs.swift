@@ -33,6 +33,10 @@ public struct URLs: Sendable {
     public static func indicator(_ kpi: KPI) -> String { "indicators/\(kpi.slug)/" }
     public static func page(_ slug: String) -> String { slug == "index" ? "" : "\(slug)/" }
     public static let methodology = "methodology/"
+    public static func cityReport(_ slug: String) -> String { "cities/\(slug)/report/" }
+    public static let programmeReport = "report/"
+    /// The PDF of a report in the built site (`report_pdf: true`): `reports/<slug>.pdf`, `reports/programme.pdf`.
+    public static func reportPDF(_ name: String) -> String { "reports/\(name).pdf" }
     public static let resultsCSV = "data/results.csv"
     public static let frameworkCSV = "data/framework.csv"
     public static let dataPackage = "data/datapackage.json"

@@ -8,7 +8,7 @@ public struct SiteValidator: Sendable {
     /// Page slugs the generated site uses itself.
     public static let reservedSlugs: Set<String> = [
         "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
-        "sitemap", "robots",
+        "sitemap", "robots", "report", "reports",
     ]
 
     /// `--base-url`, which wins over `site.yml`.
