@@ -1,12 +1,12 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
 /// The build, as named steps in one direction: read → validate → score → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.

@@ -1,8 +1,8 @@
 import CityscoreCharts
 import CityscoreFormatting
-import Foundation
 import CityscoreModel
 import CityscoreScoring
+import Foundation
 
 /// Builds the charts of every page from the scores: the benchmarking wheel and score bars of each
 /// city, per-KPI bullet charts and trends on each city × dimension page, a heat map on each dimension

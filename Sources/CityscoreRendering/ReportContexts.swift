@@ -19,7 +19,8 @@ extension Contexts {
         let root = String(repeating: "../", count: path.filter { $0 == "/" }.count)
         var report: Fields = [
             "paper": .string(reportPaper),
-            "pageCSS": .string(Self.pageCSS(paper: reportPaper, header: header, site: site.config.title, strings: strings)),
+            "pageCSS": .string(
+                Self.pageCSS(paper: reportPaper, header: header, site: site.config.title, strings: strings)),
             "css": .string(root + "theme/report.css"), "siteCSS": .string(root + "theme/site.css"),
             "chartsCSS": .string(root + "theme/charts.css"),
         ]
@@ -37,7 +38,8 @@ extension Contexts {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             if open > rest.startIndex { counter.append(cssString(String(rest[..<open]))) }
             let name = rest[rest.index(after: open)..<close]
-            counter.append(name == "pages" ? "counter(pages)" : name == "page" ? "counter(page)" : cssString(String(name)))
+            counter.append(
+                name == "pages" ? "counter(pages)" : name == "page" ? "counter(page)" : cssString(String(name)))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { counter.append(cssString(String(rest))) }

@@ -19,7 +19,8 @@ public enum PDFDestinations {
         var rest = dests[...]
         while let slash = rest.firstIndex(of: "/") {
             let afterSlash = rest.index(after: slash)
-            let nameEnd = rest[afterSlash...].firstIndex { $0 == " " || $0 == "[" || $0 == "\n" || $0 == "/" }
+            let nameEnd =
+                rest[afterSlash...].firstIndex { $0 == " " || $0 == "[" || $0 == "\n" || $0 == "/" }
                 ?? rest.endIndex
             let name = decodeName(String(rest[afterSlash..<nameEnd]))
             rest = rest[nameEnd...]

@@ -48,7 +48,9 @@ public struct ReportPrinter: Sendable {
         var jobs: [ReportJob] = []
         for slug in slugs where cities.isEmpty || cities.contains(slug) {
             let page = site + "/cities/" + slug + "/report/index.html"
-            if files.fileExists(atPath: page) { jobs.append(ReportJob(page: page, pdf: output + "/" + slug + ".pdf", name: slug)) }
+            if files.fileExists(atPath: page) {
+                jobs.append(ReportJob(page: page, pdf: output + "/" + slug + ".pdf", name: slug))
+            }
         }
         let programme = site + "/report/index.html"
         if cities.isEmpty, files.fileExists(atPath: programme) {
@@ -88,7 +90,8 @@ public struct ReportPrinter: Sendable {
             try files.createDirectory(
                 atPath: (job.pdf as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         } catch {
-            throw ReportFailure(pdf: job.pdf, message: "\(job.pdf): cannot make its folder: \(error.localizedDescription)")
+            throw ReportFailure(
+                pdf: job.pdf, message: "\(job.pdf): cannot make its folder: \(error.localizedDescription)")
         }
         defer { try? files.removeItem(atPath: work) }
         let first = work + "/first.pdf"
@@ -101,7 +104,8 @@ public struct ReportPrinter: Sendable {
         if filled == html {
             _ = try? files.removeItem(atPath: job.pdf)
             do { try files.moveItem(atPath: first, toPath: job.pdf) } catch {
-                throw ReportFailure(pdf: job.pdf, message: "\(job.pdf): cannot be written: \(error.localizedDescription)")
+                throw ReportFailure(
+                    pdf: job.pdf, message: "\(job.pdf): cannot be written: \(error.localizedDescription)")
             }
             return
         }

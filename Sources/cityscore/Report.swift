@@ -26,7 +26,8 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("city"), help: "Print only this city's report (a slug; repeat for more).")
     var cities: [String] = []
 
-    @Option(name: .long, help: "The browser to print with (default: chromium, chromium-browser or google-chrome on PATH).")
+    @Option(
+        name: .long, help: "The browser to print with (default: chromium, chromium-browser or google-chrome on PATH).")
     var browser: String?
 
     @OptionGroup var format: DiagnosticOptions
@@ -51,7 +52,9 @@ struct Report: ParsableCommand {
         try printer.report(report.warnings)
         let destination = output ?? site + "/reports"
         let jobs = ReportPrinter.jobs(site: work + "/site", output: destination, cities: cities)
-        let known = ReportPrinter.jobs(site: work + "/site", output: destination).map(\.name).filter { $0 != "programme" }
+        let known = ReportPrinter.jobs(site: work + "/site", output: destination).map(\.name).filter {
+            $0 != "programme"
+        }
         let unknown = cities.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             for slug in unknown {

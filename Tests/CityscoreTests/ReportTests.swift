@@ -69,7 +69,8 @@ struct ReportTests {
         defer { plain.remove() }
         #expect(plain.build().isEmpty)
         #expect(plain.read("cities/karmoy/report/index.html")?.contains(".pdf") == false)
-        let site = try TestSite.make(["Content/site.yml": TestSite.siteYML + "report_paper: letter\nreport_pdf: true\n"])
+        let site = try TestSite.make(["Content/site.yml": TestSite.siteYML + "report_paper: letter\nreport_pdf: true\n"]
+        )
         defer { site.remove() }
         // The PDFs themselves are printed by the command-line tool after the build.
         #expect(site.build().isEmpty)
@@ -81,7 +82,8 @@ struct ReportTests {
 
     @Test("a wrong report_paper or report_pdf is an error at its line; report is a reserved page name")
     func settingsAreChecked() throws {
-        let site = try TestSite.make(["Content/site.yml": TestSite.siteYML + "report_paper: legal\nreport_pdf: maybe\n"])
+        let site = try TestSite.make(["Content/site.yml": TestSite.siteYML + "report_paper: legal\nreport_pdf: maybe\n"]
+        )
         defer { site.remove() }
         let problems = site.check()
         #expect(problems.contains { $0.contains("site.yml:4:") && $0.contains("\"report_paper\" cannot be \"legal\"") })
@@ -222,7 +224,8 @@ struct ReportTests {
         }
         #expect(all.out.contains("printed 3 reports"))
         #expect(all.err.contains("3 of 3"))
-        let log = String(decoding: FileManager.default.contents(atPath: site.root + "/bin/pages.log") ?? Data(), as: UTF8.self)
+        let log = String(
+            decoding: FileManager.default.contents(atPath: site.root + "/bin/pages.log") ?? Data(), as: UTF8.self)
         #expect(log.contains("/cities/karmoy/report/index.html"))
 
         let one = try CIFormatTests.run(
@@ -244,7 +247,8 @@ struct ReportTests {
         let site = try TestSite.make(["Content/site.yml": TestSite.siteYML + "report_pdf: true\n"])
         defer { site.remove() }
         try FileManager.default.createDirectory(atPath: site.root + "/bin", withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: site.root + "/bin/chromium", contents: Data(Self.fakeBrowser.utf8)))
+        #expect(
+            FileManager.default.createFile(atPath: site.root + "/bin/chromium", contents: Data(Self.fakeBrowser.utf8)))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.root + "/bin/chromium")
         let run = try CIFormatTests.run(
             ["build", "--site", site.root], in: site.root, environment: ["PATH": site.root + "/bin:/usr/bin:/bin"])
