@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import zlib  # noqa: F401  (streams are not read: Skia writes its dictionaries as plain text)
 
 problems = []
 
@@ -33,6 +32,7 @@ class ReportPage(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.title = ""
+        self.lang = ""
         self.rows = []
         self.cities = []
         self._in_title = False
@@ -46,7 +46,9 @@ class ReportPage(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "title" and self._in_head:
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag == "title" and self._in_head:
             self._in_title = True
         elif tag == "thead":
             self._in_thead = True
@@ -163,7 +165,11 @@ def split_elements(path):
     return out
 
 
-def check_pdf_basics(pdf, title):
+def check_pdf_basics(pdf, title, lang):
+    catalog = next((o for o in objects(open(pdf, "rb").read()).values() if "/Type /Catalog" in o), "")
+    got_lang = re.search(r"/Lang \(([^)]*)\)", catalog)
+    if not got_lang or got_lang.group(1) != lang:
+        problem(f"{pdf}: document language {got_lang.group(1) if got_lang else None!r}, expected {lang!r}")
     info = run("pdfinfo", pdf)
     got = re.search(r"^Title:\s*(.*)$", info, re.M)
     if not got or got.group(1).strip() != title.strip():
@@ -203,7 +209,7 @@ def main():
         if not os.path.exists(pdf):
             problem(f"{pdf} was not written")
             continue
-        count = check_pdf_basics(pdf, html.unescape(page.title))
+        count = check_pdf_basics(pdf, html.unescape(page.title), page.lang)
         text = squash(run("pdftotext", "-raw", pdf, "-"))
         missing = [r for r in page.rows if r["name"] not in text or r["value"] not in text]
         for r in missing[:10]:
@@ -218,7 +224,7 @@ def main():
     if os.path.exists(programme):
         page = ReportPage()
         page.feed(open(os.path.join(site, "report", "index.html"), encoding="utf-8").read())
-        count = check_pdf_basics(programme, html.unescape(page.title))
+        count = check_pdf_basics(programme, html.unescape(page.title), page.lang)
         text = squash(run("pdftotext", "-raw", programme, "-"))
         for name in names:
             if name not in text:

@@ -158,15 +158,15 @@ table.report-chart-data caption { font-size: 8.5pt; }
 .report thead { display: table-header-group; }
 .report tr { break-inside: avoid; }
 .report th, .report td { padding: 0.3rem 0.4rem; }
-.report thead th { font-size: 7pt; }
+.report thead th { font-size: 6.5pt; letter-spacing: 0.01em; }
 .report tbody tr:hover > * { background: none; }
 .report caption { break-after: avoid; }
 table.kpi-table { table-layout: fixed; }
 table.kpi-table th:nth-child(1) { width: 15%; }
-table.kpi-table th:nth-child(2) { width: 31%; }
+table.kpi-table th:nth-child(2) { width: 29%; }
 table.kpi-table th:nth-child(3) { width: 17%; }
 table.kpi-table th:nth-child(4) { width: 14%; }
-table.kpi-table th:nth-child(5) { width: 10%; }
+table.kpi-table th:nth-child(5) { width: 12%; }
 table.kpi-table th:nth-child(6) { width: 13%; }
 table.kpi-table td.num { white-space: normal; overflow-wrap: anywhere; }
 table.kpi-table td.cat { font-weight: 600; color: #16375f; }
