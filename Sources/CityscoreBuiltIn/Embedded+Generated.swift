@@ -191,6 +191,8 @@ table.kpi-table .code { display: block; white-space: normal; }
 .report a { color: #0b5cad; }
 .report .facts { margin: 0.5rem 0; }
 .prose img { max-width: 100%; }
+/* The narrative's own sections are headed one level below the report's chapters. */
+#narrative h2:not(:first-child) { font-size: 13pt; border-bottom: none; margin-top: 1.2em; }
 
 @media print {
   .report-screen-note { display: none; }
