@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 
@@ -94,11 +95,14 @@ extension Contexts {
 
     // MARK: The city report
 
-    func cityReport(_ card: Scorecard, _ path: String) -> Fields {
+    func cityReport(_ card: Scorecard, _ route: Route) -> Fields {
+        let path = route.path
         let title = strings.format("report_city_title", ["city": card.city.name])
         var context = reportBase(path: path, title: title, header: title, pdf: card.city.slug)
         // The city page's own parts: card, narrative, dimension scores, coverage.
-        let page = city(card, URLs.city(card.city.slug))
+        var cityPlace = route.place
+        cityPlace.path = URLs.city(card.city.slug)
+        let page = city(card, Route(kind: .city, place: cityPlace, language: route.language))
         for key in ["city", "narrative", "dimensionScores", "coverage"] { context[key] = page[key] }
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
         let latestYear = card.coverage.latestYear
@@ -208,7 +212,8 @@ extension Contexts {
 
     // MARK: The programme report
 
-    func programmeReport(_ path: String) -> Fields {
+    func programmeReport(_ route: Route) -> Fields {
+        let path = route.path
         let title = strings.format("report_programme_title", ["site": site.config.title])
         var context = reportBase(
             path: path, title: strings["report_programme_kicker"], header: strings["report_programme_kicker"],
