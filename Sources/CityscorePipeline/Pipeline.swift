@@ -52,10 +52,11 @@ public struct Pipeline: Sendable {
         var renderer: SiteRenderer
         var site: Site
         var files: SiteFiles
-        /// Every problem found so far (warnings, and errors that stop a build but not a check).
-        var diagnostics: [Diagnostic]
+        /// Every problem found so far (warnings, and errors that stop a build but not a check), in the
+        /// one list that applies site.yml's `diagnostics:` to everything the run finds.
+        var diagnostics: DiagnosticList
         /// Whether the data has errors: the site is then fit for checking only, never for a build.
-        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        var hasErrors: Bool { diagnostics.hasErrors }
     }
 
     /// The checked, scored and routed site and the renderer for it. Only a site that cannot be read
@@ -63,19 +64,23 @@ public struct Pipeline: Sendable {
     /// links, anchors and templates, so that one run reports every problem. Only the way to the
     /// site's files is kept of what was read, so that the raw tables can be freed before rendering.
     func prepare() throws(DiagnosticsError) -> Prepared {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticList()
 
         // 1. Read
         let (read, readProblems) = SiteReader(root: siteRoot).read()
-        diagnostics += readProblems
-        guard let source = consume read else { throw DiagnosticsError(diagnostics) }
+        diagnostics.append(contentsOf: readProblems)
+        guard let source = consume read else { throw DiagnosticsError(diagnostics.all) }
+        // From here on, warning codes are raised or silenced as site.yml's `diagnostics:` asks.
+        let (levels, levelProblems) = DiagnosticSettings.read(source.config)
+        diagnostics.levels = levels
+        diagnostics.append(contentsOf: levelProblems)
         let (files, theme, strings) = (source.files, source.theme, source.strings)
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
         let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
             .validateAll(consume source)
-        diagnostics += validationProblems
+        diagnostics.append(contentsOf: validationProblems)
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
@@ -90,11 +95,13 @@ public struct Pipeline: Sendable {
     /// templates, every page rendered and dropped, every asset read); throws when any is an error.
     func check(_ prepared: Prepared) throws(DiagnosticsError) -> (pages: Int, files: Int, warnings: [Diagnostic]) {
         let (pages, problems) = prepared.renderer.check(onePerTemplate: prepared.hasErrors, progress: progress)
-        var diagnostics = prepared.diagnostics + problems
+        var diagnostics = prepared.diagnostics
+        diagnostics.append(contentsOf: problems)
         var assets = 0
-        diagnostics += Self.copyAssets(of: prepared.site, files: prepared.files) { _, _ in assets += 1 }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-        return (pages, pages + assets, diagnostics)
+        diagnostics.append(
+            contentsOf: Self.copyAssets(of: prepared.site, files: prepared.files) { _, _ in assets += 1 })
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
+        return (pages, pages + assets, diagnostics.all)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
@@ -106,12 +113,14 @@ public struct Pipeline: Sendable {
         )
         // 5. Render
         let (rendered, renderProblems) = renderer.render()
-        var diagnostics = warnings + renderProblems
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        var diagnostics = warnings
+        diagnostics.append(contentsOf: renderProblems)
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
-        diagnostics += Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-        return (files, diagnostics)
+        diagnostics.append(
+            contentsOf: Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) })
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
+        return (files, diagnostics.all)
     }
 
     /// Reads every file of `Content/assets/` (through the same link rules as every other file) and
@@ -125,7 +134,7 @@ public struct Pipeline: Sendable {
                 problems.append(
                     .error(
                         "the file was removed while the site was built",
-                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0), code: .fileVanished))
             case .refused, .tooLarge: break
             }
         }
@@ -148,7 +157,9 @@ public struct Pipeline: Sendable {
         do {
             try writer.checkSafe(siteRoot: siteRoot)
         } catch {
-            throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            throw DiagnosticsError([
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder)
+            ])
         }
         writer.removeLeftovers()
         let prepared = try prepare()
@@ -156,27 +167,30 @@ public struct Pipeline: Sendable {
         if prepared.hasErrors { _ = try check(prepared) }
         let (renderer, site, files, warnings) = (prepared.renderer, prepared.site, prepared.files, prepared.diagnostics)
         let staging: Staging
+        var diagnostics = warnings
         do {
             staging = try writer.begin()
         } catch {
-            throw DiagnosticsError(
-                warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            diagnostics.add(
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(diagnostics.all)
         }
-        var diagnostics =
-            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
-        diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+        diagnostics.append(
+            contentsOf: renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress))
+        diagnostics.append(contentsOf: Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) })
+        guard !diagnostics.hasErrors else {
             staging.discard()
-            throw DiagnosticsError(diagnostics)
+            throw DiagnosticsError(diagnostics.all)
         }
         do {
             try staging.commit()
         } catch {
-            throw DiagnosticsError(
-                diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            diagnostics.add(
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(diagnostics.all)
         }
         let counts = staging.counts
-        var report = Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+        var report = Report(pages: counts.pages, files: counts.files, warnings: diagnostics.all, seconds: seconds())
         report.reportPDF = site.config.params["report_pdf"]?.lowercased() == "true"
         return report
     }

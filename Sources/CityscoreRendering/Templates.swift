@@ -27,7 +27,7 @@ public struct Templates: Sendable {
             sources.append((name, file.contents))
         }
         let (library, errors) = TemplateLibrary.compile(sources)
-        var diagnostics = errors.map { diagnostic($0, origins: origins) }
+        var diagnostics = errors.map { diagnostic($0, origins: origins, code: .templateSyntax) }
         var names = required
         for route in routes?.routes ?? [] where !names.contains(route.template) { names.append(route.template) }
         for name in names where !library.contains(name) {
@@ -36,7 +36,8 @@ public struct Templates: Sendable {
                     .error(
                         "the theme has no template \"\(name)\"",
                         at: SourceLocation(path: "Themes/\(name).mustache", line: 0, column: 0),
-                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it")
+                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it",
+                        code: .missingTemplate)
                 )
             }
         }
@@ -49,15 +50,17 @@ public struct Templates: Sendable {
     }
 
     /// A problem found while rendering, at its template file's line and column.
-    func diagnostic(_ error: TemplateError) -> Diagnostic { Self.diagnostic(error, origins: origins) }
+    func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Self.diagnostic(error, origins: origins, code: .templateRender)
+    }
 
     /// A template problem as a diagnostic at the template file's line and column.
-    static func diagnostic(_ error: TemplateError, origins: [String: String]) -> Diagnostic {
+    static func diagnostic(_ error: TemplateError, origins: [String: String], code: DiagnosticCode) -> Diagnostic {
         .error(
             "template: \(error.message)",
             at: SourceLocation(
                 path: origins[error.template] ?? "templates/\(error.template).mustache", line: error.line,
                 column: error.column),
-            suggestion: error.suggestion)
+            suggestion: error.suggestion, code: code)
     }
 }

@@ -71,7 +71,7 @@ public struct SiteValidator: Sendable {
                         peer == cities[i].slug ? "a city cannot be its own peer" : "unknown peer city \"\(peer)\"",
                         at: source.cities.first { $0.path == cities[i].document.path }?.frontMatter.fields
                             .location(of: "peers", item: index) ?? SourceLocation(path: cities[i].document.path),
-                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted())))
+                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted()), code: .unknownPeer))
             }
             if let narratives = source.cityNarratives[cities[i].slug] {
                 for file in narratives {
@@ -81,7 +81,8 @@ public struct SiteValidator: Sendable {
                             .error(
                                 "\(file.name).md is not a dimension: narratives per dimension are named \(framework.dimensions.map { $0.slug + ".md" }.joined(separator: ", "))",
                                 at: SourceLocation(path: file.path, line: 1, column: 1),
-                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug))))
+                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug)),
+                                code: .unknownDimension))
                         continue
                     }
                     let document = documents.document(file, diagnostics: &diagnostics)
@@ -104,7 +105,7 @@ public struct SiteValidator: Sendable {
                 .error(
                     "the folder Content/cities/\(folder)/ has no city: add Content/cities/\(folder).md",
                     at: SourceLocation(path: "Content/cities/\(folder)", line: 0, column: 0),
-                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted())))
+                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted()), code: .orphanFolder))
         }
 
         var pages: [Document] = []
@@ -120,14 +121,14 @@ public struct SiteValidator: Sendable {
                 diagnostics.append(
                     .error(
                         "the page slug \"\(page.slug)\" is used by the site itself; choose another",
-                        at: file.frontMatter.fields.location(of: "slug")))
+                        at: file.frontMatter.fields.location(of: "slug"), code: .reservedSlug))
                 continue
             }
             if let other = pageSlugs[page.slug] {
                 diagnostics.append(
                     .error(
                         "two pages have the slug \"\(page.slug)\" (the other is \(other))",
-                        at: SourceLocation(path: file.path)))
+                        at: SourceLocation(path: file.path), code: .duplicateSlug))
                 continue
             }
             if let problem = OutputPaths.check(

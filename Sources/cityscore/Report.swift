@@ -35,7 +35,11 @@ struct Report: ParsableCommand {
     func run() throws {
         let printer = format.printer(site: site)
         guard let found = Browser.find(explicit: browser) else {
-            Console.error("error: " + Browser.missingMessage(explicit: browser) + "\n")
+            try printer.report([
+                .error(
+                    Browser.missingMessage(explicit: browser), at: .init(path: browser ?? site, line: 0, column: 0),
+                    code: .noBrowser)
+            ])
             throw ExitCode(1)
         }
         let files = FileManager.default
@@ -57,39 +61,50 @@ struct Report: ParsableCommand {
         }
         let unknown = cities.filter { !known.contains($0) }
         guard unknown.isEmpty else {
-            for slug in unknown {
-                let fix = Suggestions.didYouMean(slug, in: known) ?? "the cities are " + known.joined(separator: ", ")
-                Console.error("error: --city \(slug): the site has no city \"\(slug)\"; \(fix)\n")
-            }
+            try printer.report(
+                unknown.map { slug in
+                    let fix =
+                        Suggestions.didYouMean(slug, in: known) ?? "the cities are " + known.joined(separator: ", ")
+                    return .error(
+                        "--city \(slug): the site has no city \"\(slug)\"; \(fix)",
+                        at: .init(path: site + "/Content/cities/\(slug).md", line: 0, column: 0), code: .unknownCity)
+                })
             throw ExitCode(1)
         }
-        let seconds = try Self.print(jobs, with: found)
+        let seconds = try Self.print(jobs, with: found, printer: printer)
         printer.summary("printed \(jobs.count) reports to \(destination)/ in \(seconds) s")
     }
 
     /// Prints `jobs` with a progress line on standard error; returns the seconds it took, or exits
     /// 1 after naming every report that failed.
-    static func print(_ jobs: [ReportJob], with browser: Browser) throws -> Int {
+    static func print(_ jobs: [ReportJob], with browser: Browser, printer: DiagnosticPrinter) throws -> Int {
         let start = DispatchTime.now().uptimeNanoseconds
         let terminal = isatty(STDERR_FILENO) == 1
         let failures = ReportPrinter(browser: browser).print(jobs) { done, total in
             let line = "printing reports: \(done) of \(total) done"
             Console.error(terminal ? "\r\u{1B}[K" + line + (done == total ? "\r\u{1B}[K" : "") : line + "\n")
         }
-        for failure in failures { Console.error("error: \(failure.message)\n") }
-        guard failures.isEmpty else { throw ExitCode(1) }
+        guard failures.isEmpty else {
+            try printer.report(
+                failures.map { .error($0.message, at: .init(path: $0.pdf, line: 0, column: 0), code: .printFailed) })
+            throw ExitCode(1)
+        }
         return Int((Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).rounded())
     }
 
     /// After `build` wrote the site at `output` with `report_pdf: true`: every report printed into
     /// `<output>/reports/`, beside the pages that link to it.
-    static func printIntoSite(_ output: String) throws -> Int {
+    static func printIntoSite(_ output: String, site: String, printer: DiagnosticPrinter) throws -> Int {
         guard let browser = Browser.find() else {
-            Console.error("error: report_pdf: true in site.yml: " + Browser.missingMessage(explicit: nil) + "\n")
+            try printer.report([
+                .error(
+                    "report_pdf: true asks for the reports as PDF: " + Browser.missingMessage(explicit: nil),
+                    at: .init(path: site + "/Content/site.yml", line: 0, column: 0), code: .noBrowser)
+            ])
             throw ExitCode(1)
         }
         let jobs = ReportPrinter.jobs(site: output, output: output + "/reports")
-        _ = try print(jobs, with: browser)
+        _ = try print(jobs, with: browser, printer: printer)
         return jobs.count
     }
 }

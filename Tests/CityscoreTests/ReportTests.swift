@@ -184,6 +184,7 @@ struct ReportTests {
         #expect(run.status == 1)
         #expect(run.err.contains("sudo apt-get install -y chromium"))
         #expect(run.err.contains("--browser"))
+        #expect(run.err.contains("[no-browser]"))
         #expect(!FileManager.default.fileExists(atPath: site.root + "/reports"))
         let given = try CIFormatTests.run(
             ["report", "--site", site.root, "--browser", site.root + "/nope"], in: site.root)
@@ -240,6 +241,16 @@ struct ReportTests {
         #expect(wrong.status == 1)
         #expect(wrong.err.contains("no city \"karmy\""))
         #expect(wrong.err.contains("karmoy"))
+        #expect(wrong.err.contains("[unknown-city]"))
+
+        // A browser that prints nothing: each report is named with the code print-failed.
+        let broken = site.root + "/broken-chromium"
+        #expect(FileManager.default.createFile(atPath: broken, contents: Data("#!/bin/sh\nexit 3\n".utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken)
+        let failed = try CIFormatTests.run(
+            ["report", "--site", site.root, "--city", "asker", "--browser", broken], in: site.root)
+        #expect(failed.status == 1)
+        #expect(failed.err.contains("[print-failed]"))
     }
 
     @Test("build with report_pdf: true prints the reports into the site, beside the pages that link them")
@@ -263,5 +274,7 @@ struct ReportTests {
             ["build", "--site", site.root], in: site.root, environment: ["PATH": site.root + "/none"])
         #expect(without.status == 1)
         #expect(without.err.contains("report_pdf: true"))
+        #expect(without.err.contains("Content/site.yml"))
+        #expect(without.err.contains("[no-browser]"))
     }
 }
