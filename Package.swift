@@ -20,7 +20,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
-                "CityscoreImport",
+                "CityscoreImport", "CityscoreDiff",
             ]
         ),
     ],
@@ -89,6 +89,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // `cityscore diff`: what changed between two versions of a site (values and bands).
+        .target(
+            name: "CityscoreDiff",
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
+            ]
+        ),
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
             name: "CityscoreServe",
@@ -101,7 +108,7 @@ let package = Package(
             name: "cityscore",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
-                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport",
+                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport", "CityscoreDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,7 +118,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -1,12 +1,12 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
 /// The build, as named steps in one direction: read → validate → score → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.
@@ -61,12 +61,16 @@ public struct Pipeline: Sendable {
         let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
             .validate(consume source)
         diagnostics += validationProblems
-        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
+        // The record of changes names cities: read once the cities are known.
+        var changes: [ChangeEntry] = []
+        if let site { changes = ChangesReader(files: files).read(cities: site.cities.map(\.slug), into: &diagnostics) }
+        guard var site, !diagnostics.contains(where: { $0.severity == .error }) else {
             // The theme's templates do not depend on the data: their mistakes are reported in the
             // same run as the data's, not one run later.
             throw DiagnosticsError(diagnostics + Templates.compile(theme).1)
         }
 
+        site.changes = changes
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
         let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)

@@ -181,6 +181,7 @@ struct Contexts: Sendable {
         case .indicator(let k): return indicator(kpis[k], path)
         case .page(let p): return page(site.pages[p], path)
         case .methodology: return methodology(path)
+        case .changes: return changesPage(path)
         case .notFound:
             return base(
                 path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
@@ -220,6 +221,7 @@ struct Contexts: Sendable {
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: "cities")
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
+        context["latestChange"] = latestChange(of: card)
         context["dimensionScores"] = .list(
             card.dimensions.map { dim in
                 var d = display.score(dim.score)

@@ -11,4 +11,6 @@ enum PageKind: Sendable, Hashable {
     case page(Int)
     case methodology
     case notFound
+    /// The "What changed" page (`Content/changes/`).
+    case changes
 }

@@ -1,14 +1,14 @@
 import CityscoreCharts
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Dispatch
 import CityscoreFormatting
-import Foundation
 import CityscoreMarkdown
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
 import CityscoreTemplating
+import Dispatch
+import Foundation
 
 /// A file the Rendering stage produces: a path relative to the output root and its text.
 public struct RenderedFile: Sendable {
@@ -55,9 +55,10 @@ public struct SiteRenderer: Sendable {
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
         let pages = pageList()
-        let markdown = renderMarkdown(urls: urls, pages: pages, diagnostics: &diagnostics)
         let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
+        let markdown = renderMarkdown(urls: urls, pages: pages, live: live, diagnostics: &diagnostics)
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
         // Anchors are checked against the target page as it will be built: its narrative's headings
@@ -120,6 +121,9 @@ public struct SiteRenderer: Sendable {
         emit(
             RenderedFile(
                 path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
+        if let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml() {
+            emit(RenderedFile(path: URLs.changesFeed, text: feed))
+        }
         emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
@@ -160,6 +164,7 @@ public struct SiteRenderer: Sendable {
         for (p, page) in site.pages.enumerated() where page.slug != "index" && page.slug != "methodology" {
             pages.append((URLs.page(page.slug), .page(p), "page"))
         }
+        if !site.changes.isEmpty { pages.append((URLs.changes, .changes, "changes")) }
         return pages
     }
 
@@ -175,6 +180,7 @@ public struct SiteRenderer: Sendable {
         for page in site.pages {
             map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
+        for change in site.changes { map[change.document.path] = URLs.changes }
         return map
     }
 
@@ -207,18 +213,19 @@ public struct SiteRenderer: Sendable {
         return nil
     }
 
-    func renderMarkdown(urls: URLs, pages: [(String, PageKind, String)], diagnostics: inout [Diagnostic])
-        -> [String: RenderedMarkdown]
-    {
+    func renderMarkdown(
+        urls: URLs, pages: [(String, PageKind, String)], live: LiveValues, diagnostics: inout [Diagnostic]
+    ) -> [String: RenderedMarkdown] {
         let published = publishedURLs(urls: urls)
         let linkable = linkablePaths(pages: pages)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
-        var documents = site.cities.map(\.document) + site.pages
+        var documents = site.cities.map(\.document) + site.pages + site.changes.map(\.document)
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            renderer.render(
+            let city = LiveValues.city(ofDocument: doc.path, in: scorecards)
+            return renderer.render(
                 doc.body, path: doc.path, firstLine: doc.bodyLine,
                 resolve: { target in
                     if let url = published[target] { return .url(url) }
@@ -230,7 +237,7 @@ public struct SiteRenderer: Sendable {
                         return .url(urls.link(found))
                     }
                     return Suggestions.closest(to: path, in: linkable).map(LinkTarget.misspelt) ?? .missing
-                })
+                }, shortcodes: { live.expand($0, city: city) })
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {
