@@ -4,7 +4,7 @@
 public enum DataColumns {
     /// `results/*.csv` and the input part of `data/results.csv`.
     public static let results = [
-        "city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified", "benchmark",
+        "city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified", "benchmark", "round",
     ]
     /// The columns a results file must have.
     public static let resultsRequired = ["city", "kpi", "year", "value"]

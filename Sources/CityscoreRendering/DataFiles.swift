@@ -1,7 +1,7 @@
 import CityscoreConcurrency
-import Foundation
 import CityscoreModel
 import CityscoreScoring
+import Foundation
 
 /// The downloads: `data/results.csv`, `data/framework.csv`, `data/cities/<slug>.json` and
 /// `data/datapackage.json`. Computed numbers are written unrounded (shortest form that reads back
@@ -199,9 +199,10 @@ struct DataFiles: Sendable {
             csv.field(o.quality?.rawValue ?? "")
             csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
             csv.field(o.noBenchmark ? "none" : "")
+            csv.number(o.round.map(Double.init))
             for name in extras { csv.field(o.extra[name] ?? "") }
             let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
-            if let item, item.latest?.year == o.year {
+            if let item, item.latest?.year == o.year, item.latest?.round == o.round {
                 let scored = item.points != nil
                 let numeric = item.direction != .yesNo
                 csv.number(scored && numeric ? item.target : nil)

@@ -78,6 +78,11 @@ extension DataFiles {
                     "none when the city's report says the KPI has no benchmark: the value is shown but never scored; empty otherwise.",
                 constraints: [("enum", .array([.string("none")]))]),
             Field(
+                name: "round", type: "integer",
+                description:
+                    "The evaluation round the row belongs to, named by its year. Each round of a city is scored on its own; the city's page shows the latest. In a results file an empty cell means the row's year, and a file without the column is one round per city, named by that city's latest year in the file."
+            ),
+            Field(
                 name: "target", type: "number",
                 description:
                     "The target the row was scored against (on scored rows of KPIs that take a number). Unit: that of the value. Where it comes from: target_kind."

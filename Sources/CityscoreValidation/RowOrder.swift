@@ -54,10 +54,13 @@ struct RowOrder: Sendable {
     func kpi(_ code: String) -> RankedKPI? { kpis[code] }
 
     /// The key of a row from the ranks of its city, KPI and data point (0 for none), and its year.
-    static func key(city: UInt32, kpi: UInt32, datapoint: UInt32, year: Int) -> Key {
+    /// With a `round` (a year, 0 for none), rows sort by round, then year: a year below 4096
+    /// takes the low 12 bits, the round the bits above.
+    static func key(city: UInt32, kpi: UInt32, datapoint: UInt32, year: Int, round: Int = 0) -> Key {
         Key(
             cityAndKPI: UInt64(city) << 32 | UInt64(kpi),
-            datapointAndYear: UInt64(datapoint) << 32 | UInt64(UInt32(clamping: year)))
+            datapointAndYear: UInt64(datapoint) << 32 | UInt64(UInt32(clamping: year))
+                | UInt64(UInt32(clamping: round) & 0xFFFFF) << 12)
     }
 }
 
