@@ -2,6 +2,7 @@ import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
+import CityscoreText
 import CityscoreValidation
 import Foundation
 

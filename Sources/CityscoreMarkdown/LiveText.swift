@@ -1,5 +1,6 @@
 import CCmark
 import CityscoreDiagnostics
+import CityscoreText
 
 /// Live values in cmark's tree: placeholders in text nodes become their values; in code, raw HTML
 /// and link destinations they are put back as written.
@@ -84,15 +85,5 @@ enum LiveText {
         }
         cmark_node_set_literal(node, out)
         return (problems, block)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
-        else { return "" }
-        return String(scalars[start...end])
     }
 }

@@ -1,5 +1,6 @@
 import CityscoreDiagnostics
 import CityscoreModel
+import CityscoreText
 
 /// Reads `Content/changes/*.md`, the site's public record of what changed: front matter `date`
 /// (`YYYY-MM-DD`), `title` and optional `cities` (slugs), each checked at its line and column.
@@ -94,11 +95,5 @@ public struct ChangesReader: Sendable {
             let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -1,7 +1,7 @@
-import CityscoreCharts
 import CityscoreModel
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 
 /// The site's public record of changes: the "What changed" page, the line on each city page that
 /// names its latest data change, and the Atom feed `changes.xml`.
@@ -105,6 +105,6 @@ struct ChangesFeed: Sendable {
     /// An RFC 3339 time for a date: its start, in UTC.
     static func timestamp(_ date: String) -> String { date + "T00:00:00Z" }
 
-    /// Text and attribute values escaped for XML (the charts' XML escaping).
-    func escape(_ text: String) -> String { SVGWriter.escape(text) }
+    /// Text and attribute values escaped for XML.
+    func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }

@@ -4,6 +4,7 @@ import CityscoreMarkdown
 import CityscoreModel
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 
 /// The live values of narratives (`{{value "EC: ICT: ICT: 1C"}}`, `{{score "economy"}}`,
 /// `{{chart "wheel"}}`): each formatted by the same ``Display`` and drawn by the same chart builders
