@@ -3,16 +3,8 @@ import Foundation
 
 /// `cityscore diff` output: a readable summary, a draft `Content/changes/<date>.md` entry, or JSON.
 public enum DiffReport {
-    /// The band names of the scoring method (README, "Scoring").
-    static func bandName(_ band: Int?) -> String {
-        switch band {
-        case 4: "95 %+ of target"
-        case 3: "66–95 % of target"
-        case 2: "33–66 % of target"
-        case 1: "less than 33 % of target"
-        default: "not scored"
-        }
-    }
+    /// The band's name (docs/scoring.md), or "not scored".
+    static func bandName(_ band: Int?) -> String { band.flatMap(Band.init(rawValue:))?.name ?? "not scored" }
 
     static func label(_ v: SiteDiff.Value) -> String {
         "\(v.name) (\(v.kpi)\(v.datapoint.map { ", " + $0 } ?? "")), \(v.year)"
