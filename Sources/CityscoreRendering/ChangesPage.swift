@@ -1,24 +1,15 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 import CityscoreText
 
-/// The site's public record of changes: the "What changed" page, the line on each city page that
-/// names its latest data change, and the Atom feed `changes.xml`.
-extension URLs {
-    public static let changes = "changes/"
-    public static let changesFeed = "changes.xml"
-
-    /// The anchor of an entry on the changes page.
-    static func changeAnchor(_ entry: ChangeEntry) -> String { "change-" + entry.anchor }
-}
-
 extension Contexts {
     /// The "What changed" page: every entry, newest first.
-    func changesPage(_ path: String) -> Fields {
+    func changesPage(_ route: Route) -> Fields {
         let title = strings["changes_title"]
         var context = base(
-            path: path, title: title, description: strings["changes_description"], breadcrumbs: [(title, nil)],
+            path: route.path, title: title, description: strings["changes_description"], breadcrumbs: [(title, nil)],
             section: "changes")
         context["entries"] = .list(
             site.changes.reversed().map { entry in

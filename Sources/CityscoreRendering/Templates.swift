@@ -1,14 +1,12 @@
 import CityscoreDiagnostics
 import CityscoreReading
+import CityscoreRouting
 import CityscoreTemplating
 
 /// The theme's Mustache templates, compiled, with every syntax error reported at its line and column.
 public struct Templates: Sendable {
-    /// Templates every theme must provide (a site may override each).
-    public static let required = [
-        "home", "cities", "city", "city-dimension", "dimensions", "dimension", "indicators", "indicator", "page",
-        "methodology", "404",
-    ]
+    /// Templates every theme must provide (a site may override each): one per kind of page.
+    public static var required: [String] { PageKind.requiredTemplates }
 
     var library: TemplateLibrary
     /// The file each template came from (`Themes/default/templates/city.mustache`, or the built-in
@@ -16,7 +14,8 @@ public struct Templates: Sendable {
     var origins: [String: String] = [:]
 
     /// Compiles `templates/**/*.mustache` of the theme.
-    public static func compile(_ theme: ThemeSource) -> (Templates, [Diagnostic]) {
+    /// `routes`, when given, adds the templates of routes registered with their own.
+    public static func compile(_ theme: ThemeSource, routes: RouteTable? = nil) -> (Templates, [Diagnostic]) {
         let prefix = "templates/"
         let suffix = ".mustache"
         var origins: [String: String] = [:]
@@ -29,7 +28,9 @@ public struct Templates: Sendable {
         }
         let (library, errors) = TemplateLibrary.compile(sources)
         var diagnostics = errors.map { diagnostic($0, origins: origins) }
-        for name in required where !library.contains(name) {
+        var names = required
+        for route in routes?.routes ?? [] where !names.contains(route.template) { names.append(route.template) }
+        for name in names where !library.contains(name) {
             if !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
                 diagnostics.append(
                     .error(

@@ -28,6 +28,16 @@ public struct SiteValidator: Sendable {
     /// Validates `source`; the site is nil when any error was found. Given the only copy of
     /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
     public func validate(_ source: consuming SiteSource) -> (Site?, [Diagnostic]) {
+        let (site, diagnostics) = validateAll(consume source)
+        return (diagnostics.contains { $0.severity == .error } ? nil : site, diagnostics)
+    }
+
+    /// Validates `source` and returns the site of everything read, even when errors were found, so
+    /// that the checks that do not need valid data (links, anchors, templates) run in the same pass.
+    /// With errors the site is only fit for those checks, never for a build: rows and documents
+    /// with errors are left out, and a city whose front matter has errors stands in with its file
+    /// name as its name (so that links to it are not reported a second time).
+    public func validateAll(_ source: consuming SiteSource) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let themeParams = Keys.themeParams(source.theme)
         let config = ConfigValidator().validate(
@@ -38,6 +48,18 @@ public struct SiteValidator: Sendable {
         var cities: [City] = []
         for file in source.cities {
             if let city = documents.city(file, diagnostics: &diagnostics) { cities.append(city) }
+        }
+        // A city file that could not be read or whose front matter has errors stands in with its
+        // file name, for the checks that go on (its own error is reported; links to it are not).
+        let named = Set(cities.map(\.slug))
+        for name in source.cityFileNames where Slug.isValid(name) && !named.contains(name) {
+            let path = "Content/cities/\(name).md"
+            let file = source.cities.first { $0.name == name }
+            var reported: [Diagnostic] = []
+            let document =
+                file.map { documents.document($0, diagnostics: &reported) }
+                ?? Document(path: path, body: "", slug: name)
+            cities.append(City(slug: name, name: name, document: document))
         }
         // Every city file with a valid name counts as a city, even when its front matter has errors,
         // so that one broken file does not cause a cascade of "unknown city" errors.
@@ -136,7 +158,6 @@ public struct SiteValidator: Sendable {
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
             .validate(consume targetFiles, diagnostics: &diagnostics)
 
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets)
