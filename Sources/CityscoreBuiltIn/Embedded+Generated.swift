@@ -462,6 +462,12 @@ method_additions: Ranks and overall scores
 method_additions_text: U4SSC does not rank cities and gives no single score for a city. The overall city score and the ranks on dimension pages are this site's own additions. Cities are ranked on a dimension only when every ranked city was scored on the same KPIs against targets of the same origin; otherwise the dimension page shows their scores without ranks.
 rank_not_comparable: "Cities are not ranked here: they were scored on different KPIs or against targets of different origin (U4SSC benchmarks, own goals, illustrative goals), so their scores are not comparable. The scores are shown for each city on its own."
 contents: Contents
+live_no_target: no target
+changes_title: What changed
+changes_description: Values added to and corrected on this site, newest first.
+changes_feed: Follow the changes (Atom feed)
+changes_cities: Cities
+city_updated: "updated {date}: {title}"
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -469,6 +475,22 @@ contents: Contents
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
 <p><a href="{{site.homeURL}}">{{t.not_found_link}}</a></p>
+{{>partials/foot}}
+
+"""#),
+        (#"templates/changes.mustache"#, #"""
+{{>partials/head}}
+<article class="prose changes">
+<h1>{{page.title}}</h1>
+<p>{{page.description}} <a href="{{feedURL}}" type="application/atom+xml">{{t.changes_feed}}</a></p>
+{{#entries}}
+<section class="change" id="{{id}}" aria-labelledby="{{id}}-title">
+<h2 id="{{id}}-title"><time datetime="{{date}}">{{date}}</time>: {{title}}</h2>
+{{#hasCities}}<p class="muted">{{t.changes_cities}}: {{#cities}}<a href="{{url}}">{{name}}</a> {{/cities}}</p>{{/hasCities}}
+{{{html}}}
+</section>
+{{/entries}}
+</article>
 {{>partials/foot}}
 
 """#),
@@ -522,6 +544,7 @@ contents: Contents
 <p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#years}} · {{years}}{{/years}}</p>
 {{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
+{{#latestChange}}<p class="updated"><a href="{{url}}">{{text}}</a></p>{{/latestChange}}
 <h2>{{t.dimension_scores}}</h2>
 <ul class="dimension-cards">
 {{#dimensionScores}}<li>
