@@ -591,6 +591,12 @@ report_pdf: Download this report (PDF)
 report_print_note: This page is laid out for printing; print it or save it as PDF from your browser.
 report_coverage_text: How many indicators each city reported, scored and verified.
 report_no_rows: No value of this dimension was reported.
+live_no_target: no target
+changes_title: What changed
+changes_description: Values added to and corrected on this site, newest first.
+changes_feed: Follow the changes (Atom feed)
+changes_cities: Cities
+city_updated: "updated {date}: {title}"
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -598,6 +604,22 @@ report_no_rows: No value of this dimension was reported.
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
 <p><a href="{{site.homeURL}}">{{t.not_found_link}}</a></p>
+{{>partials/foot}}
+
+"""#),
+        (#"templates/changes.mustache"#, #"""
+{{>partials/head}}
+<article class="prose changes">
+<h1>{{page.title}}</h1>
+<p>{{page.description}} <a href="{{feedURL}}" type="application/atom+xml">{{t.changes_feed}}</a></p>
+{{#entries}}
+<section class="change" id="{{id}}" aria-labelledby="{{id}}-title">
+<h2 id="{{id}}-title"><time datetime="{{date}}">{{date}}</time>: {{title}}</h2>
+{{#hasCities}}<p class="muted">{{t.changes_cities}}: {{#cities}}<a href="{{url}}">{{name}}</a> {{/cities}}</p>{{/hasCities}}
+{{{html}}}
+</section>
+{{/entries}}
+</article>
 {{>partials/foot}}
 
 """#),
@@ -651,6 +673,7 @@ report_no_rows: No value of this dimension was reported.
 <p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#years}} · {{years}}{{/years}}</p>
 {{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
+{{#latestChange}}<p class="updated"><a href="{{url}}">{{text}}</a></p>{{/latestChange}}
 <h2>{{t.dimension_scores}}</h2>
 <ul class="dimension-cards">
 {{#dimensionScores}}<li>

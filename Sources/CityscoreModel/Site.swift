@@ -251,6 +251,8 @@ public struct Site: Sendable {
     public var pages: [Document]
     /// Files of `Content/assets/`, as paths relative to that folder, sorted.
     public var assets: [String]
+    /// The entries of `Content/changes/`, oldest first.
+    public var changes: [ChangeEntry] = []
 
     /// Creates a site.
     public init(

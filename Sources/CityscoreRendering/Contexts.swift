@@ -189,6 +189,7 @@ struct Contexts: Sendable {
         case (.methodology, _, _, _, _): return methodology(route)
         case (.cityReport, let c?, _, _, _): return cityReport(scorecards[c], route)
         case (.programmeReport, _, _, _, _): return programmeReport(route)
+        case (.changes, _, _, _, _): return changesPage(route)
         default:
             // The 404 page, and a route registered without the subject its kind shows: the shared parts.
             return base(
@@ -229,6 +230,7 @@ struct Contexts: Sendable {
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: route.section)
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
+        context["latestChange"] = latestChange(of: card)
         context["dimensionScores"] = .list(
             card.dimensions.map { dim in
                 var d = display.score(dim.score)

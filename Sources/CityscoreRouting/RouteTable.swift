@@ -64,6 +64,7 @@ public struct RouteTable: Sendable {
         for page in site.pages {
             map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
+        for change in site.changes { map[change.document.path] = URLs.changes }
         return map
     }
 
