@@ -21,6 +21,12 @@ public enum DataColumns {
     /// The columns a framework file must have.
     public static let frameworkRequired = ["code", "dimension", "subdimension", "category", "name", "direction"]
 
+    /// `data/actions.csv`: one row per action of `Content/actions/` (kpis, sdgs and links joined by
+    /// `; `).
+    public static let actions = [
+        "action", "city", "title", "kpis", "status", "start", "due", "owner", "budget", "currency", "sdgs", "links",
+    ]
+
     /// The columns of `list` that are not in `required`, in order.
     public static func optional(_ list: [String], besides required: [String]) -> [String] {
         list.filter { !required.contains($0) }

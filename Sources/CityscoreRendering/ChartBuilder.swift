@@ -1,8 +1,8 @@
 import CityscoreCharts
 import CityscoreFormatting
-import Foundation
 import CityscoreModel
 import CityscoreScoring
+import Foundation
 
 /// Builds the charts of every page from the scores: the benchmarking wheel and score bars of each
 /// city, per-KPI bullet charts and trends on each city × dimension page, a heat map on each dimension
@@ -28,6 +28,9 @@ struct ChartBuilder: Sendable {
         case .cityDimension(let c, let d): return dimensionCharts(scorecards[c], d, page: path)
         case .dimension(let d): return PageCharts(figures: [heatMap(d)])
         case .indicator(let k): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        case .programme:
+            return PageCharts(
+                figures: programmeFigures(Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
         default: return PageCharts(figures: [])
         }
     }

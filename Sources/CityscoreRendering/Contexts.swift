@@ -30,6 +30,10 @@ struct Contexts: Sendable {
     var sharedFields: Fields
     /// Each city's card (name, links, scores), built once: every index page lists them all.
     var cards: [TemplateValue] = []
+    /// The site's actions by city and KPI.
+    var actionIndex: ActionIndex
+    /// The programme view, computed once.
+    var programmeView: Programme
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -48,6 +52,9 @@ struct Contexts: Sendable {
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
         self.reportedCounts = counts
         self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
+        let actionIndex = ActionIndex(site.actions)
+        self.actionIndex = actionIndex
+        self.programmeView = Programme(scorecards: scorecards, actions: actionIndex)
         let builder = self
         self.cards = Parallel.map(scorecards) { builder.makeCityCard($0) }
     }
@@ -83,6 +90,7 @@ struct Contexts: Sendable {
             link(strings["nav_cities"], URLs.cities, current: section == "cities"),
             link(strings["nav_dimensions"], URLs.dimensions, current: section == "dimensions"),
             link(strings["nav_indicators"], URLs.indicators, current: section == "indicators"),
+            link(strings["nav_programme"], URLs.programme, current: section == "programme"),
             link(strings["nav_methodology"], URLs.methodology, current: section == "methodology"),
         ]
         for page in menuPages {
@@ -181,6 +189,8 @@ struct Contexts: Sendable {
         case .indicator(let k): return indicator(kpis[k], path)
         case .page(let p): return page(site.pages[p], path)
         case .methodology: return methodology(path)
+        case .action(let a): return action(site.actions[a], path)
+        case .programme: return programme(path)
         case .notFound:
             return base(
                 path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
@@ -240,7 +250,13 @@ struct Contexts: Sendable {
             .prefix(5)
         let latestYear = card.coverage.latestYear
         context["strongest"] = .list(strongest.map { .object(display.item($0, latestYear: latestYear)) })
-        context["weakest"] = .list(weakest.map { .object(display.item($0, latestYear: latestYear)) })
+        context["weakest"] = .list(
+            weakest.map { item in
+                var row = display.item(item, latestYear: latestYear)
+                actionFields(item, city: card.city.slug, into: &row)
+                return .object(row)
+            })
+        cityActions(card, into: &context)
         context["hasScored"] = .bool(!scored.isEmpty)
         context["coverage"] = coverage(card)
         context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
@@ -302,6 +318,7 @@ struct Contexts: Sendable {
                                 "items": .list(
                                     cat.items.map { item in
                                         var row = display.item(item, latestYear: card.coverage.latestYear)
+                                        actionFields(item, city: card.city.slug, into: &row)
                                         if let charts = rows[ChartBuilder.key(item)] {
                                             if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
                                             if let sparkline = charts.sparkline {
@@ -445,11 +462,13 @@ struct Contexts: Sendable {
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
+        indicatorActions(kpi, into: &context)
         let dimensionSlug = Slug.make(kpi.dimension)
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in
                     var row = display.item(item, latestYear: card.coverage.latestYear)
+                    actionFields(item, city: card.city.slug, into: &row)
                     row["city"] = .string(card.city.name)
                     row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
                     return .object(row)

@@ -10,5 +10,9 @@ enum PageKind: Sendable, Hashable {
     case indicator(Int)
     case page(Int)
     case methodology
+    /// One action of `Site.actions`.
+    case action(Int)
+    /// The programme view.
+    case programme
     case notFound
 }

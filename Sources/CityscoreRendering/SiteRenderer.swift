@@ -1,14 +1,14 @@
 import CityscoreCharts
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Dispatch
 import CityscoreFormatting
-import Foundation
 import CityscoreMarkdown
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
 import CityscoreTemplating
+import Dispatch
+import Foundation
 
 /// A file the Rendering stage produces: a path relative to the output root and its text.
 public struct RenderedFile: Sendable {
@@ -116,6 +116,8 @@ public struct SiteRenderer: Sendable {
 
         diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         emit(RenderedFile(path: URLs.dataPackage, text: data.dataPackage()))
+        emit(RenderedFile(path: URLs.actionsCSV, text: data.actionsCSV()))
+        emit(RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(
@@ -160,6 +162,8 @@ public struct SiteRenderer: Sendable {
         for (p, page) in site.pages.enumerated() where page.slug != "index" && page.slug != "methodology" {
             pages.append((URLs.page(page.slug), .page(p), "page"))
         }
+        pages.append((URLs.programme, .programme, "programme"))
+        for (a, action) in site.actions.enumerated() { pages.append((URLs.action(action.slug), .action(a), "action")) }
         return pages
     }
 
@@ -175,6 +179,7 @@ public struct SiteRenderer: Sendable {
         for page in site.pages {
             map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
+        for action in site.actions { map[action.document.path] = URLs.action(action.slug) }
         return map
     }
 
@@ -188,7 +193,7 @@ public struct SiteRenderer: Sendable {
     /// Every output path a root-relative link may name: pages, data files and assets.
     func linkablePaths(pages: [(String, PageKind, String)]) -> Set<String> {
         var paths = Set(pages.map(\.0))
-        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage])
+        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage, URLs.actionsCSV, URLs.programmeJSON])
         paths.formUnion(scorecards.map { URLs.cityJSON($0.city.slug) })
         paths.formUnion(site.assets.map(URLs.asset))
         return paths
@@ -213,7 +218,7 @@ public struct SiteRenderer: Sendable {
         let published = publishedURLs(urls: urls)
         let linkable = linkablePaths(pages: pages)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
-        var documents = site.cities.map(\.document) + site.pages
+        var documents = site.cities.map(\.document) + site.pages + site.actions.map(\.document)
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }

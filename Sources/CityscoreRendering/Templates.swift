@@ -7,7 +7,7 @@ public struct Templates: Sendable {
     /// Templates every theme must provide (a site may override each).
     public static let required = [
         "home", "cities", "city", "city-dimension", "dimensions", "dimension", "indicators", "indicator", "page",
-        "methodology", "404",
+        "methodology", "404", "action", "programme",
     ]
 
     var library: TemplateLibrary

@@ -33,6 +33,10 @@ public struct URLs: Sendable {
     public static func indicator(_ kpi: KPI) -> String { "indicators/\(kpi.slug)/" }
     public static func page(_ slug: String) -> String { slug == "index" ? "" : "\(slug)/" }
     public static let methodology = "methodology/"
+    public static func action(_ slug: String) -> String { "actions/\(slug)/" }
+    public static let programme = "programme/"
+    public static let actionsCSV = "data/actions.csv"
+    public static let programmeJSON = "data/programme.json"
     public static let resultsCSV = "data/results.csv"
     public static let frameworkCSV = "data/framework.csv"
     public static let dataPackage = "data/datapackage.json"

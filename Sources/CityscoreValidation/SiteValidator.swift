@@ -8,7 +8,7 @@ public struct SiteValidator: Sendable {
     /// Page slugs the generated site uses itself.
     public static let reservedSlugs: Set<String> = [
         "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
-        "sitemap", "robots",
+        "sitemap", "robots", "actions", "programme",
     ]
 
     /// `--base-url`, which wins over `site.yml`.
@@ -135,10 +135,13 @@ public struct SiteValidator: Sendable {
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
             .validate(consume targetFiles, diagnostics: &diagnostics)
 
+        let actions = ActionValidator(framework: framework, citySlugs: slugs, themeParams: themeParams)
+            .validate(source.actions, diagnostics: &diagnostics)
+
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
-            observations: observations, targets: targets, pages: pages, assets: source.assets)
+            observations: observations, targets: targets, pages: pages, assets: source.assets, actions: actions)
         return (site, diagnostics)
     }
 }
