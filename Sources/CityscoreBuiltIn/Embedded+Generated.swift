@@ -489,12 +489,12 @@ indicator_actions_none: No city has recorded an action on this indicator yet.
 actions_csv: All actions (CSV)
 programme_title: Programme
 programme_description: Which weaknesses the cities share, who is acting on them, and who has already solved them.
-programme_lead: "{cities} cities, {actions} actions."
+programme_lead: "Cities: {cities} · actions: {actions}"
 programme_shared_categories: Shared weaknesses by category
 programme_shared_kpis: Shared weaknesses by indicator
 programme_weak: Cities in band 1 or 2
 programme_weak_count: "{weak} of {scored}"
-programme_weak_cities: In band 1 or 2
+programme_weak_cities: Which cities
 programme_acting: Acting on it
 programme_not_acting: No action yet
 programme_learn_from: Learn from (band 4)
@@ -868,7 +868,7 @@ programme_json: The programme view (JSON)
 {{{svg}}}
 <details class="chart-data">
 <summary>{{t.chart_data}}</summary>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-label="{{caption}}">
 <table>
 <caption>{{caption}}</caption>
 <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>

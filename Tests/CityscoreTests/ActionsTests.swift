@@ -14,7 +14,7 @@ struct ActionsTests {
 
         """
 
-    /// Sanitation (SC: SH: SA: 3A, yes-no) is weak in Karmøy and Asker (no = band 1), solved in Rana.
+    /// Resilience plans (SC: SH: SA: 3A, yes-no) are weak in Karmøy and Asker (no = band 1), solved in Rana.
     static let results =
         TestSite.results + """
             karmoy,SC: SH: SA: 3A,,2020,no,,Report
@@ -23,10 +23,10 @@ struct ActionsTests {
 
             """
 
-    static let sanitation = """
+    static let resilience = """
         ---
         city: asker
-        title: "=Sewers for every home"
+        title: "=A resilience plan for every district"
         kpis: ["SC: SH: SA: 3A"]
         status: in-progress
         start: 2024-01
@@ -37,14 +37,14 @@ struct ActionsTests {
         sdgs: [6, 11]
         links: [https://example.org/plan.pdf]
         ---
-        The municipality connects the last **400 homes** to the sewer network.
+        The municipality writes plans for the last **4 districts**.
 
         """
 
     static func site(_ more: [String: String?] = [:]) throws -> TestSite {
         var files: [String: String?] = [
             "Content/cities/rana.md": rana, "Content/results/2020.csv": results,
-            "Content/actions/asker-sanitation.md": sanitation,
+            "Content/actions/asker-resilience.md": resilience,
         ]
         for (path, text) in more { files[path] = text }
         return try TestSite.make(files)
@@ -152,16 +152,16 @@ struct ActionsTests {
         let site = try Self.site()
         defer { site.remove() }
         #expect(site.build() == [])
-        let page = try #require(site.read("actions/asker-sanitation/index.html"))
-        #expect(page.contains("<h1>=Sewers for every home</h1>"))
+        let page = try #require(site.read("actions/asker-resilience/index.html"))
+        #expect(page.contains("<h1>=A resilience plan for every district</h1>"))
         #expect(page.contains("In progress"))
-        #expect(page.contains("<strong>400 homes</strong>"))
+        #expect(page.contains("<strong>4 districts</strong>"))
         #expect(page.contains("Water department"))
         #expect(page.contains("2,500,000 NOK"))
         #expect(page.contains("href=\"https://example.org/plan.pdf\""))
         #expect(page.contains("/scores/indicators/sc-sh-sa-3a/"))
 
-        let link = "href=\"/scores/actions/asker-sanitation/\""
+        let link = "href=\"/scores/actions/asker-resilience/\""
         let city = try #require(site.read("cities/asker/index.html"))
         #expect(city.contains("What the city is doing"))
         #expect(city.contains(link))
@@ -171,20 +171,20 @@ struct ActionsTests {
         #expect(indicator.contains("What the cities are doing"))
         #expect(indicator.components(separatedBy: link).count - 1 == 2)  // in Asker's row and in the list
 
-        // Karmøy is in band 1 on sanitation and has no action: marked, on its pages and the indicator's.
+        // Karmøy is in band 1 on resilience plans and has no action: marked, on its pages and the indicator's.
         let karmoy = try #require(site.read("cities/karmoy/society-and-culture/index.html"))
         #expect(karmoy.contains("no action yet"))
         #expect(indicator.contains("no action yet"))
         #expect(
             try #require(site.read("cities/karmoy/index.html")).contains("Indicators in band 1 or 2 without an action"))
-        // Asker's sanitation row has its action, so it is not marked.
+        // Asker's resilience plans row has its action, so it is not marked.
         #expect(!row.contains("no action yet"))
 
         let csv = try #require(site.read("data/actions.csv"))
         #expect(
             csv == """
                 action,city,title,kpis,status,start,due,owner,budget,currency,sdgs,links
-                asker-sanitation,asker,'=Sewers for every home,SC: SH: SA: 3A,in-progress,2024-01,2026-12-31,Water department,2500000,NOK,6; 11,https://example.org/plan.pdf
+                asker-resilience,asker,'=A resilience plan for every district,SC: SH: SA: 3A,in-progress,2024-01,2026-12-31,Water department,2500000,NOK,6; 11,https://example.org/plan.pdf
 
                 """)
         let package = try #require(site.read("data/datapackage.json"))
@@ -193,7 +193,7 @@ struct ActionsTests {
     }
 
     @Test func aSiteWithoutActionsMarksNothing() throws {
-        let site = try Self.site(["Content/actions/asker-sanitation.md": nil])
+        let site = try Self.site(["Content/actions/asker-resilience.md": nil])
         defer { site.remove() }
         #expect(site.build() == [])
         let karmoy = try #require(site.read("cities/karmoy/society-and-culture/index.html"))
@@ -213,7 +213,7 @@ struct ActionsTests {
         #expect(page.contains("id=\"shared-weaknesses\""))
         #expect(page.contains("id=\"programme-heatmap\""))
         #expect(site.read("programme/charts/shared-weaknesses.svg") != nil)
-        // Sanitation: 2 of 3 cities weak; Asker acts, Karmøy does not; learn from Rana.
+        // Resilience plans: 2 of 3 cities weak; Asker acts, Karmøy does not; learn from Rana.
         let section = try #require(page.components(separatedBy: "id=\"shared-indicators\"").last)
         let row = try #require(section.components(separatedBy: "<tr>").first { $0.contains("sc-sh-sa-3a") })
         #expect(row.contains("2 of 3"))
