@@ -506,6 +506,12 @@ programme_reporting: Cities reporting
 programme_progress: Progress between rounds
 programme_progress_none: "Each city has one evaluation round in this site's data: progress between rounds shows once cities have two."
 programme_json: The programme view (JSON)
+programme_progress_lead: "{with} of {cities} cities have an earlier evaluation round. Between each one's last two rounds, {up} moved up a band overall and {down} moved down."
+programme_progress_categories: Categories that moved a band
+programme_progress_kpis: Indicators that moved a band
+programme_moved_up: Cities up a band
+programme_moved_down: Cities down a band
+programme_which_cities: Which cities
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -1036,7 +1042,29 @@ programme_json: The programme view (JSON)
 </section>
 <section id="progress">
 <h2>{{t.programme_progress}}</h2>
-<p class="muted">{{t.programme_progress_none}}</p>
+{{#progress}}<p>{{lead}}</p>
+{{^empty(categories)}}<h3>{{t.programme_progress_categories}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_categories}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#categories}}<tr><th scope="row">{{name}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/categories}}</tbody>
+</table>
+</div>{{/empty(categories)}}
+{{^empty(kpis)}}<h3>{{t.programme_progress_kpis}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_kpis}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#kpis}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{#code}}<br><span class="code">{{code}}</span>{{/code}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/kpis}}</tbody>
+</table>
+</div>{{/empty(kpis)}}
+{{/progress}}
+{{^progress}}<p class="muted">{{t.programme_progress_none}}</p>{{/progress}}
 </section>
 <h2>{{t.downloads}}</h2>
 <ul>

@@ -89,3 +89,9 @@ public struct Action: Sendable, Hashable {
     /// Whether the action targets `kpi` at all (any of its data points).
     public func targets(kpi: String) -> Bool { targets.contains { $0.kpi == kpi } }
 }
+
+/// The columns of `data/actions.csv`, in order: ``DataColumns/actions``. The writer switches over
+/// `allCases`, so a new column cannot be forgotten.
+public enum ActionsColumn: String, CaseIterable, Sendable {
+    case action, city, title, kpis, status, start, due, owner, budget, currency, sdgs, links
+}

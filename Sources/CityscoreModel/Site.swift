@@ -153,6 +153,10 @@ public struct Observation: Sendable, Hashable {
     public var kpi: String
     public var datapoint: String?
     public var year: Int
+    /// The evaluation round the row belongs to (the `round` column, a year; an empty cell means the
+    /// row's year). Nil when the row was not read with a round: every such row of a city is then
+    /// one round, labelled by its latest year.
+    public var round: Int?
     public var value: ObservedValue
     /// The value cell as written (`0.001`, `3.90`, `97.00`), trimmed: shown with the digits it was
     /// given and written back as read. Empty when the observation was not read from a file.
@@ -175,8 +179,9 @@ public struct Observation: Sendable, Hashable {
         city: String, kpi: String, datapoint: String? = nil, year: Int, value: ObservedValue, unit: String = "",
         source: String = "", note: String = "", quality: DataQuality? = nil, verified: Bool? = nil,
         extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: ""), valueText: String = "",
-        noBenchmark: Bool = false
+        noBenchmark: Bool = false, round: Int? = nil
     ) {
+        self.round = round
         self.city = city
         self.kpi = kpi
         self.datapoint = datapoint
@@ -194,7 +199,7 @@ public struct Observation: Sendable, Hashable {
     }
 }
 
-/// Where a target comes from (`target_origin.kind`; README, "targets/*.csv").
+/// Where a target comes from (`target_origin.kind`; docs/data-formats.md, "targets/*.csv").
 public enum TargetKind: String, Sendable, Hashable, CaseIterable {
     /// A U4SSC benchmark.
     case benchmark

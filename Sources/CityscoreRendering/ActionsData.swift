@@ -8,18 +8,22 @@ extension DataFiles {
         var csv = CSVWriter(capacity: 256 * (site.actions.count + 1))
         csv.row(DataColumns.actions)
         for action in site.actions {
-            csv.field(action.slug)
-            csv.field(action.city)
-            csv.field(action.title)
-            csv.field(action.targets.map(\.text).joined(separator: "; "))
-            csv.field(action.status.rawValue)
-            csv.field(action.start ?? "")
-            csv.field(action.due ?? "")
-            csv.field(action.owner ?? "")
-            csv.number(action.budget)
-            csv.field(action.currency ?? "")
-            csv.field(action.sdgs.map(String.init).joined(separator: "; "))
-            csv.field(action.links.joined(separator: "; "))
+            for column in ActionsColumn.allCases {
+                switch column {
+                case .action: csv.field(action.slug)
+                case .city: csv.field(action.city)
+                case .title: csv.field(action.title)
+                case .kpis: csv.field(action.targets.map(\.text).joined(separator: "; "))
+                case .status: csv.field(action.status.rawValue)
+                case .start: csv.field(action.start ?? "")
+                case .due: csv.field(action.due ?? "")
+                case .owner: csv.field(action.owner ?? "")
+                case .budget: csv.number(action.budget)
+                case .currency: csv.field(action.currency ?? "")
+                case .sdgs: csv.field(action.sdgs.map(String.init).joined(separator: "; "))
+                case .links: csv.field(action.links.joined(separator: "; "))
+                }
+            }
             csv.endRow()
         }
         return csv.text
@@ -60,12 +64,28 @@ extension DataFiles {
                 ("weak_acting", .int(i.weakActing.count)), ("strong", .int(i.strong.count)),
             ])
         }
+        func moves(_ list: [Programme.Progress.Moves]) -> JSON {
+            .array(
+                list.map { m in
+                    var pairs: [(String, JSON)] = [("name", .string(m.name))]
+                    if let kpi = m.kpi { pairs.append(("code", .string(kpi.code))) }
+                    return .object(pairs + [("up", cities(m.up)), ("down", cities(m.down))])
+                })
+        }
+        let progress: JSON =
+            view.progress.map { p in
+                .object([
+                    ("cities", cities(p.cities)), ("overall_up", cities(p.overallUp)),
+                    ("overall_down", cities(p.overallDown)), ("categories", moves(p.categories)),
+                    ("indicators", moves(p.items)),
+                ])
+            } ?? .null
         let statuses: [(String, JSON)] = ActionStatus.allCases.map { ($0.rawValue, .int(view.statusCounts[$0] ?? 0)) }
         return JSON.object([
             ("cities", .array(scorecards.map { .string($0.city.slug) })),
             ("actions", .object([("total", .int(site.actions.count))] + statuses)),
             ("shared_weaknesses", .array(shared)), ("categories", .array(categories)),
-            ("indicators", .array(indicators)), ("coverage", .array(coverage)),
+            ("indicators", .array(indicators)), ("coverage", .array(coverage)), ("progress", progress),
         ]).serialized()
     }
 
@@ -117,7 +137,7 @@ extension DataFiles {
                 (
                     "description",
                     .string(
-                        "Across all cities: per category and KPI (and data point), the cities in band 1 or 2 (weak), those of them with an action (weak_acting), those in band 4 (strong: whom to learn from); shared_weaknesses ranked by how many cities are weak; coverage per KPI (how many cities report it); actions per status."
+                        "Across all cities: per category and KPI (and data point), the cities in band 1 or 2 (weak), those of them with an action (weak_acting), those in band 4 (strong: whom to learn from); shared_weaknesses ranked by how many cities are weak; coverage per KPI (how many cities report it); actions per status; progress (null when no city has two rounds): the cities, categories and KPIs that moved up or down a band between each city's last two evaluation rounds."
                     )
                 ),
                 ("format", .string("json")), ("mediatype", .string("application/json")),

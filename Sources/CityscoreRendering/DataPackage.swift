@@ -1,5 +1,6 @@
 import CityscoreModel
 import CityscoreScoring
+import CityscoreText
 
 /// `data/datapackage.json`: a Frictionless Data Package (https://datapackage.org/) describing every
 /// other file under `data/`, each column with its type and unit, so that the downloads can be
@@ -77,6 +78,11 @@ extension DataFiles {
                 description:
                     "none when the city's report says the KPI has no benchmark: the value is shown but never scored; empty otherwise.",
                 constraints: [("enum", .array([.string("none")]))]),
+            Field(
+                name: "round", type: "integer",
+                description:
+                    "The evaluation round the row belongs to, named by its year. Each round of a city is scored on its own; the city's page shows the latest. In a results file an empty cell means the row's year, and a file without the column is one round per city, named by that city's latest year in the file."
+            ),
             Field(
                 name: "target", type: "number",
                 description:

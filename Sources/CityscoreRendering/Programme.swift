@@ -52,7 +52,29 @@ struct Programme: Sendable {
         var notApplicable: Int
     }
 
+    /// What moved a band between each city's last two rounds, across the cities that have two.
+    struct Progress: Sendable {
+        /// One category or KPI (data point) that moved in some cities.
+        struct Moves: Sendable {
+            var name: String
+            var kpi: KPI?
+            var up: [String] = []
+            var down: [String] = []
+        }
+
+        /// Cities with an earlier round.
+        var cities: [String] = []
+        var overallUp: [String] = []
+        var overallDown: [String] = []
+        /// Categories that moved, most cities up first.
+        var categories: [Moves] = []
+        /// KPIs (data points) that moved, most cities up first.
+        var items: [Moves] = []
+    }
+
     var cityCount: Int
+    /// Nil when no city has two rounds.
+    var progress: Progress?
     /// Items in framework order.
     var items: [Item]
     /// Categories in framework order.
@@ -67,6 +89,7 @@ struct Programme: Sendable {
         var counts: [ActionStatus: Int] = [:]
         for action in actions.actions { counts[action.status, default: 0] += 1 }
         statusCounts = counts
+        progress = Self.progress(scorecards)
         guard let first = scorecards.first else {
             items = []
             categories = []
@@ -149,6 +172,52 @@ struct Programme: Sendable {
             }
             list.append(out)
         }
+    }
+
+    /// Band moves between each city's last two rounds, by category and item, in framework order of
+    /// first appearance and then ranked by how many cities moved up.
+    static func progress(_ scorecards: [Scorecard]) -> Progress? {
+        var progress = Progress()
+        var categories: [String: Progress.Moves] = [:]
+        var categoryOrder: [String] = []
+        var items: [String: Progress.Moves] = [:]
+        var itemOrder: [String] = []
+        for card in scorecards {
+            guard let previous = card.previous else { continue }
+            let slug = card.city.slug
+            progress.cities.append(slug)
+            for move in card.bandMoves(since: previous, levels: [.overall, .category, .item]) {
+                switch move.level {
+                case .overall:
+                    if move.isUp { progress.overallUp.append(slug) } else { progress.overallDown.append(slug) }
+                case .category:
+                    let key = (move.subdimension ?? "") + "|" + move.name
+                    if categories[key] == nil {
+                        categoryOrder.append(key)
+                        categories[key] = Progress.Moves(name: move.name + " (" + (move.subdimension ?? "") + ")")
+                    }
+                    if move.isUp { categories[key]?.up.append(slug) } else { categories[key]?.down.append(slug) }
+                case .item:
+                    let key = (move.kpi ?? "") + "|" + (move.datapoint ?? "")
+                    if items[key] == nil {
+                        itemOrder.append(key)
+                        items[key] = Progress.Moves(
+                            name: move.name, kpi: card.items(for: move.kpi ?? "").first?.kpi)
+                    }
+                    if move.isUp { items[key]?.up.append(slug) } else { items[key]?.down.append(slug) }
+                case .dimension:
+                    break
+                }
+            }
+        }
+        guard !progress.cities.isEmpty else { return nil }
+        func ranked(_ order: [String], _ moves: [String: Progress.Moves]) -> [Progress.Moves] {
+            order.enumerated().compactMap { i, key in moves[key].map { (i, $0) } }
+                .sorted { ($1.1.up.count, $0.0) < ($0.1.up.count, $1.0) }.map(\.1)
+        }
+        progress.categories = ranked(categoryOrder, categories)
+        progress.items = ranked(itemOrder, items)
+        return progress
     }
 
     /// Items at least one city is weak on, most shared first (then framework order).

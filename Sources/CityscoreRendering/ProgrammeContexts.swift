@@ -14,6 +14,19 @@ extension Contexts {
             })
     }
 
+    /// A category or KPI that moved a band in some cities between their last two rounds.
+    func moves(_ moves: Programme.Progress.Moves) -> TemplateValue {
+        var out: Fields = [
+            "name": .string(moves.name), "upCount": count(moves.up.count), "downCount": count(moves.down.count),
+            "up": cityLinks(moves.up), "down": cityLinks(moves.down),
+        ]
+        if let kpi = moves.kpi {
+            out["url"] = .string(urls.link(URLs.indicator(kpi)))
+            out["code"] = .string(kpi.code)
+        }
+        return .object(out)
+    }
+
     /// `programme/`: which weaknesses the cities share, who is acting on them, who has solved them.
     func programme(_ path: String) -> Fields {
         var context = base(
@@ -75,6 +88,21 @@ extension Contexts {
                     "notApplicable": count(gap.notApplicable),
                 ]
             })
+        if let progress = view.progress {
+            context["progress"] = [
+                "lead": .string(
+                    strings.format(
+                        "programme_progress_lead",
+                        [
+                            "with": display.format.count(progress.cities.count),
+                            "cities": display.format.count(view.cityCount),
+                            "up": display.format.count(progress.overallUp.count),
+                            "down": display.format.count(progress.overallDown.count),
+                        ])),
+                "categories": .list(progress.categories.map(moves)),
+                "kpis": .list(progress.items.map(moves)),
+            ]
+        }
         context["cityCount"] = count(view.cityCount)
         context["programmeJSON"] = .string(urls.link(URLs.programmeJSON))
         context["actionsCSV"] = .string(urls.link(URLs.actionsCSV))

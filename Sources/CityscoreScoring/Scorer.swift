@@ -1,7 +1,7 @@
 import CityscoreConcurrency
 import CityscoreModel
 
-/// The Scoring stage: the U4SSC method (README, "Scoring") applied to every city of a validated site.
+/// The Scoring stage: the U4SSC method (docs/scoring.md) applied to every city of a validated site.
 public struct Scorer: Sendable {
     /// Relative change below which a trend counts as stable (1 %).
     public static let stableThreshold = 0.01
@@ -26,10 +26,14 @@ public struct Scorer: Sendable {
         }
         // Cities are scored on every core; each scorecard depends on its own rows only.
         let targetsByItem = targets
-        return Parallel.map(site.cities) { scorecard(for: $0, rows: rows, targets: targetsByItem) }
+        let rounds = CityRoundIndex(site.observations)
+        return Parallel.map(site.cities) { city in
+            roundedScorecard(for: city, rows: rows, targets: targetsByItem, rounds: rounds)
+        }
     }
 
-    func scorecard(for city: City, rows: ItemRows, targets: [Key: LocalTarget]) -> Scorecard {
+    /// The scorecard of `city` from the rows `history` gives each item (oldest first).
+    func scorecard(for city: City, targets: [Key: LocalTarget], history: (Key) -> [Observation]) -> Scorecard {
         let dimensions = site.framework.dimensions.map { dimension in
             let subdimensions = dimension.subdimensions.map { sub in
                 let categories = sub.categories.map { category in
@@ -38,7 +42,7 @@ public struct Scorer: Sendable {
                             let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
                             return Self.score(
                                 kpi: kpi, datapoint: datapoint,
-                                history: rows.history(key).sorted { $0.year < $1.year }, localTarget: targets[key])
+                                history: history(key), localTarget: targets[key])
                         }
                     }
                     return CategoryScore(
@@ -106,7 +110,7 @@ public struct Scorer: Sendable {
         return item
     }
 
-    /// Achievement in percent of target (README, "Scoring"); nil when it cannot be computed.
+    /// Achievement in percent of target (docs/scoring.md, "Achievement"); nil when it cannot be computed.
     public static func achievement(of value: ObservedValue, target: Double?, direction: Direction) -> Double? {
         if case .number(let number) = value, !number.isFinite { return nil }
         switch (value, direction) {

@@ -23,7 +23,7 @@ public enum Trend: String, Sendable, Hashable {
     case worsening
 }
 
-/// Why an item has no points: the four kinds of absence, named apart everywhere (README, "Scoring").
+/// Why an item has no points: the four kinds of absence, named apart everywhere (docs/scoring.md, "Absence").
 public enum ItemStatus: String, Sendable, Hashable, CaseIterable {
     /// Value and target known: points given.
     case scored
@@ -205,6 +205,11 @@ public struct Scorecard: Sendable, Hashable {
     public var overall: GroupScore
     public var dimensions: [DimensionScore]
     public var coverage: Coverage
+    /// The evaluation round this scorecard scores (a year); nil for a city without rows.
+    public var round: Int? = nil
+    /// The city's earlier rounds, oldest first, each scored on its own (README, "Rounds"); empty
+    /// for a city with one round and on the earlier rounds themselves.
+    public var earlier: [Scorecard] = []
     /// Every item in framework order.
     public let items: [ItemScore]
     /// Positions in `items` by KPI code.

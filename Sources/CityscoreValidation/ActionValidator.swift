@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 
 /// Checks `Content/actions/<slug>.md`: every field of the front matter, each problem at its line
 /// and column with a "did you mean" where one is likely (unknown city, KPI or data point, a status

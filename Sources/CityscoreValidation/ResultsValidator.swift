@@ -1,7 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 
 /// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
 struct ResultsValidator {
@@ -34,6 +34,7 @@ struct ResultsValidator {
                 file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
+            let first = observations.count
             for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
                 guard let (observation, key) = row.value else { continue }
@@ -41,48 +42,29 @@ struct ResultsValidator {
                 keys.append(key)
                 positions.append(diagnostics.count)
             }
+            if !columns.has("round") {
+                Rounds.assignFileRounds(&observations, keys: &keys, from: first)
+            }
         }
-        // Sorting finds the duplicates too: equal keys end up side by side, the first row first.
-        let order = RowOrder.sortedOrder(keys)
-        let duplicates = RowOrder.duplicates(keys, in: order)
-        guard !duplicates.isEmpty else {
-            observations.rearrange(takingFrom: order)
-            return observations
-        }
-        var errors: [(position: Int, row: Int, diagnostic: Diagnostic)] = []
-        for (row, first) in duplicates {
+        let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
             let observation = observations[row]
             let earlier = observations[first].location
             let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
-            errors.append(
-                (
-                    positions[row], row,
-                    .error(
-                        "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
-                        at: observation.location, suggestion: "keep one of the two rows")
-                ))
+            return .error(
+                "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
+                at: observation.location, suggestion: "keep one of the two rows")
         }
-        errors.sort { ($0.position, $0.row) < ($1.position, $1.row) }
-        var merged: [Diagnostic] = []
-        merged.reserveCapacity(diagnostics.count + errors.count)
-        var next = 0
-        for (position, diagnostic) in diagnostics.enumerated() {
-            while next < errors.count && errors[next].position == position {
-                merged.append(errors[next].diagnostic)
-                next += 1
-            }
-            merged.append(diagnostic)
+        if duplicates.kept.count == observations.count {
+            observations.rearrange(takingFrom: duplicates.kept)
+            return observations
         }
-        merged += errors[next...].map(\.diagnostic)
-        diagnostics = merged
-        let isDuplicate = Set(duplicates.map(\.row))
-        return order.filter { !isDuplicate.contains($0) }.map { observations[$0] }
+        return duplicates.kept.map { observations[$0] }
     }
 
     /// The columns of one results file, looked up once.
     struct Cells: Sendable {
         var identity: RowIdentity.Reader
-        var year, value, unit, source, note, quality, verified, benchmark: Columns.Column
+        var year, value, unit, source, note, quality, verified, benchmark, round: Columns.Column
         var columns: Columns { identity.columns }
 
         init(_ columns: Columns, order: RowOrder, framework: Framework, citySlugs: Set<String>) {
@@ -91,8 +73,9 @@ struct ResultsValidator {
                 columns.column("year"), columns.column("value"), columns.column("unit"), columns.column("source"),
                 columns.column("note")
             )
-            (quality, verified, benchmark) = (
-                columns.column("quality"), columns.column("verified"), columns.column("benchmark")
+            (quality, verified, benchmark, round) = (
+                columns.column("quality"), columns.column("verified"), columns.column("benchmark"),
+                columns.column("round")
             )
         }
     }
@@ -216,6 +199,11 @@ struct ResultsValidator {
                     "\(benchmarkText.quotedForMessage()) in column \"benchmark\": write none when the report says the KPI has no benchmark, or leave the cell empty",
                     at: columns.location(cells.benchmark, in: record), suggestion: "write none or leave it empty"))
         }
+        let round = Rounds.read(cells.round, in: record, columns: columns, year: year, currentYear: currentYear)
+        if let problem = round.problem {
+            ok = false
+            diagnostics.append(problem)
+        }
         guard ok, let identity, let year else { return nil }
         var extra: [String: String] = [:]
         for column in columns.extra where column.index < record.fields.count {
@@ -225,8 +213,13 @@ struct ResultsValidator {
             city: identity.city, kpi: identity.kpi.code, datapoint: identity.datapoint, year: year, value: value,
             unit: columns.text(cells.unit, in: record), source: columns.text(cells.source, in: record),
             note: columns.text(cells.note, in: record), quality: quality, verified: verified, extra: extra,
-            location: record.location, valueText: valueText, noBenchmark: benchmarkText == "none")
+            location: record.location, valueText: valueText, noBenchmark: benchmarkText == "none",
+            round: round.value)
         let ranks = identity.ranks
-        return (observation, RowOrder.key(city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: year))
+        return (
+            observation,
+            RowOrder.key(
+                city: ranks.city, kpi: ranks.kpi, datapoint: ranks.datapoint, year: year, round: round.value ?? 0)
+        )
     }
 }

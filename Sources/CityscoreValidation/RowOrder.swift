@@ -54,10 +54,13 @@ struct RowOrder: Sendable {
     func kpi(_ code: String) -> RankedKPI? { kpis[code] }
 
     /// The key of a row from the ranks of its city, KPI and data point (0 for none), and its year.
-    static func key(city: UInt32, kpi: UInt32, datapoint: UInt32, year: Int) -> Key {
+    /// With a `round` (a year, 0 for none), rows sort by round, then year: a year below 4096
+    /// takes the low 12 bits, the round the bits above.
+    static func key(city: UInt32, kpi: UInt32, datapoint: UInt32, year: Int, round: Int = 0) -> Key {
         Key(
             cityAndKPI: UInt64(city) << 32 | UInt64(kpi),
-            datapointAndYear: UInt64(datapoint) << 32 | UInt64(UInt32(clamping: year)))
+            datapointAndYear: UInt64(datapoint) << 32 | UInt64(UInt32(clamping: year))
+                | UInt64(UInt32(clamping: round) & 0xFFFFF) << 12)
     }
 }
 
@@ -82,12 +85,6 @@ extension RowOrder {
 }
 
 extension Array {
-    /// The elements ordered by `keys` (one per element, all different), moved in place: no second
-    /// copy of a large array is made.
-    mutating func sort<Key: Comparable>(byUniqueKeys keys: [Key]) {
-        rearrange(takingFrom: RowOrder.sortedOrder(keys))
-    }
-
     /// Moves the element at `order[i]` to position `i`, following each cycle of the permutation with swaps.
     mutating func rearrange(takingFrom order: [Int]) {
         var order = order

@@ -237,4 +237,39 @@ struct ActionsTests {
         #expect(actions["total"] as? Int == 1)
         #expect(actions["in-progress"] as? Int == 1)
     }
+
+    @Test func theProgrammePageCountsWhoMovedABandBetweenRounds() throws {
+        let header = "city,kpi,datapoint,year,value,unit,source,round\n"
+        let site = try Self.site([
+            "Content/results/2020.csv": header + """
+                karmoy,SC: SH: SA: 3A,,2019,no,,Report,2019
+                karmoy,SC: SH: SA: 3A,,2021,yes,,Report,2021
+                asker,SC: SH: SA: 3A,,2020,no,,Report,2020
+                rana,SC: SH: SA: 3A,,2020,yes,,Report,2020
+
+                """
+        ])
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let page = try #require(site.read("programme/index.html"))
+        let section = try #require(page.components(separatedBy: "id=\"progress\"").last)
+        #expect(section.contains("1 of 3 cities have an earlier evaluation round"))
+        let row = try #require(section.components(separatedBy: "<tr>").first { $0.contains("sc-sh-sa-3a") })
+        #expect(row.contains("<td class=\"num\">1</td><td class=\"num\">0</td>"))
+        #expect(row.contains("Karmøy"))
+        let text = try #require(site.read("data/programme.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let progress = try #require(json["progress"] as? [String: Any])
+        #expect(progress["cities"] as? [String] == ["karmoy"])
+        #expect(progress["overall_up"] as? [String] == ["karmoy"])
+    }
+
+    @Test func withoutRoundsTheProgressSectionSaysWhy() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let page = try #require(site.read("programme/index.html"))
+        #expect(page.contains("Each city has one evaluation round"))
+        #expect(try #require(site.read("data/programme.json")).contains("\"progress\": null"))
+    }
 }
