@@ -51,7 +51,7 @@ struct SpreadsheetSafetyTests {
         #expect(rows.count == 2)
         // Then the computed columns, empty without scorecards.
         #expect(
-            rows[1] == ["c", "K: 1", "'-", "2020", "-5", "'-", "'-5", "'+1", "", "", "", "'-2.5"]
+            rows[1] == ["c", "K: 1", "'-", "2020", "-5", "'-", "'-5", "'+1", "", "", "", "", "'-2.5"]
                 + Array(repeating: "", count: 6))
     }
 
