@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 
@@ -108,18 +109,18 @@ extension Contexts {
 
     /// The page of one action: what it is, who does it, when, what it costs, which KPIs it targets
     /// and where the city stands on each of them.
-    func action(_ action: Action, _ path: String) -> Fields {
+    func action(_ action: Action, _ route: Route) -> Fields {
         let card = cityIndex[action.city].map { scorecards[$0] }
         let cityName = card?.city.name ?? action.city
         var context = base(
-            path: path, title: action.title,
+            path: route.path, title: action.title,
             description: action.document.description
                 ?? markdown[action.document.path].flatMap { $0.summary.isEmpty ? nil : $0.summary }
                 ?? strings.format("action_description", ["city": cityName, "title": action.title]),
             breadcrumbs: [
                 (strings["nav_cities"], URLs.cities), (cityName, URLs.city(action.city)), (action.title, nil),
             ],
-            section: "cities")
+            section: route.section)
         var a = actionStatus(action.status)
         a["title"] = .string(action.title)
         a["city"] = .string(cityName)

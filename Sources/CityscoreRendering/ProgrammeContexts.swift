@@ -1,5 +1,6 @@
 import CityscoreCharts
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 
@@ -28,10 +29,10 @@ extension Contexts {
     }
 
     /// `programme/`: which weaknesses the cities share, who is acting on them, who has solved them.
-    func programme(_ path: String) -> Fields {
+    func programme(_ route: Route) -> Fields {
         var context = base(
-            path: path, title: strings["programme_title"], description: strings["programme_description"],
-            breadcrumbs: [(strings["programme_title"], nil)], section: "programme")
+            path: route.path, title: strings["programme_title"], description: strings["programme_description"],
+            breadcrumbs: [(strings["programme_title"], nil)], section: route.section)
         let view = programmeView
         context["lead"] = .string(
             strings.format(

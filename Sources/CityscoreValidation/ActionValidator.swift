@@ -36,7 +36,8 @@ struct ActionValidator {
                 .error(
                     "the file name \"\(file.name).md\" cannot be an action's address: use lowercase letters, digits and dashes",
                     at: SourceLocation(path: file.path, line: 1, column: 1),
-                    suggestion: Slug.make(file.name).isEmpty ? nil : "rename it to \(Slug.make(file.name)).md"))
+                    suggestion: Slug.make(file.name).isEmpty ? nil : "rename it to \(Slug.make(file.name)).md",
+                    code: .invalidSlug))
             return nil
         }
         if let problem = OutputPaths.check(
@@ -56,7 +57,7 @@ struct ActionValidator {
                     "unknown city \"\(city)\": an action belongs to a city of Content/cities/",
                     at: fields.valueLocation(of: "city"),
                     suggestion: Suggestions.didYouMean(city, in: citySlugs.sorted())
-                        ?? "the cities are \(citySlugs.sorted().joined(separator: ", "))"))
+                        ?? "the cities are \(citySlugs.sorted().joined(separator: ", "))", code: .unknownCity))
         }
         let title = required("title", fields, example: "title: New cycle lanes", diagnostics: &diagnostics)
         let targets = kpis(fields, diagnostics: &diagnostics)
@@ -74,7 +75,7 @@ struct ActionValidator {
             diagnostics.append(
                 .error(
                     "the due date \(due) is before the start \(start)", at: fields.valueLocation(of: "due"),
-                    suggestion: "check both dates; a date is written YYYY-MM-DD"))
+                    suggestion: "check both dates; a date is written YYYY-MM-DD", code: .invalidDate))
         }
         let owner = fields.string("owner", into: &diagnostics)
         let (budget, budgetText) = budget(fields, diagnostics: &diagnostics)
@@ -99,7 +100,9 @@ struct ActionValidator {
 
     private func missing(_ key: String, _ fields: YAMLFields, example: String, diagnostics: inout [Diagnostic]) {
         diagnostics.append(
-            .error("the action needs \"\(key)\" in its front matter, e.g. \"\(example)\"", at: fields.location))
+            .error(
+                "the action needs \"\(key)\" in its front matter, e.g. \"\(example)\"", at: fields.location,
+                code: .requiredField))
     }
 
     /// A text that must be given and not be empty.
@@ -130,7 +133,8 @@ struct ActionValidator {
                 problem.message.contains("single text value")
                     ? .error(
                         "put each KPI code of \"kpis\" in quotes: its colons are read as YAML keys otherwise",
-                        at: problem.location, suggestion: "e.g. kpis: [\"EC: ICT: ICT: 1C\", \"EN: EN: AQ: 1C/PM2.5\"]")
+                        at: problem.location, suggestion: "e.g. kpis: [\"EC: ICT: ICT: 1C\", \"EN: EN: AQ: 1C/PM2.5\"]",
+                        code: .yamlSyntax)
                     : problem)
         }
         guard let items = list, !items.isEmpty else {
@@ -154,8 +158,8 @@ struct ActionValidator {
                     .error(
                         "unknown KPI \"\(code)\" in \"kpis\"", at: at,
                         suggestion: Suggestions.didYouMean(code, in: framework.codes)
-                            ?? "use a code of the framework, e.g. \"\(framework.codes.first ?? "EC: ICT: ICT: 1C")\"; a data point is written CODE/DATAPOINT"
-                    ))
+                            ?? "use a code of the framework, e.g. \"\(framework.codes.first ?? "EC: ICT: ICT: 1C")\"; a data point is written CODE/DATAPOINT",
+                        code: .unknownKPI))
                 continue
             }
             if let point = datapoint {
@@ -170,13 +174,13 @@ struct ActionValidator {
                                 ? "write the code alone: \"\(code)\""
                                 : Suggestions.didYouMean(point, in: kpi.datapoints).map { _ in
                                     "did you mean \"\(code)/\(Suggestions.closest(to: point, in: kpi.datapoints) ?? point)\"?"
-                                }))
+                                }, code: .unknownDatapoint))
                     continue
                 }
             }
             let target = ActionTarget(kpi: kpi.code, datapoint: datapoint)
             if targets.contains(target) {
-                diagnostics.append(.warning("\"\(text)\" is listed twice in \"kpis\"", at: at))
+                diagnostics.append(.warning("\"\(text)\" is listed twice in \"kpis\"", at: at, code: .listedTwice))
                 continue
             }
             targets.append(target)
@@ -193,7 +197,7 @@ struct ActionValidator {
                 "\"\(key)\" must be a date written YYYY-MM-DD (or YYYY-MM, or a year), found \"\(text)\"",
                 at: fields.valueLocation(of: key),
                 suggestion: ActionDate.rewritten(text).map { "did you mean \"\($0)\"?" }
-                    ?? "e.g. \"\(key): 2025-03-01\""))
+                    ?? "e.g. \"\(key): 2025-03-01\"", code: .invalidDate))
         return nil
     }
 
@@ -216,7 +220,8 @@ struct ActionValidator {
                     at: fields.valueLocation(of: "budget"),
                     suggestion: digits.isEmpty || written.hasPrefix("-")
                         ? "give the currency apart, e.g. \"budget: 2500000\" and \"currency: NOK\""
-                        : "did you mean \"\(digits)\"? Give the currency apart, e.g. \"currency: NOK\""))
+                        : "did you mean \"\(digits)\"? Give the currency apart, e.g. \"currency: NOK\"",
+                    code: .notANumber))
             return (nil, nil)
         }
         return (value, text)
@@ -229,7 +234,8 @@ struct ActionValidator {
                 diagnostics.append(
                     .error(
                         "the budget needs its currency", at: fields.valueLocation(of: "budget"),
-                        suggestion: "add \"currency: NOK\" (or another ISO 4217 code such as EUR, USD)"))
+                        suggestion: "add \"currency: NOK\" (or another ISO 4217 code such as EUR, USD)",
+                        code: .requiredField))
             }
             return nil
         }
@@ -238,7 +244,8 @@ struct ActionValidator {
                 diagnostics.append(
                     .warning(
                         "\"currency\" is given without a budget, so it is not shown",
-                        at: fields.location(of: "currency"), suggestion: "add \"budget: 2500000\" or remove it"))
+                        at: fields.location(of: "currency"), suggestion: "add \"budget: 2500000\" or remove it",
+                        code: .unusedField))
             }
             return text
         }
@@ -250,7 +257,7 @@ struct ActionValidator {
                 suggestion: ISO4217.codes.contains(upper)
                     ? "did you mean \"\(upper)\"?"
                     : ISO4217.names[text.lowercased()].map { "did you mean \"\($0)\"?" }
-                        ?? Suggestions.didYouMean(upper, in: ISO4217.codes.sorted())))
+                        ?? Suggestions.didYouMean(upper, in: ISO4217.codes.sorted()), code: .invalidValue))
         return nil
     }
 
@@ -271,7 +278,7 @@ struct ActionValidator {
                 .error(
                     "\"\(text)\" in \"sdgs\" is not a Sustainable Development Goal: the goals are numbered 1 to 17",
                     at: fields.location(of: "sdgs", item: index),
-                    suggestion: guess.map { "did you mean \($0)?" } ?? "e.g. \"sdgs: [11, 13]\""))
+                    suggestion: guess.map { "did you mean \($0)?" } ?? "e.g. \"sdgs: [11, 13]\"", code: .invalidValue))
         }
         return goals
     }
@@ -294,7 +301,8 @@ struct ActionValidator {
                 .error(
                     "\"\(text)\" in \"links\" is not a web address", at: fields.location(of: "links", item: index),
                     suggestion: lower.hasPrefix("www.")
-                        ? "did you mean \"https://\(text)\"?" : "write the full address, starting with https://"))
+                        ? "did you mean \"https://\(text)\"?" : "write the full address, starting with https://",
+                    code: .invalidWebAddress))
         }
         return links
     }

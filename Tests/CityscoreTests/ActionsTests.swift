@@ -124,6 +124,17 @@ struct ActionsTests {
                 $0.hasPrefix("Content/actions/late.md:9:11: error: \"nok\" is not a currency code")
                     && $0.contains("did you mean \"NOK\"?")
             })
+        // Each problem carries its code.
+        for (line, code) in [(2, "unknown-city"), (4, "unknown-kpi"), (4, "unknown-datapoint"), (7, "invalid-date")] {
+            #expect(
+                bad.contains { $0.hasPrefix("Content/actions/bad.md:\(line):") && $0.hasSuffix("[\(code)]") }, "\(code)"
+            )
+        }
+        for (line, code) in [(7, "invalid-date"), (8, "invalid-value"), (9, "invalid-value")] {
+            #expect(
+                late.contains { $0.hasPrefix("Content/actions/late.md:\(line):") && $0.hasSuffix("[\(code)]") },
+                "\(code)")
+        }
     }
 
     @Test func anUnquotedKPICodeInAListIsToldToBeQuoted() throws {

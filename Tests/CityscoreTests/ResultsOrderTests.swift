@@ -1,5 +1,5 @@
-import Foundation
 import CityscorePipeline
+import Foundation
 import Testing
 
 /// Results files large enough to be checked in several blocks at once: problems still come out in
