@@ -21,7 +21,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
-                "CityscorePipeline", "CityscoreImport", "CityscoreText",
+                "CityscorePipeline", "CityscoreImport", "CityscoreText", "CityscoreDiff",
             ]
         ),
     ],
@@ -98,6 +98,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // `cityscore diff`: what changed between two versions of a site (values and bands).
+        .target(
+            name: "CityscoreDiff",
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
+                "CityscoreText",
+            ]
+        ),
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
             name: "CityscoreServe",
@@ -110,7 +118,7 @@ let package = Package(
             name: "cityscore",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
-                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport",
+                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport", "CityscoreDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,6 +129,7 @@ let package = Package(
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
                 "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText", "CityscoreRouting",
+                "CityscoreDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -512,6 +512,12 @@ programme_progress_kpis: Indicators that moved a band
 programme_moved_up: Cities up a band
 programme_moved_down: Cities down a band
 programme_which_cities: Which cities
+live_no_target: no target
+changes_title: What changed
+changes_description: Values added to and corrected on this site, newest first.
+changes_feed: Follow the changes (Atom feed)
+changes_cities: Cities
+city_updated: "updated {date}: {title}"
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -549,6 +555,22 @@ programme_which_cities: Which cities
 </tbody>
 </table>
 </div>{{/empty(items)}}
+{{>partials/foot}}
+
+"""#),
+        (#"templates/changes.mustache"#, #"""
+{{>partials/head}}
+<article class="prose changes">
+<h1>{{page.title}}</h1>
+<p>{{page.description}} <a href="{{feedURL}}" type="application/atom+xml">{{t.changes_feed}}</a></p>
+{{#entries}}
+<section class="change" id="{{id}}" aria-labelledby="{{id}}-title">
+<h2 id="{{id}}-title"><time datetime="{{date}}">{{date}}</time>: {{title}}</h2>
+{{#hasCities}}<p class="muted">{{t.changes_cities}}: {{#cities}}<a href="{{url}}">{{name}}</a> {{/cities}}</p>{{/hasCities}}
+{{{html}}}
+</section>
+{{/entries}}
+</article>
 {{>partials/foot}}
 
 """#),
@@ -602,6 +624,7 @@ programme_which_cities: Which cities
 <p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#years}} · {{years}}{{/years}}</p>
 {{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
+{{#latestChange}}<p class="updated"><a href="{{url}}">{{text}}</a></p>{{/latestChange}}
 <h2>{{t.dimension_scores}}</h2>
 <ul class="dimension-cards">
 {{#dimensionScores}}<li>

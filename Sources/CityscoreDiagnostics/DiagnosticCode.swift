@@ -83,6 +83,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case brokenLink = "broken-link"
     case linkOutsideSite = "link-outside-site"
     case brokenAnchor = "broken-anchor"
+    case shortcodeSyntax = "shortcode-syntax"
+    case liveValue = "live-value"
     case rawHTMLOmitted = "raw-html-omitted"
     case pipeTable = "pipe-table"
     case strikethrough = "strikethrough"
@@ -98,6 +100,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case outputFolder = "output-folder"
     case newFolder = "new-folder"
     case reportUnwritable = "report-unwritable"
+    case diffInput = "diff-input"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -211,7 +214,22 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .unusedField: ("an action's `currency` without a `budget`, so not shown", "add the budget, or remove it")
         case .brokenLink: ("a link to a page or file that does not exist", "fix the link (see the suggestion)")
         case .linkOutsideSite: ("a link that leaves the site folder", "link inside the site, or use a full URL")
+        case .diffInput:
+            (
+                "`cityscore diff` was given something that is not a site, a built site or a results CSV",
+                "give a site folder, a built output folder or a results .csv file"
+            )
         case .brokenAnchor: ("a link to a heading the target page does not have", "fix the `#anchor`")
+        case .shortcodeSyntax:
+            (
+                "a live value (`{{value …}}`, `{{chart …}}`) that is not written as one",
+                "write each argument in double quotes; put a chart on a line of its own"
+            )
+        case .liveValue:
+            (
+                "a live value names a KPI, data point, city, dimension or chart the site does not have",
+                "use the code as the framework writes it (see the did-you-mean)"
+            )
         case .rawHTMLOmitted:
             ("raw HTML left out of the page for safety", "write Markdown, or set `unsafe_html: true`")
         case .pipeTable: ("a pipe table, which CommonMark shows as text", "use a list; data belong in results")

@@ -253,6 +253,8 @@ public struct Site: Sendable {
     public var assets: [String]
     /// `Content/actions/*.md` (drafts left out), sorted by city, then slug.
     public var actions: [Action]
+    /// The entries of `Content/changes/`, oldest first.
+    public var changes: [ChangeEntry] = []
 
     /// Creates a site.
     public init(

@@ -76,9 +76,13 @@ public struct Pipeline: Sendable {
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
-        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
+        var (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
             .validateAll(consume source)
         diagnostics.append(contentsOf: validationProblems)
+        // The record of changes names cities: read once the cities are known.
+        var changeProblems: [Diagnostic] = []
+        site.changes = ChangesReader(files: files).read(cities: site.cities.map(\.slug), into: &changeProblems)
+        diagnostics.append(contentsOf: changeProblems)
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()

@@ -196,6 +196,7 @@ struct Contexts: Sendable {
         case (.page, _, _, _, let p?): return page(site.pages[p], route)
         case (.methodology, _, _, _, _): return methodology(route)
         case (.programme, _, _, _, _): return programme(route)
+        case (.changes, _, _, _, _): return changesPage(route)
         default:
             // The 404 page, and a route registered without the subject its kind shows: the shared parts.
             return base(
@@ -236,6 +237,7 @@ struct Contexts: Sendable {
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: route.section)
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
+        context["latestChange"] = latestChange(of: card)
         context["dimensionScores"] = .list(
             card.dimensions.map { dim in
                 var d = display.score(dim.score)

@@ -91,9 +91,10 @@ public struct SiteRenderer: Sendable {
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
         let pages = routes.routes
-        let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
         let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
+        let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
         let contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
             routes: routes)
@@ -161,6 +162,9 @@ public struct SiteRenderer: Sendable {
         emit(RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(RenderedFile(path: "sitemap.xml", text: routes.sitemap(urls: urls)))
+        if let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml() {
+            emit(RenderedFile(path: URLs.changesFeed, text: feed))
+        }
         emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
@@ -182,16 +186,18 @@ public struct SiteRenderer: Sendable {
         return map
     }
 
-    func renderMarkdown(urls: URLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
+    func renderMarkdown(urls: URLs, live: LiveValues, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
         let published = publishedURLs(urls: urls)
         let linkable = routes.linkablePaths(site: site)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
-        var documents = site.cities.map(\.document) + site.pages + site.actions.map(\.document)
+        var documents =
+            site.cities.map(\.document) + site.pages + site.actions.map(\.document) + site.changes.map(\.document)
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            renderer.render(
+            let city = LiveValues.city(ofDocument: doc.path, in: scorecards)
+            return renderer.render(
                 doc.body, path: doc.path, firstLine: doc.bodyLine,
                 resolve: { target in
                     if let url = published[target] { return .url(url) }
@@ -203,7 +209,7 @@ public struct SiteRenderer: Sendable {
                         return .url(urls.link(found))
                     }
                     return Suggestions.closest(to: path, in: linkable).map(LinkTarget.misspelt) ?? .missing
-                })
+                }, shortcodes: { live.expand($0, city: city) })
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {

@@ -19,6 +19,8 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     /// One action of `Site.actions`.
     case action
     case notFound
+    /// The "What changed" page, when the site has `Content/changes/` entries.
+    case changes
 
     /// What one kind of page is: its template, its navigation section, the interface string of its
     /// title (nil when the title comes from the data) and the pages of that kind a site has.
@@ -128,6 +130,11 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
         case .notFound:
             return Definition(template: "404", section: "", titleKey: "not_found_title") { _ in
                 [Route.Place(path: "404.html", inputs: ["Content/site.yml"])]
+            }
+        case .changes:
+            return Definition(template: "changes", section: "changes", titleKey: "changes_title") { site in
+                site.changes.isEmpty
+                    ? [] : [Route.Place(path: URLs.changes, inputs: shared + cities(site) + ["Content/changes/"])]
             }
         }
     }

@@ -65,6 +65,7 @@ public struct RouteTable: Sendable {
             map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
         for action in site.actions { map[action.document.path] = URLs.action(action.slug) }
+        for change in site.changes { map[change.document.path] = URLs.changes }
         return map
     }
 

@@ -15,7 +15,7 @@ struct CityscoreCommand: ParsableCommand {
             Themes/. See the README for the formats.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportCommand.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportCommand.self, Diff.self],
         defaultSubcommand: nil
     )
 
