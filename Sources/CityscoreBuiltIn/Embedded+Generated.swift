@@ -591,6 +591,56 @@ report_pdf: Download this report (PDF)
 report_print_note: This page is laid out for printing; print it or save it as PDF from your browser.
 report_coverage_text: How many indicators each city reported, scored and verified.
 report_no_rows: No value of this dimension was reported.
+# Actions and the programme view (issue 16)
+nav_programme: Programme
+action_status: Status
+action_status_planned: Planned
+action_status_in-progress: In progress
+action_status_done: Done
+action_status_stopped: Stopped
+action_start: Start
+action_due: Due
+action_due_on: "due {date}"
+action_owner: Responsible
+action_budget: Budget
+action_sdgs: Sustainable Development Goals
+sdg_goal: Goal
+action_links: Plans and reports
+action_targets: Targets
+action_targets_heading: The indicators it targets, and where the city stands
+action_description: "{city}: {title}"
+actions_city_heading: What the city is doing
+actions_city_none: No action is recorded for this city yet.
+actions_weak_without: Indicators in band 1 or 2 without an action
+no_action_yet: no action yet
+indicator_actions_heading: What the cities are doing
+indicator_actions_none: No city has recorded an action on this indicator yet.
+actions_csv: All actions (CSV)
+programme_title: Programme
+programme_description: Which weaknesses the cities share, who is acting on them, and who has already solved them.
+programme_lead: "Cities: {cities} · actions: {actions}"
+programme_shared_categories: Shared weaknesses by category
+programme_shared_kpis: Shared weaknesses by indicator
+programme_weak: Cities in band 1 or 2
+programme_weak_count: "{weak} of {scored}"
+programme_weak_cities: Which cities
+programme_acting: Acting on it
+programme_not_acting: No action yet
+programme_learn_from: Learn from (band 4)
+programme_none_weak: No city is in band 1 or 2 here.
+programme_coverage: Indicators most cities cannot report
+programme_coverage_intro: "Indicators that fewer than half of the cities report, fewest first: a data problem the programme shares."
+programme_coverage_none: Every indicator is reported by at least half of the cities.
+programme_reporting: Cities reporting
+programme_progress: Progress between rounds
+programme_progress_none: "Each city has one evaluation round in this site's data: progress between rounds shows once cities have two."
+programme_json: The programme view (JSON)
+programme_progress_lead: "{with} of {cities} cities have an earlier evaluation round. Between each one's last two rounds, {up} moved up a band overall and {down} moved down."
+programme_progress_categories: Categories that moved a band
+programme_progress_kpis: Indicators that moved a band
+programme_moved_up: Cities up a band
+programme_moved_down: Cities down a band
+programme_which_cities: Which cities
 live_no_target: no target
 changes_title: What changed
 changes_description: Values added to and corrected on this site, newest first.
@@ -604,6 +654,36 @@ city_updated: "updated {date}: {title}"
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
 <p><a href="{{site.homeURL}}">{{t.not_found_link}}</a></p>
+{{>partials/foot}}
+
+"""#),
+        (#"templates/action.mustache"#, #"""
+{{>partials/head}}
+{{#action}}
+<h1>{{title}}</h1>
+<p class="meta"><a href="{{cityURL}}">{{city}}</a> · <span class="action-status {{statusClass}}">{{status}}</span></p>
+<dl class="facts">
+<dt>{{t.action_status}}</dt><dd>{{status}}</dd>
+<dt>{{t.action_start}}</dt><dd>{{#start}}{{start}}{{/start}}{{^start}}{{t.not_stated}}{{/start}}</dd>
+<dt>{{t.action_due}}</dt><dd>{{#due}}{{due}}{{/due}}{{^due}}{{t.not_stated}}{{/due}}</dd>
+<dt>{{t.action_owner}}</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}{{t.not_stated}}{{/owner}}</dd>
+{{#budget}}<dt>{{t.action_budget}}</dt><dd>{{budget}}</dd>{{/budget}}
+{{^empty(sdgs)}}<dt>{{t.action_sdgs}}</dt><dd>{{#sdgs}}{{t.sdg_goal}} {{number}}{{^last()}}, {{/last()}}{{/sdgs}}</dd>{{/empty(sdgs)}}
+</dl>
+{{^empty(links)}}<h2>{{t.action_links}}</h2>
+<ul>{{#links}}<li><a href="{{url}}">{{url}}</a></li>{{/links}}</ul>{{/empty(links)}}
+{{/action}}
+{{#narrative}}<div class="prose">{{{html}}}</div>{{/narrative}}
+<h2>{{t.action_targets_heading}}</h2>
+{{^empty(items)}}<div class="table-scroll">
+<table class="items">
+<caption class="visually-hidden">{{t.action_targets_heading}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
+<tbody>
+{{>partials/item-rows}}
+</tbody>
+</table>
+</div>{{/empty(items)}}
 {{>partials/foot}}
 
 """#),
@@ -695,11 +775,18 @@ city_updated: "updated {date}: {title}"
 </section>
 <section>
 <h2>{{t.weakest}}</h2>
-<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}</li>{{/weakest}}</ol>
+<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}{{>partials/row-actions}}</li>{{/weakest}}</ol>
 </section>
 </div>
 {{/hasScored}}
 {{^hasScored}}<p class="notice">{{t.no_scored}}</p>{{/hasScored}}
+{{#siteHasActions}}<section id="city-actions">
+<h2>{{t.actions_city_heading}}</h2>
+{{#hasActions}}{{>partials/action-list}}{{/hasActions}}
+{{^hasActions}}<p class="muted">{{t.actions_city_none}}</p>{{/hasActions}}
+{{^empty(weakWithoutAction)}}<h3>{{t.actions_weak_without}}</h3>
+<ul class="cat-list">{{#weakWithoutAction}}<li><a href="{{url}}">{{label}}</a> {{>partials/band}}</li>{{/weakWithoutAction}}</ul>{{/empty(weakWithoutAction)}}
+</section>{{/siteHasActions}}
 {{#narrative}}
 <section class="prose">
 <h2>{{t.narrative}}</h2>
@@ -842,7 +929,7 @@ city_updated: "updated {date}: {title}"
 <thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
 <tbody>
 {{#rows}}<tr class="{{statusClass}}">
-<th scope="row"><a href="{{cityURL}}">{{city}}</a>{{#datapoint}}<br><span class="muted">{{datapoint}}</span>{{/datapoint}}</th>
+<th scope="row"><a href="{{cityURL}}">{{city}}</a>{{#datapoint}}<br><span class="muted">{{datapoint}}</span>{{/datapoint}}{{>partials/row-actions}}</th>
 <td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
@@ -853,6 +940,11 @@ city_updated: "updated {date}: {title}"
 {{/rows}}</tbody>
 </table>
 </div>
+{{#siteHasActions}}<section id="kpi-actions">
+<h2>{{t.indicator_actions_heading}}</h2>
+{{#hasKPIActions}}{{>partials/action-list}}{{/hasKPIActions}}
+{{^hasKPIActions}}<p class="muted">{{t.indicator_actions_none}}</p>{{/hasKPIActions}}
+</section>{{/siteHasActions}}
 {{>partials/foot}}
 
 """#),
@@ -916,6 +1008,13 @@ city_updated: "updated {date}: {title}"
 {{>partials/foot}}
 
 """##),
+        (#"templates/partials/action-list.mustache"#, #"""
+<ul class="action-list">
+{{#actionList}}<li><a href="{{url}}">{{title}}</a> <span class="action-status {{statusClass}}">{{status}}</span>{{#showCity}} · <a href="{{cityURL}}">{{city}}</a>{{/showCity}}{{#due}} · <span class="muted">{{due}}</span>{{/due}}
+{{^empty(kpis)}}<br><span class="muted">{{t.action_targets}}:</span> {{#kpis}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/kpis}}{{/empty(kpis)}}</li>
+{{/actionList}}</ul>
+
+"""#),
         (#"templates/partials/band.mustache"#, #"""
 <span class="band {{bandClass}}"><span class="band-number" aria-hidden="true">{{bandNumber}}</span> <span class="band-name">{{bandName}}</span></span>
 
@@ -927,7 +1026,7 @@ city_updated: "updated {date}: {title}"
 {{{svg}}}
 <details class="chart-data">
 <summary>{{t.chart_data}}</summary>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-label="{{caption}}">
 <table>
 <caption>{{caption}}</caption>
 <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
@@ -996,7 +1095,7 @@ city_updated: "updated {date}: {title}"
         (#"templates/partials/item-rows.mustache"#, #"""
 {{#items}}
 <tr class="{{statusClass}}">
-<th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span></th>
+<th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span>{{>partials/row-actions}}</th>
 <td class="num value">{{value}}{{#otherYear}}<br><span class="muted">{{otherYear}}</span>{{/otherYear}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
@@ -1093,8 +1192,107 @@ city_updated: "updated {date}: {title}"
 </section>
 
 """#),
+        (#"templates/partials/row-actions.mustache"#, #"""
+{{#rowActions}}<br><a class="row-action" href="{{url}}">{{title}}</a> <span class="action-status {{statusClass}}">{{status}}</span>{{/rowActions}}{{#noAction}}<br><span class="no-action">{{t.no_action_yet}}</span>{{/noAction}}
+
+"""#),
         (#"templates/partials/score.mustache"#, #"""
 {{#isScored}}<span class="score">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}
+
+"""#),
+        (#"templates/programme.mustache"#, #"""
+{{>partials/head}}
+<h1>{{page.title}}</h1>
+<p class="lead">{{t.programme_description}}</p>
+<p>{{lead}}{{^empty(statusCounts)}} {{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}{{/empty(statusCounts)}}</p>
+{{>partials/charts}}
+<section id="shared-categories">
+<h2>{{t.programme_shared_categories}}</h2>
+{{^empty(categories)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_shared_categories}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col" class="num">{{t.programme_weak}}</th><th scope="col">{{t.programme_weak_cities}}</th><th scope="col">{{t.programme_acting}}</th><th scope="col">{{t.programme_learn_from}}</th></tr></thead>
+<tbody>
+{{#categories}}<tr>
+<th scope="row">{{name}}<br><span class="muted">{{dimension}}</span></th>
+<td class="num">{{weakCount}}</td>
+<td>{{#weak}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/weak}}</td>
+<td>{{#acting}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/acting}}{{^acting}}<span class="no-action">{{t.no_action_yet}}</span>{{/acting}}</td>
+<td>{{#strong}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/strong}}{{^strong}}–{{/strong}}</td>
+</tr>
+{{/categories}}</tbody>
+</table>
+</div>{{/empty(categories)}}
+{{#empty(categories)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(categories)}}
+</section>
+<section id="shared-indicators">
+<h2>{{t.programme_shared_kpis}}</h2>
+{{^empty(kpis)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_shared_kpis}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_weak}}</th><th scope="col">{{t.programme_acting}}</th><th scope="col">{{t.programme_not_acting}}</th><th scope="col">{{t.programme_learn_from}}</th></tr></thead>
+<tbody>
+{{#kpis}}<tr>
+<th scope="row"><a href="{{url}}">{{name}}</a><br><span class="code">{{code}}</span></th>
+<td class="num">{{weakCount}}</td>
+<td>{{#acting}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/acting}}{{^acting}}–{{/acting}}</td>
+<td>{{#notActing}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/notActing}}{{^notActing}}–{{/notActing}}</td>
+<td>{{#strong}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/strong}}{{^strong}}–{{/strong}}</td>
+</tr>
+{{/kpis}}</tbody>
+</table>
+</div>{{/empty(kpis)}}
+{{#empty(kpis)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(kpis)}}
+</section>
+<section id="coverage-gaps">
+<h2>{{t.programme_coverage}}</h2>
+<p>{{t.programme_coverage_intro}}</p>
+{{^empty(coverageGaps)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_coverage}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_reporting}}</th><th scope="col" class="num">{{t.coverage_not_reported}}</th><th scope="col" class="num">{{t.coverage_missing}}</th><th scope="col" class="num">{{t.coverage_not_applicable}}</th></tr></thead>
+<tbody>
+{{#coverageGaps}}<tr>
+<th scope="row"><a href="{{url}}">{{name}}</a><br><span class="code">{{code}}</span></th>
+<td class="num">{{reported}} / {{cityCount}}</td><td class="num">{{notReported}}</td><td class="num">{{missing}}</td><td class="num">{{notApplicable}}</td>
+</tr>
+{{/coverageGaps}}</tbody>
+</table>
+</div>{{/empty(coverageGaps)}}
+{{#empty(coverageGaps)}}<p class="muted">{{t.programme_coverage_none}}</p>{{/empty(coverageGaps)}}
+</section>
+<section id="progress">
+<h2>{{t.programme_progress}}</h2>
+{{#progress}}<p>{{lead}}</p>
+{{^empty(categories)}}<h3>{{t.programme_progress_categories}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_categories}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#categories}}<tr><th scope="row">{{name}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/categories}}</tbody>
+</table>
+</div>{{/empty(categories)}}
+{{^empty(kpis)}}<h3>{{t.programme_progress_kpis}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_kpis}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#kpis}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{#code}}<br><span class="code">{{code}}</span>{{/code}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/kpis}}</tbody>
+</table>
+</div>{{/empty(kpis)}}
+{{/progress}}
+{{^progress}}<p class="muted">{{t.programme_progress_none}}</p>{{/progress}}
+</section>
+<h2>{{t.downloads}}</h2>
+<ul>
+<li><a href="{{programmeJSON}}">{{t.programme_json}}</a></li>
+<li><a href="{{actionsCSV}}">{{t.actions_csv}}</a></li>
+</ul>
+{{>partials/foot}}
 
 """#),
         (#"templates/report-city.mustache"#, #"""

@@ -74,6 +74,10 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case unknownPeer = "unknown-peer"
     case unknownDimension = "unknown-dimension"
     case orphanFolder = "orphan-folder"
+    case invalidDate = "invalid-date"
+    case invalidWebAddress = "invalid-web-address"
+    case listedTwice = "listed-twice"
+    case unusedField = "unused-field"
 
     // MARK: Markdown
     case brokenLink = "broken-link"
@@ -108,7 +112,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     /// The severity a problem of this kind has unless `site.yml`'s `diagnostics:` raises a warning.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .ignoredFile, .linkedTwice, .unknownKey, .unknownDiagnosticCode, .errorNotLowered, .rawHTMLOmitted,
+        case .ignoredFile, .linkedTwice, .listedTwice, .unusedField, .unknownKey, .unknownDiagnosticCode,
+            .errorNotLowered, .rawHTMLOmitted,
             .pipeTable, .strikethrough, .footnote:
             return .warning
         default:
@@ -208,6 +213,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .unknownPeer: ("a peer that is not a city of the site", "fix the slug (see the suggestion)")
         case .unknownDimension: ("a city narrative named after no dimension", "rename it after a dimension")
         case .orphanFolder: ("a city folder without its city file", "add `Content/cities/<slug>.md`")
+        case .invalidDate:
+            ("an action's date not written YYYY-MM-DD (or YYYY-MM, or a year), or due before it starts", "fix the date")
+        case .invalidWebAddress: ("an action's link that is not a full web address", "write it from `https://`")
+        case .listedTwice: ("a KPI or data point listed twice in an action's `kpis`", "remove one of them")
+        case .unusedField: ("an action's `currency` without a `budget`, so not shown", "add the budget, or remove it")
         case .brokenLink: ("a link to a page or file that does not exist", "fix the link (see the suggestion)")
         case .linkOutsideSite: ("a link that leaves the site folder", "link inside the site, or use a full URL")
         case .diffInput:

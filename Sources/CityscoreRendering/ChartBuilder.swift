@@ -31,6 +31,9 @@ struct ChartBuilder: Sendable {
         case (.cityDimension, let c?, let d?, _): return dimensionCharts(scorecards[c], d, page: path)
         case (.dimension, _, let d?, _): return PageCharts(figures: [heatMap(d)])
         case (.indicator, _, _, let k?): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        case (.programme, _, _, _):
+            return PageCharts(
+                figures: programmeFigures(Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
         default: return PageCharts(figures: [])
         }
     }

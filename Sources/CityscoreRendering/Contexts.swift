@@ -34,6 +34,10 @@ struct Contexts: Sendable {
     var sharedFields: Fields
     /// Each city's card (name, links, scores), built once: every index page lists them all.
     var cards: [TemplateValue] = []
+    /// The site's actions by city and KPI.
+    var actionIndex: ActionIndex
+    /// The programme view, computed once.
+    var programmeView: Programme
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -56,6 +60,9 @@ struct Contexts: Sendable {
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
         self.reportedCounts = counts
         self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
+        let actionIndex = ActionIndex(site.actions)
+        self.actionIndex = actionIndex
+        self.programmeView = Programme(scorecards: scorecards, actions: actionIndex)
         let builder = self
         self.cards = Parallel.map(scorecards) { builder.makeCityCard($0) }
     }
@@ -176,6 +183,7 @@ struct Contexts: Sendable {
 
     func pageContext(for route: Route, rows: [String: RowCharts]) -> Fields {
         let place = route.place
+        if route.kind == .action, let a = place.action { return action(site.actions[a], route) }
         switch (route.kind, place.city, place.dimension, place.kpi, place.page) {
         case (.home, _, _, _, _): return home(route)
         case (.cities, _, _, _, _): return citiesIndex(route)
@@ -189,6 +197,7 @@ struct Contexts: Sendable {
         case (.methodology, _, _, _, _): return methodology(route)
         case (.cityReport, let c?, _, _, _): return cityReport(scorecards[c], route)
         case (.programmeReport, _, _, _, _): return programmeReport(route)
+        case (.programme, _, _, _, _): return programme(route)
         case (.changes, _, _, _, _): return changesPage(route)
         default:
             // The 404 page, and a route registered without the subject its kind shows: the shared parts.
@@ -251,7 +260,13 @@ struct Contexts: Sendable {
             .prefix(5)
         let latestYear = card.coverage.latestYear
         context["strongest"] = .list(strongest.map { .object(display.item($0, latestYear: latestYear)) })
-        context["weakest"] = .list(weakest.map { .object(display.item($0, latestYear: latestYear)) })
+        context["weakest"] = .list(
+            weakest.map { item in
+                var row = display.item(item, latestYear: latestYear)
+                actionFields(item, city: card.city.slug, into: &row)
+                return .object(row)
+            })
+        cityActions(card, into: &context)
         context["hasScored"] = .bool(!scored.isEmpty)
         context["coverage"] = coverage(card)
         context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
@@ -313,6 +328,7 @@ struct Contexts: Sendable {
                                 "items": .list(
                                     cat.items.map { item in
                                         var row = display.item(item, latestYear: card.coverage.latestYear)
+                                        actionFields(item, city: card.city.slug, into: &row)
                                         if let charts = rows[ChartBuilder.key(item)] {
                                             if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
                                             if let sparkline = charts.sparkline {
@@ -457,11 +473,13 @@ struct Contexts: Sendable {
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
+        indicatorActions(kpi, into: &context)
         let dimensionSlug = Slug.make(kpi.dimension)
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in
                     var row = display.item(item, latestYear: card.coverage.latestYear)
+                    actionFields(item, city: card.city.slug, into: &row)
                     row["city"] = .string(card.city.name)
                     row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
                     return .object(row)

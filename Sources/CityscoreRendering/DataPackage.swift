@@ -205,6 +205,7 @@ extension DataFiles {
                     "The indicator framework (\(site.framework.origin)): one row per KPI, in the format of Content/framework/kpis.csv.",
                 fields: Self.frameworkFields),
         ]
+        resources += actionResources()
         for card in scorecards {
             let path = String(URLs.cityJSON(card.city.slug).dropFirst("data/".count))
             resources.append(

@@ -158,6 +158,8 @@ public struct SiteRenderer: Sendable {
         diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         if checking { return diagnostics }
         emit(RenderedFile(path: URLs.dataPackage, text: data.dataPackage()))
+        emit(RenderedFile(path: URLs.actionsCSV, text: data.actionsCSV()))
+        emit(RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(RenderedFile(path: "sitemap.xml", text: routes.sitemap(urls: urls)))
         if let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml() {
@@ -188,7 +190,8 @@ public struct SiteRenderer: Sendable {
         let published = publishedURLs(urls: urls)
         let linkable = routes.linkablePaths(site: site)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
-        var documents = site.cities.map(\.document) + site.pages + site.changes.map(\.document)
+        var documents =
+            site.cities.map(\.document) + site.pages + site.actions.map(\.document) + site.changes.map(\.document)
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }

@@ -12,12 +12,16 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case dimension
     case indicators
     case indicator
+    /// The programme view: shared weaknesses and actions across the cities.
+    case programme
     case page
     case methodology
     /// The print-ready report of one city (`cities/<slug>/report/`).
     case cityReport
     /// The print-ready report of the whole programme (`report/`).
     case programmeReport
+    /// One action of `Site.actions`.
+    case action
     case notFound
     /// The "What changed" page, when the site has `Content/changes/` entries.
     case changes
@@ -98,6 +102,12 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
                     Route.Place(path: URLs.indicator(kpi), kpi: k, inputs: shared + cities(site))
                 }
             }
+        case .programme:
+            return Definition(
+                template: "programme", section: "programme", titleKey: "programme_title", menuKey: "nav_programme"
+            ) { site in
+                [Route.Place(path: URLs.programme, inputs: shared + cities(site) + ["Content/actions/"])]
+            }
         case .page:
             return Definition(template: "page", section: "page", titleKey: nil) { site in
                 site.pages.enumerated().compactMap { p, page in
@@ -124,6 +134,14 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
         case .programmeReport:
             return Definition(template: "report-programme", section: "", titleKey: nil) { site in
                 [Route.Place(path: URLs.programmeReport, inputs: shared + cities(site))]
+            }
+        case .action:
+            return Definition(template: "action", section: "cities", titleKey: nil) { site in
+                site.actions.enumerated().map { a, action in
+                    Route.Place(
+                        path: URLs.action(action.slug), action: a,
+                        inputs: shared + [action.document.path, "Content/cities/\(action.city).md"])
+                }
             }
         case .notFound:
             return Definition(template: "404", section: "", titleKey: "not_found_title") { _ in

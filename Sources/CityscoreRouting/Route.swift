@@ -14,6 +14,8 @@ public struct Route: Sendable, Hashable {
         public var kpi: Int?
         /// The free page shown, by position in `Site.pages`.
         public var page: Int?
+        /// The action shown, by position in `Site.actions`.
+        public var action: Int?
         /// The navigation section, when it is not the kind's own.
         public var section: String?
         /// Site files (or folders, ending in `/`) the page is made from, relative to the site root.
@@ -22,13 +24,14 @@ public struct Route: Sendable, Hashable {
         /// Creates a place.
         public init(
             path: String, city: Int? = nil, dimension: Int? = nil, kpi: Int? = nil, page: Int? = nil,
-            section: String? = nil, inputs: [String] = []
+            action: Int? = nil, section: String? = nil, inputs: [String] = []
         ) {
             self.path = path
             self.city = city
             self.dimension = dimension
             self.kpi = kpi
             self.page = page
+            self.action = action
             self.section = section
             self.inputs = inputs
         }

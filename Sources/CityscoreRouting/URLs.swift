@@ -37,6 +37,10 @@ public struct URLs: Sendable {
     public static let programmeReport = "report/"
     /// The PDF of a report in the built site (`report_pdf: true`): `reports/<slug>.pdf`, `reports/programme.pdf`.
     public static func reportPDF(_ name: String) -> String { "reports/\(name).pdf" }
+    public static func action(_ slug: String) -> String { "actions/\(slug)/" }
+    public static let programme = "programme/"
+    public static let actionsCSV = "data/actions.csv"
+    public static let programmeJSON = "data/programme.json"
     public static let resultsCSV = "data/results.csv"
     public static let frameworkCSV = "data/framework.csv"
     public static let dataPackage = "data/datapackage.json"
