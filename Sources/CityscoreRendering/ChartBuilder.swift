@@ -24,7 +24,9 @@ struct ChartBuilder: Sendable {
     /// The charts of one page: its figures in page order, and the small charts of its KPI rows.
     func charts(for kind: PageKind, path: String) -> PageCharts {
         switch kind {
-        case .city(let c): return PageCharts(figures: cityFigures(scorecards[c], page: path))
+        case .city(let c):
+            return PageCharts(figures: cityFigures(scorecards[c], page: path) + roundFigures(scorecards[c], page: path))
+        case .cityRound(let c, let r): return PageCharts(figures: cityFigures(scorecards[c].earlier[r], page: path))
         case .cityDimension(let c, let d): return dimensionCharts(scorecards[c], d, page: path)
         case .dimension(let d): return PageCharts(figures: [heatMap(d)])
         case .indicator(let k): return PageCharts(figures: dotPlots(site.framework.kpis[k]))

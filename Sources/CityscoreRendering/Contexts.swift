@@ -175,6 +175,7 @@ struct Contexts: Sendable {
         case .cities: return citiesIndex(path)
         case .city(let i): return city(scorecards[i], path)
         case .cityDimension(let c, let d): return cityDimension(scorecards[c], d, path, rows: rows)
+        case .cityRound(let c, let r): return cityRound(scorecards[c], r, path)
         case .dimensions: return dimensionsIndex(path)
         case .dimension(let d): return dimension(d, path)
         case .indicators: return indicatorsIndex(path)
@@ -251,6 +252,7 @@ struct Contexts: Sendable {
                 }
             })
         context["params"] = TemplateValue(card.city.params)
+        context["rounds"] = rounds(card)
         return context
     }
 

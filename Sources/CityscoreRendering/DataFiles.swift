@@ -1,7 +1,7 @@
 import CityscoreConcurrency
+import Foundation
 import CityscoreModel
 import CityscoreScoring
-import Foundation
 
 /// The downloads: `data/results.csv`, `data/framework.csv`, `data/cities/<slug>.json` and
 /// `data/datapackage.json`. Computed numbers are written unrounded (shortest form that reads back

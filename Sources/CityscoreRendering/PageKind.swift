@@ -4,6 +4,8 @@ enum PageKind: Sendable, Hashable {
     case cities
     case city(Int)
     case cityDimension(city: Int, dimension: Int)
+    /// An earlier round of a city: its position in `scorecards`, and in that scorecard's `earlier`.
+    case cityRound(city: Int, round: Int)
     case dimensions
     case dimension(Int)
     case indicators

@@ -150,6 +150,11 @@ public struct SiteRenderer: Sendable {
                         "city-dimension"
                     ))
             }
+            for (r, round) in card.earlier.enumerated() {
+                if let label = round.round {
+                    pages.append((URLs.cityRound(card.city.slug, label), .cityRound(city: c, round: r), "city-round"))
+                }
+            }
         }
         for (d, dim) in site.framework.dimensions.enumerated() {
             pages.append((URLs.dimension(dim.slug), .dimension(d), "dimension"))

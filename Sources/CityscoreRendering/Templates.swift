@@ -6,7 +6,8 @@ import CityscoreTemplating
 public struct Templates: Sendable {
     /// Templates every theme must provide (a site may override each).
     public static let required = [
-        "home", "cities", "city", "city-dimension", "dimensions", "dimension", "indicators", "indicator", "page",
+        "home", "cities", "city", "city-dimension", "city-round", "dimensions", "dimension", "indicators", "indicator",
+        "page",
         "methodology", "404",
     ]
 

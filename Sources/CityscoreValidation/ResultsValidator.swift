@@ -1,7 +1,7 @@
 import CityscoreDiagnostics
+import Foundation
 import CityscoreModel
 import CityscoreReading
-import Foundation
 
 /// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
 struct ResultsValidator {
