@@ -150,11 +150,13 @@ struct DataFiles: Sendable {
         header.row(DataColumns.results + extras + DataColumns.resultsComputed)
         let observations = site.observations
         let items = latestItems()
+        let rounds = CityRoundIndex(observations)
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
         let parts =
-            [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items) }
+            [header.bytes]
+            + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items, rounds: rounds) }
         return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
             var end = buffer.startIndex
             for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
@@ -182,9 +184,10 @@ struct DataFiles: Sendable {
 
     /// The rows of `results.csv` for `observations`: the input columns as read, then the computed
     /// ones (filled in on the row that was scored, its item's latest).
-    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore])
-        -> [UInt8]
-    {
+    static func resultRows(
+        _ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore],
+        rounds: CityRoundIndex
+    ) -> [UInt8] {
         var csv = CSVWriter(capacity: observations.count * 128)
         for o in observations {
             csv.field(o.city)
@@ -199,7 +202,7 @@ struct DataFiles: Sendable {
             csv.field(o.quality?.rawValue ?? "")
             csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
             csv.field(o.noBenchmark ? "none" : "")
-            csv.number(o.round.map(Double.init))
+            csv.number(Double(rounds.round(of: o)))
             for name in extras { csv.field(o.extra[name] ?? "") }
             let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
             if let item, item.latest?.year == o.year, item.latest?.round == o.round {

@@ -34,16 +34,12 @@ struct ResultsValidator {
                 file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
-            let first = observations.count
             for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
                 guard let (observation, key) = row.value else { continue }
                 observations.append(observation)
                 keys.append(key)
                 positions.append(diagnostics.count)
-            }
-            if !columns.has("round") {
-                Rounds.assignFileRounds(&observations, keys: &keys, from: first)
             }
         }
         // Sorting finds the duplicates too: equal keys end up side by side, the first row first.

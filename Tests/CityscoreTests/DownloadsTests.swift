@@ -57,7 +57,8 @@ struct DownloadsTests {
         #expect(
             header == [
                 "city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified",
-                "benchmark", "x-source-url", "target", "target_kind", "achievement", "points", "band", "status",
+                "benchmark", "round", "x-source-url", "target", "target_kind", "achievement", "points", "band",
+                "status",
             ])
         #expect(header == DataColumns.results + ["x-source-url"] + DataColumns.resultsComputed)
     }

@@ -415,7 +415,7 @@ struct HostileInputTests {
         let problems = run.fail()
         #expect(
             problems.first
-                == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, and any starting with x-; rename it to x-c0 to keep it as an extra column"
+                == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, round, and any starting with x-; rename it to x-c0 to keep it as an extra column"
         )
         // Many unknown columns are summed up, not listed one line each.
         #expect(problems.count == 11)

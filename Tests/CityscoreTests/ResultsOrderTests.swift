@@ -57,9 +57,9 @@ struct ResultsOrderTests {
         defer { site.remove() }
         #expect(Self.build(site) == [])
         let csv = try #require(site.read("data/results.csv"))
-        // Without the empty note, quality, verified and benchmark, and the six computed columns.
+        // Without the empty note, quality, verified and benchmark, the round, and the six computed columns.
         let published = csv.split(separator: "\n").dropFirst().map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).dropLast(10).joined(separator: ",")
+            $0.split(separator: ",", omittingEmptySubsequences: false).dropLast(11).joined(separator: ",")
         }
         #expect(published == Self.published(rows))
     }

@@ -134,6 +134,20 @@ struct RoundsTests {
         #expect(csv.contains("asker,EC: P: EM: 1C,,2020,2.5,%,Report,,,,,2020,"))
     }
 
+    @Test func filesWithoutARoundColumnAreOneRoundTogether() throws {
+        let site = try TestSite.make([
+            "Content/results/2019.csv": "city,kpi,datapoint,year,value\nkarmoy,EC: ICT: ICT: 1C,,2019,20\n",
+            "Content/results/2020.csv": "city,kpi,datapoint,year,value\nkarmoy,EC: ICT: ICT: 1C,,2020,97\n",
+        ])
+        defer { site.remove() }
+        #expect(site.build() == [])
+        let city = try #require(site.read("cities/karmoy/index.html"))
+        #expect(!city.contains("id=\"evaluation-rounds\""))
+        #expect(site.read("cities/karmoy/2019/index.html") == nil)
+        let csv = try #require(site.read("data/results.csv"))
+        #expect(csv.contains("karmoy,EC: ICT: ICT: 1C,,2019,20,,,,,,,2020,"))
+    }
+
     @Test func aBadRoundIsReportedAtItsCell() throws {
         let results = """
             city,kpi,datapoint,year,round,value

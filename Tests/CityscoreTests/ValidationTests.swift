@@ -93,7 +93,7 @@ struct ValidationTests {
         let p = try problems(results("karmoy,EC: ICT: ICT: 1C,2020,97,x,y", header: "city,kpi,year,valeu,sorce,x-mine"))
         #expect(
             p.contains(
-                "Content/results/2020.csv:1:21: error: unknown column \"sorce\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, and any starting with x-; did you mean \"source\"?"
+                "Content/results/2020.csv:1:21: error: unknown column \"sorce\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, round, and any starting with x-; did you mean \"source\"?"
             ))
         #expect(
             p.contains {
