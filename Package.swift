@@ -20,7 +20,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
-                "CityscoreImport",
+                "CityscoreImport", "CityscoreText",
             ]
         ),
     ],
@@ -43,8 +43,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "CityscoreDiagnostics"),
-        .target(name: "CityscoreModel", dependencies: ["CityscoreDiagnostics"]),
+        // The one escaper per output language (HTML, XML, JSON), the one slugger, the one "trim spaces".
+        .target(name: "CityscoreText"),
+        .target(name: "CityscoreDiagnostics", dependencies: ["CityscoreText"]),
+        .target(name: "CityscoreModel", dependencies: ["CityscoreDiagnostics", "CityscoreText"]),
         // Parallel work over a pool of threads and a lock around one value; no cityscore types.
         .target(name: "CityscoreConcurrency"),
         // The one number formatter every figure on a page, chart or report goes through.
@@ -53,24 +55,28 @@ let package = Package(
         .target(
             name: "CityscoreReading",
             dependencies: [
-                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreBuiltIn",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreBuiltIn", "CityscoreText",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "CityscoreValidation",
-            dependencies: ["CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading"]),
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading", "CityscoreText",
+            ]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
-        .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreTemplating"]),
-        .target(name: "CityscoreCharts", dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring"]),
+        .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreText"]),
+        .target(
+            name: "CityscoreCharts",
+            dependencies: ["CityscoreModel", "CityscoreFormatting", "CityscoreScoring", "CityscoreText"]),
         // Mustache templates compiled once and rendered over typed values (the theme's engine).
-        .target(name: "CityscoreTemplating", dependencies: ["CityscoreDiagnostics"]),
+        .target(name: "CityscoreTemplating", dependencies: ["CityscoreDiagnostics", "CityscoreText"]),
         .target(
             name: "CityscoreRendering",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreScoring", "CityscoreMarkdown", "CityscoreCharts",
-                "CityscoreTemplating",
+                "CityscoreTemplating", "CityscoreText",
             ]
         ),
         .target(name: "CityscoreWriting"),
@@ -85,7 +91,7 @@ let package = Package(
         .target(
             name: "CityscoreImport",
             dependencies: [
-                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation",
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreText",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -94,7 +100,7 @@ let package = Package(
             name: "CityscoreServe",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
-                "CityscoreTemplating", .product(name: "FlyingSocks", package: "FlyingFox"),
+                "CityscoreText", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
@@ -111,7 +117,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

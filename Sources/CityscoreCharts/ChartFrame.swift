@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreText
 
 /// What every chart shares: the root `<svg>` with its title and description, the hatch pattern
 /// for "not reported", and the two forms (inline and standalone) of the same drawing.
@@ -15,32 +16,13 @@ struct ChartFrame {
 
     /// A frame; `id` is made a valid XML id (a slug starting with a letter).
     init(id: String, kind: String, width: Double, height: Double, title: String, description: String) {
-        let slug = Self.isSlug(id) ? id : Slug.make(id)
+        let slug = Slug.isValid(id) ? id : Slug.make(id)
         self.id = slug.isEmpty ? "chart" : slug.first?.isNumber == true ? "c" + slug : slug
         self.kind = kind
         self.width = width
         self.height = height
         self.title = title
         self.description = description
-    }
-
-    /// Whether `text` is lowercase ASCII letters and digits in runs joined by single `-`, which
-    /// `Slug.make` leaves as it is (most ids are made from slugs already).
-    private static func isSlug(_ text: String) -> Bool {
-        var previousWasDash = true
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "-") {
-                if previousWasDash { return false }
-                previousWasDash = true
-            } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            {
-                previousWasDash = false
-            } else {
-                return false
-            }
-        }
-        return !previousWasDash
     }
 
     /// Id of the "not reported" hatch pattern.

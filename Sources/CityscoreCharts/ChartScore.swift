@@ -18,7 +18,7 @@ public enum ChartScore: Sendable, Hashable {
     /// The kinds of absence, in the order legends and descriptions name them.
     static let absences: [ChartScore] = [.notReported, .missing, .noTarget, .notApplicable, .notScored]
 
-    /// A scored item whose band follows from `percent` (README, "Scoring"); non-finite is not scored.
+    /// A scored item whose band follows from `percent` (docs/scoring.md); non-finite is not scored.
     public static func percent(_ percent: Double) -> ChartScore {
         percent.isFinite ? .scored(percent: percent, band: Band(percent: percent)) : .notScored
     }

@@ -1,5 +1,6 @@
 import CityscoreFormatting
 import CityscoreModel
+import CityscoreText
 
 /// The fixed words of drawings, tables and descriptions, in one place so they can be translated.
 enum Words {
@@ -109,36 +110,5 @@ struct ValueText {
     }
 
     /// Whether a unit means percent (`%`, `percent`, `Percentage`).
-    static func isPercent(_ unit: String) -> Bool {
-        // Every percent word starts with `%` or `p` once trimmed and lowercased: most units are told
-        // apart by their first byte.
-        if let first = unit.utf8.first, first < 0x80, !String.isASCIIWhitespace(first),
-            first != UInt8(ascii: "%"), first != UInt8(ascii: "p"), first != UInt8(ascii: "P")
-        {
-            return false
-        }
-        switch unit.trimmingSpaces.lowercased() {
-        case "%", "percent", "per cent", "percentage": return true
-        default: return false
-        }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing whitespace.
-    var trimmingSpaces: String {
-        // A string that starts and ends with an ASCII byte other than whitespace has nothing to
-        // trim: an ASCII scalar at the end can only share its character with a preceding Prepend
-        // scalar, and no Prepend scalar is whitespace.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !Self.isASCIIWhitespace(first),
-            !Self.isASCIIWhitespace(last)
-        {
-            return self
-        }
-        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
-        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-
-    /// Whether an ASCII byte is white space (tab, line breaks, vertical tab, form feed, space).
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    static func isPercent(_ unit: String) -> Bool { UnitResolver.isPercentWord(unit) }
 }

@@ -1,3 +1,5 @@
+import CityscoreText
+
 /// How `check` and `build` print the problems they find: for a terminal, or for a CI service.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
     /// `path:line:column: error: message`, at most `DiagnosticReport.lineLimit` lines, then the counts.
@@ -88,27 +90,8 @@ public enum JSONDiagnostics {
             + "\"suggestion\":\(diagnostic.suggestion.map(string) ?? "null")}"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}": out += "\\u\(hex(scalar.value, digits: 4))"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u\(hex(scalar.value, digits: 4))"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (``JSONEscaping/quote(_:)``).
+    public static func string(_ text: String) -> String { JSONEscaping.quote(text) }
 
     static func hex<T: BinaryInteger>(_ value: T, digits: Int) -> String {
         let text = String(value, radix: 16)

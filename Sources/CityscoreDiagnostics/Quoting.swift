@@ -7,14 +7,4 @@ extension String {
         if text.count > limit { text = String(text.prefix(limit)) + "…" }
         return "\"" + text + "\""
     }
-
-    /// The text without spaces and tabs at either end (faster than Foundation's trimming).
-    public var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
-        else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
-    }
 }

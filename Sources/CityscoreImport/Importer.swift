@@ -1,8 +1,9 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 import CityscoreValidation
+import Foundation
 
 /// `cityscore import`: reads a spreadsheet and writes tidy `Content/results/<city>-<year>.csv` files.
 ///
@@ -41,8 +42,14 @@ public struct Importer: Sendable {
 
     public init(_ options: Options) { self.options = options }
 
-    /// The columns of the results files written, in this order; `x-` columns follow.
-    static let columns = ["city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified"]
+    /// Columns of results files that are written only when some row gives them.
+    static let writtenWhenGiven: Set<ResultsColumn> = [.benchmark, .round]
+
+    /// The columns of the results files written, in the order of `DataColumns.results` (those of
+    /// `writtenWhenGiven` only when `given` says a row has one); `x-` columns follow.
+    static func columns(given: (String) -> Bool) -> [String] {
+        ResultsColumn.allCases.filter { !writtenWhenGiven.contains($0) || given($0.rawValue) }.map(\.rawValue)
+    }
 
     public func run() -> Outcome {
         var outcome = Outcome()
@@ -124,8 +131,7 @@ public struct Importer: Sendable {
             for key in row.cells.keys where key.hasPrefix("x-") && !extras.contains(key) { extras.append(key) }
         }
         extras.sort()
-        let benchmark = rows.contains { !$0.text("benchmark").isEmpty }
-        let columns = Self.columns + (benchmark ? ["benchmark"] : []) + extras
+        let columns = Self.columns { name in rows.contains { !$0.text(name).isEmpty } } + extras
 
         // Cities.
         var stubs: [(path: String, text: String)] = []

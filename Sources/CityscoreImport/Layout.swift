@@ -1,5 +1,6 @@
-import Foundation
 import CityscoreModel
+import CityscoreText
+import Foundation
 
 /// How a sheet lays out its values.
 public enum Layout: String, Sendable, CaseIterable {
@@ -76,7 +77,7 @@ struct HeaderMap: Sendable {
         case .number(let n, false) where n == n.rounded() && (1900...2200).contains(n): return Int(n)
         case .date(let year, _, _) where (1900...2200).contains(year): return year
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             guard trimmed.utf8.count == 4, let n = Int(trimmed), (1900...2200).contains(n) else { return nil }
             return n
         default: return nil
@@ -96,7 +97,7 @@ struct HeaderMap: Sendable {
             }
             guard case .text(let text) = cell.value else { continue }
             map.headers[cell.column] = text
-            let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let lowered = text.trimmingSpaces.lowercased()
             if lowered.hasPrefix("x-") {
                 map.extras.append((lowered, cell.column))
                 continue

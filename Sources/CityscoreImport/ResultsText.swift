@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreReading
+import CityscoreText
+import Foundation
 
 /// Where each field of a written results file came from, so that the validator's problems with
 /// the file point back at the spreadsheet's cells.
@@ -81,10 +82,10 @@ enum ResultsText {
 enum CityStub {
     static func text(slug: String, name: String?, country: String?) -> String {
         let shown =
-            name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            name.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
             ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         var text = "---\nname: \(yaml(shown))\n"
-        if let country = country?.trimmingCharacters(in: .whitespacesAndNewlines), !country.isEmpty {
+        if let country = country?.trimmingSpaces, !country.isEmpty {
             text += "country: \(yaml(country))\n"
         }
         text += "---\n\nThe results of \(shown) were imported from a spreadsheet. Write about the city here.\n"

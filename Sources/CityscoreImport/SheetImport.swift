@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import CityscoreText
+import Foundation
 
 /// One row of the results CSV being made, each cell with the place it came from.
 struct TidyRow: Sendable {
@@ -235,7 +236,7 @@ struct SheetImport {
     mutating func text(_ value: CellValue, field: Field, at place: ImportProblem.Place) -> String? {
         switch value {
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             if decimalComma && (field == .value || field == .year), Self.isDecimalComma(trimmed) {
                 return trimmed.replacingOccurrences(of: ",", with: ".")
             }

@@ -1,6 +1,6 @@
 import CCmark
 import CityscoreDiagnostics
-import CityscoreTemplating
+import CityscoreText
 
 #if canImport(Glibc)
     import Glibc

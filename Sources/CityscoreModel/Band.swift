@@ -1,4 +1,4 @@
-/// The four U4SSC achievement bands (README, "Scoring").
+/// The four U4SSC achievement bands (docs/scoring.md, "Bands and points").
 public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Less than 33 % of target.
     case one = 1
@@ -32,7 +32,7 @@ public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    /// The band's name as README, "Scoring" gives it ("95 %+ of target").
+    /// The band's name as docs/scoring.md, "Bands and points" gives it ("95 %+ of target").
     public var name: String {
         switch self {
         case .four: "95 %+ of target"

@@ -3,9 +3,7 @@
 /// columns, in which order), and described column by column in `data/datapackage.json`.
 public enum DataColumns {
     /// `results/*.csv` and the input part of `data/results.csv`.
-    public static let results = [
-        "city", "kpi", "datapoint", "year", "value", "unit", "source", "note", "quality", "verified", "benchmark", "round",
-    ]
+    public static let results = ResultsColumn.allCases.map(\.rawValue)
     /// The columns a results file must have.
     public static let resultsRequired = ["city", "kpi", "year", "value"]
     /// What `data/results.csv` adds after the input columns (and any `x-` columns): how each row
@@ -20,6 +18,11 @@ public enum DataColumns {
     ]
     /// The columns a framework file must have.
     public static let frameworkRequired = ["code", "dimension", "subdimension", "category", "name", "direction"]
+
+    /// `targets/*.csv`.
+    public static let targets = TargetsColumn.allCases.map(\.rawValue)
+    /// The columns a targets file must have.
+    public static let targetsRequired = ["city", "kpi", "target"]
 
     /// The columns of `list` that are not in `required`, in order.
     public static func optional(_ list: [String], besides required: [String]) -> [String] {

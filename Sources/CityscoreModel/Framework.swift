@@ -1,4 +1,5 @@
 import CityscoreDiagnostics
+import CityscoreText
 
 /// Whether a higher or lower value is better, or the KPI is answered yes or no.
 public enum Direction: String, Sendable, Hashable, CaseIterable {

@@ -199,7 +199,7 @@ public struct Observation: Sendable, Hashable {
     }
 }
 
-/// Where a target comes from (`target_origin.kind`; README, "targets/*.csv").
+/// Where a target comes from (`target_origin.kind`; docs/data-formats.md, "targets/*.csv").
 public enum TargetKind: String, Sendable, Hashable, CaseIterable {
     /// A U4SSC benchmark.
     case benchmark

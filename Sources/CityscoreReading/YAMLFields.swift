@@ -1,4 +1,5 @@
 import CityscoreDiagnostics
+import CityscoreText
 import Foundation
 import Yams
 

@@ -1,8 +1,9 @@
 import CityscoreCharts
 import CityscoreFormatting
-import Foundation
 import CityscoreModel
 import CityscoreScoring
+import CityscoreText
+import Foundation
 
 /// Builds the charts of every page from the scores: the benchmarking wheel and score bars of each
 /// city, per-KPI bullet charts and trends on each city × dimension page, a heat map on each dimension
@@ -56,21 +57,8 @@ struct ChartBuilder: Sendable {
 
     /// The last part of a KPI code (`1C` of `EC: ICT: ICT: 1C`), with the data point when there is one.
     static func shortCode(_ item: ItemScore) -> String {
-        let last = item.kpi.code.split(separator: ":").last.map(trimmingSpaces) ?? item.kpi.code
+        let last = item.kpi.code.split(separator: ":").last.map { String($0).trimmingSpaces } ?? item.kpi.code
         return item.datapoint.map { "\(last) \($0)" } ?? last
-    }
-
-    /// `text` without the leading and trailing characters of `CharacterSet.whitespaces` (tab and
-    /// the space separators), by scalar, as Foundation's `trimmingCharacters(in: .whitespaces)`.
-    static func trimmingSpaces(_ text: Substring) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[start...last])
     }
 
     static func score(_ group: GroupScore) -> ChartScore { ChartScore(percent: group.percent, band: group.band) }

@@ -3,6 +3,7 @@ import CityscoreMarkdown
 import CityscoreModel
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
 
 /// A template object: named texts, flags, lists and objects.
 typealias Fields = [String: TemplateValue]

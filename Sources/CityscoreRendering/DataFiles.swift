@@ -11,7 +11,7 @@ struct DataFiles: Sendable {
     /// Every city's scorecard, which the computed columns of `results.csv` come from.
     var scorecards: [Scorecard] = []
 
-    /// `data/cities/<slug>.json` exactly as README, "Output" shows, with a few added keys.
+    /// `data/cities/<slug>.json` exactly as docs/output.md, "Data" shows, with a few added keys.
     func cityJSON(_ card: Scorecard) -> String {
         func group(_ score: GroupScore) -> [(String, JSON)] {
             [
@@ -190,19 +190,25 @@ struct DataFiles: Sendable {
     ) -> [UInt8] {
         var csv = CSVWriter(capacity: observations.count * 128)
         for o in observations {
-            csv.field(o.city)
-            csv.field(o.kpi)
-            csv.field(o.datapoint ?? "")
-            csv.number(Double(o.year))
-            // A number as it was written (`97.00`): a validated numeral, never a formula.
-            if case .number = o.value { csv.numeral(valueText(o)) } else { csv.field(valueText(o)) }
-            csv.field(o.unit)
-            csv.field(o.source)
-            csv.field(o.note)
-            csv.field(o.quality?.rawValue ?? "")
-            csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
-            csv.field(o.noBenchmark ? "none" : "")
-            csv.number(Double(rounds.round(of: o)))
+            // The input columns in the order of `DataColumns.results`, the header's.
+            for column in ResultsColumn.allCases {
+                switch column {
+                case .city: csv.field(o.city)
+                case .kpi: csv.field(o.kpi)
+                case .datapoint: csv.field(o.datapoint ?? "")
+                case .year: csv.number(Double(o.year))
+                case .value:
+                    // A number as it was written (`97.00`): a validated numeral, never a formula.
+                    if case .number = o.value { csv.numeral(valueText(o)) } else { csv.field(valueText(o)) }
+                case .unit: csv.field(o.unit)
+                case .source: csv.field(o.source)
+                case .note: csv.field(o.note)
+                case .quality: csv.field(o.quality?.rawValue ?? "")
+                case .verified: csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
+                case .benchmark: csv.field(o.noBenchmark ? "none" : "")
+                case .round: csv.number(Double(rounds.round(of: o)))
+                }
+            }
             for name in extras { csv.field(o.extra[name] ?? "") }
             let item = items[ItemKey(city: o.city, kpi: o.kpi, datapoint: o.datapoint)]
             if let item, item.latest?.year == o.year, item.latest?.round == o.round {

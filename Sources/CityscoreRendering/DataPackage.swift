@@ -1,5 +1,6 @@
 import CityscoreModel
 import CityscoreScoring
+import CityscoreText
 
 /// `data/datapackage.json`: a Frictionless Data Package (https://datapackage.org/) describing every
 /// other file under `data/`, each column with its type and unit, so that the downloads can be

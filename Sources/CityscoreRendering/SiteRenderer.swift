@@ -1,14 +1,15 @@
 import CityscoreCharts
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Dispatch
 import CityscoreFormatting
-import Foundation
 import CityscoreMarkdown
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
 import CityscoreTemplating
+import CityscoreText
+import Dispatch
+import Foundation
 
 /// A file the Rendering stage produces: a path relative to the output root and its text.
 public struct RenderedFile: Sendable {
@@ -297,8 +298,7 @@ public struct SiteRenderer: Sendable {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            let loc = urls.absolute(path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-                of: "<", with: "&lt;")
+            let loc = XMLEscaping.escape(urls.absolute(path))
             out += "  <url><loc>\(loc)</loc></url>\n"
         }
         return out + "</urlset>\n"

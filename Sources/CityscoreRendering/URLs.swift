@@ -22,7 +22,7 @@ public struct URLs: Sendable {
         baseURL.hasPrefix("http") ? baseURL + path : basePath + path
     }
 
-    // Output paths (relative to the output root) of every page kind, as README, "Output" fixes them.
+    // Output paths (relative to the output root) of every page kind, as docs/output.md, "Pages" fixes them.
     public static let home = ""
     public static let cities = "cities/"
     public static func city(_ slug: String) -> String { "cities/\(slug)/" }

@@ -1,7 +1,7 @@
 import CityscoreConcurrency
 import CityscoreModel
 
-/// The Scoring stage: the U4SSC method (README, "Scoring") applied to every city of a validated site.
+/// The Scoring stage: the U4SSC method (docs/scoring.md) applied to every city of a validated site.
 public struct Scorer: Sendable {
     /// Relative change below which a trend counts as stable (1 %).
     public static let stableThreshold = 0.01
@@ -110,7 +110,7 @@ public struct Scorer: Sendable {
         return item
     }
 
-    /// Achievement in percent of target (README, "Scoring"); nil when it cannot be computed.
+    /// Achievement in percent of target (docs/scoring.md, "Achievement"); nil when it cannot be computed.
     public static func achievement(of value: ObservedValue, target: Double?, direction: Direction) -> Double? {
         if case .number(let number) = value, !number.isFinite { return nil }
         switch (value, direction) {

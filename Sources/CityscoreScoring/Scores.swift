@@ -23,7 +23,7 @@ public enum Trend: String, Sendable, Hashable {
     case worsening
 }
 
-/// Why an item has no points: the four kinds of absence, named apart everywhere (README, "Scoring").
+/// Why an item has no points: the four kinds of absence, named apart everywhere (docs/scoring.md, "Absence").
 public enum ItemStatus: String, Sendable, Hashable, CaseIterable {
     /// Value and target known: points given.
     case scored

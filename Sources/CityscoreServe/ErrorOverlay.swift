@@ -1,5 +1,5 @@
 import CityscoreDiagnostics
-import CityscoreTemplating
+import CityscoreText
 
 /// The panel shown over every page while the latest build has errors: the same
 /// `path:line:column: error: …` lines the terminal shows, escaped, above the last good site.

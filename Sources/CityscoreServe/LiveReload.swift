@@ -1,6 +1,6 @@
 import CityscoreDiagnostics
+import CityscoreText
 import Foundation
-import CityscoreTemplating
 
 /// The live-reload client: a small script, served by the preview server itself, that long-polls for
 /// a new build and reloads the page. It is added to HTML responses only, and only when serving.

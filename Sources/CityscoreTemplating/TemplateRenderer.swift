@@ -1,3 +1,5 @@
+import CityscoreText
+
 /// Renders compiled nodes into one growing text: the context stack, the position in the list being
 /// repeated, and the indentation of the partial being written.
 struct TemplateRenderer {

@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreReading
+import CityscoreText
+import Foundation
 
 /// The header of a CSV file checked against the columns a format knows, and cell access by name.
 struct Columns {
@@ -72,7 +73,7 @@ struct Columns {
                         "unknown column \(field.text.quotedForMessage()); the columns are \(known.joined(separator: ", ")), and any starting with x-",
                         at: field.location(in: file.path),
                         suggestion: Suggestions.didYouMean(name, in: known)
-                            ?? "rename it to x-\(Slugish.make(String(name.prefix(40)))) to keep it as an extra column"))
+                            ?? Self.extraColumnSuggestion(name)))
             }
         }
         if unknown > Self.unknownColumnLimit {
@@ -110,7 +111,7 @@ struct Columns {
 
     /// The trimmed text of `column` (empty when absent).
     func text(_ column: Column, in record: CSVTable.Record) -> String {
-        field(column, in: record).map { Self.trimmed($0.text) } ?? ""
+        field(column, in: record).map(\.text.trimmingSpaces) ?? ""
     }
 
     /// Where the cell of `column` is, or the row's start.
@@ -129,22 +130,15 @@ struct Columns {
         location(column(name), in: record)
     }
 
-    /// `text` without spaces and tabs at either end; most cells have none, which the first and
-    /// last byte show without a scan.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        return blank(first) || blank(last) ? text.trimmingSpaces : text
-    }
-
     /// The number of cells in the header row (unknown and repeated columns included, so that a row
     /// under an unknown column is not also reported as having too many cells).
     private(set) var count = 0
-}
 
-/// Lowercase letters, digits and dashes, for suggesting column names.
-enum Slugish {
-    static func make(_ text: String) -> String {
-        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    /// How to keep an unknown column: its name as a slug after `x-` (`x-c0`).
+    static func extraColumnSuggestion(_ name: String) -> String {
+        let slug = Slug.make(String(name.prefix(40)))
+        return slug.isEmpty
+            ? "start its name with x- to keep it as an extra column"
+            : "rename it to x-\(slug) to keep it as an extra column"
     }
 }

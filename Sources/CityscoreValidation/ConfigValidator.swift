@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 
 /// Reads `Content/site.yml` into a `SiteConfig`.
 struct ConfigValidator {

@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 
 /// Reads front matter of pages, narratives and cities.
 struct DocumentValidator {

@@ -1,7 +1,8 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
+import Foundation
 
 /// Reads the framework table (`kpis.csv`) into a `Framework`.
 struct FrameworkValidator {

@@ -1,3 +1,4 @@
+import CityscoreText
 import Foundation
 
 /// Reading numbers the way the site's data formats write them: `.` as decimal separator, no grouping.

@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import CityscoreText
+import Foundation
 
 /// The longest output path each name of the site makes, so that `check` refuses what `build` could
 /// not write.

@@ -1,28 +1,20 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import CityscoreText
+import Foundation
 
 /// Whether a reported figure can be true at all: a percentage between 0 and 100, a count, rate or
 /// amount of 0 or more, a year that has begun. A KPI whose figures may go further (a growth rate, a
 /// balance, losses beyond a year's GDP) says so in the framework's `range` column.
 enum Plausibility {
-    /// Whether `unit` names a percentage: `%`, `% of city GDP`, `Percentage`, `Percentage (of city
-    /// labour force)`, `Percentage of city GDP`; not a unit that names another unit too
-    /// (`Percentage and Number`).
-    static func isPercentage(_ unit: String) -> Bool {
-        let unit = unit.trimmingSpaces.lowercased()
-        for word in ["%", "percentage", "percent"] where unit.hasPrefix(word) {
-            let rest = unit.dropFirst(word.count).drop { $0 == " " }
-            return rest.isEmpty || rest.hasPrefix("(") || rest.hasPrefix("of ") || word == "%"
-        }
-        return false
-    }
+    /// Whether `unit` names a percentage (``UnitResolver/isPercentage(_:)``).
+    static func isPercentage(_ unit: String) -> Bool { UnitResolver.isPercentage(unit) }
 
     /// The values a figure of `kpi` in `unit` (the row's unit, or the KPI's when the row gives none)
     /// can take, and whether the framework said so itself.
     static func range(of kpi: KPI, unit: String) -> (range: ValueRange, fromFramework: Bool) {
         if let range = kpi.range { return (range, true) }
-        return (isPercentage(unit.isEmpty ? kpi.unit : unit) ? .percentage : .nonNegative, false)
+        return (UnitResolver.isPercentage(reported: unit, kpi: kpi) ? .percentage : .nonNegative, false)
     }
 
     /// What is wrong with `value` (written `text`) as a figure of `kpi`, or nil when it is possible.

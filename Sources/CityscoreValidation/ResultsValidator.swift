@@ -42,41 +42,19 @@ struct ResultsValidator {
                 positions.append(diagnostics.count)
             }
         }
-        // Sorting finds the duplicates too: equal keys end up side by side, the first row first.
-        let order = RowOrder.sortedOrder(keys)
-        let duplicates = RowOrder.duplicates(keys, in: order)
-        guard !duplicates.isEmpty else {
-            observations.rearrange(takingFrom: order)
-            return observations
-        }
-        var errors: [(position: Int, row: Int, diagnostic: Diagnostic)] = []
-        for (row, first) in duplicates {
+        let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
             let observation = observations[row]
             let earlier = observations[first].location
             let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
-            errors.append(
-                (
-                    positions[row], row,
-                    .error(
-                        "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
-                        at: observation.location, suggestion: "keep one of the two rows")
-                ))
+            return .error(
+                "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
+                at: observation.location, suggestion: "keep one of the two rows")
         }
-        errors.sort { ($0.position, $0.row) < ($1.position, $1.row) }
-        var merged: [Diagnostic] = []
-        merged.reserveCapacity(diagnostics.count + errors.count)
-        var next = 0
-        for (position, diagnostic) in diagnostics.enumerated() {
-            while next < errors.count && errors[next].position == position {
-                merged.append(errors[next].diagnostic)
-                next += 1
-            }
-            merged.append(diagnostic)
+        if duplicates.kept.count == observations.count {
+            observations.rearrange(takingFrom: duplicates.kept)
+            return observations
         }
-        merged += errors[next...].map(\.diagnostic)
-        diagnostics = merged
-        let isDuplicate = Set(duplicates.map(\.row))
-        return order.filter { !isDuplicate.contains($0) }.map { observations[$0] }
+        return duplicates.kept.map { observations[$0] }
     }
 
     /// The columns of one results file, looked up once.

@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 
 /// The city, KPI and data point a row of `results/*.csv` or `targets/*.csv` is about, each checked
 /// against the site's cities and framework, each problem reported at its cell.

@@ -85,12 +85,6 @@ extension RowOrder {
 }
 
 extension Array {
-    /// The elements ordered by `keys` (one per element, all different), moved in place: no second
-    /// copy of a large array is made.
-    mutating func sort<Key: Comparable>(byUniqueKeys keys: [Key]) {
-        rearrange(takingFrom: RowOrder.sortedOrder(keys))
-    }
-
     /// Moves the element at `order[i]` to position `i`, following each cycle of the permutation with swaps.
     mutating func rearrange(takingFrom order: [Int]) {
         var order = order

@@ -1,6 +1,7 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreText
 
 /// The Validation stage: checks the meaning of everything read and returns a `Site` the later stages
 /// can trust, or every problem at once.

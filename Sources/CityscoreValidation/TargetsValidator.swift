@@ -1,12 +1,12 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 
 /// Checks `targets/*.csv`: a city's own goals.
 struct TargetsValidator {
-    static let required = ["city", "kpi", "target"]
-    static let optional = ["datapoint", "note", "kind"]
+    static let required = DataColumns.targetsRequired
+    static let optional = DataColumns.optional(DataColumns.targets, besides: required)
 
     var framework: Framework
     var citySlugs: Set<String>
@@ -16,7 +16,8 @@ struct TargetsValidator {
     func validate(_ files: consuming [CSVFile], diagnostics: inout [Diagnostic]) -> [LocalTarget] {
         var out: [LocalTarget] = []
         var keys: [RowOrder.Key] = []
-        var seen: [RowOrder.Key: SourceLocation] = [:]
+        // Where each row's duplicate error would go among the diagnostics (after the row's own).
+        var positions: [Int] = []
         files.reverse()
         while let file = files.popLast() {
             let columns = Columns(file, required: Self.required, optional: Self.optional, diagnostics: &diagnostics)
@@ -25,20 +26,19 @@ struct TargetsValidator {
             for row in RowBlocks.check(file.table.records, { target($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
                 guard let (target, key) = row.value else { continue }
-                if let first = seen[key] {
-                    diagnostics.append(
-                        .error(
-                            "duplicate target: \(target.city), \(target.kpi)\(target.datapoint.map { " (\($0))" } ?? "") is already given at \(first.path):\(first.line)",
-                            at: target.location))
-                    continue
-                }
-                seen[key] = target.location
                 keys.append(key)
+                positions.append(diagnostics.count)
                 out.append(target)
             }
         }
-        out.sort(byUniqueKeys: keys)
-        return out
+        let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
+            let target = out[row]
+            let earlier = out[first].location
+            return .error(
+                "duplicate target: \(target.city), \(target.kpi)\(target.datapoint.map { " (\($0))" } ?? "") is already given at \(earlier.path):\(earlier.line)",
+                at: target.location)
+        }
+        return duplicates.kept.map { out[$0] }
     }
 
     /// The columns of one targets file, looked up once.

@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreText
 import Testing
 
 @testable import CityscoreCharts

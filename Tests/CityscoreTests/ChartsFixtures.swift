@@ -109,7 +109,7 @@ enum ChartsFixtures {
         return .percent(Double((index * 37 + 11) % 120) + Double(index % 3) * 0.4)
     }
 
-    /// Points-based score of a group (README, "Scoring") from its KPIs' scores.
+    /// Points-based score of a group (docs/scoring.md, "Groups") from its KPIs' scores.
     static func aggregate(_ scores: [ChartScore]) -> ChartScore {
         let bands = scores.compactMap(\.band)
         guard !bands.isEmpty else { return .notScored }

@@ -1,5 +1,6 @@
-/// HTML escaping as templates apply it to `{{name}}`, for anything else that writes HTML text or
-/// attribute values (the preview server's overlay).
+/// The one HTML escaper: what templates apply to `{{name}}`, and what anything else that writes
+/// HTML text or attribute values uses (heading ids, the preview server's overlay). XML files
+/// (SVG, the sitemap) use ``XMLEscaping``, JSON ``JSONEscaping``.
 public enum HTMLEscaping {
     /// `text` with `& < > " '` as character references; text without them is returned as it is.
     public static func escape(_ text: String) -> String {
@@ -29,7 +30,7 @@ public enum HTMLEscaping {
         return escaped
     }
 
-    static func needsEscape(_ byte: UInt8) -> Bool {
+    public static func needsEscape(_ byte: UInt8) -> Bool {
         // All five are below `?`: letters and most text are settled by the first comparison.
         byte < UInt8(ascii: "?")
             && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
