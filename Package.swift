@@ -3,7 +3,8 @@
 //
 // The pipeline, one module per stage:
 //   Reading (files → typed values with positions) → Validation (all problems at once)
-//   → Scoring → Rendering (Markdown, Charts, templates) → Writing (atomic swap)
+//   → Scoring → Routing (every page: kind, URL, template) → Rendering (Markdown, Charts, templates)
+//   → Writing (atomic swap)
 // Pipeline names the steps; the `cityscore` executable only parses arguments and drives it.
 
 import PackageDescription
@@ -19,8 +20,8 @@ let package = Package(
             targets: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
-                "CityscoreCharts", "CityscoreTemplating", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline",
-                "CityscoreImport", "CityscoreText",
+                "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
+                "CityscorePipeline", "CityscoreImport", "CityscoreText",
             ]
         ),
     ],
@@ -65,6 +66,8 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading", "CityscoreText",
             ]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
+        // Every page the site will have (kind, URL, template, language, inputs), from the validated site.
+        .target(name: "CityscoreRouting", dependencies: ["CityscoreModel", "CityscoreText"]),
         .target(name: "CityscoreMarkdown", dependencies: ["CCmark", "CityscoreDiagnostics", "CityscoreText"]),
         .target(
             name: "CityscoreCharts",
@@ -76,7 +79,7 @@ let package = Package(
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreScoring", "CityscoreMarkdown", "CityscoreCharts",
-                "CityscoreTemplating", "CityscoreText",
+                "CityscoreTemplating", "CityscoreRouting", "CityscoreText",
             ]
         ),
         .target(name: "CityscoreWriting"),
@@ -84,7 +87,7 @@ let package = Package(
             name: "CityscorePipeline",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
-                "CityscoreRendering", "CityscoreWriting",
+                "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
             ]
         ),
         // `cityscore import`: spreadsheets (.xlsx, .ods, Excel-style CSV) to tidy results rows.
@@ -117,7 +120,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
-                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText",
+                "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText", "CityscoreRouting",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

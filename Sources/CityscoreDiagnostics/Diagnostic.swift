@@ -14,13 +14,13 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     /// A fix, when one is obvious (`did you mean "EC: ICT: ICT: 1C"?`).
     public var suggestion: String?
-    /// A stable name for the kind of problem (`unknown-kpi`), for CI annotations; nil when it has none.
-    public var code: String?
+    /// The stable name of the kind of problem (`unknown-kpi`), printed with the message.
+    public var code: DiagnosticCode
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; `severity` is the code's own unless `site.yml` changed it.
     public init(
         _ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil,
-        code: String? = nil
+        code: DiagnosticCode
     ) {
         self.location = location
         self.severity = severity
@@ -29,24 +29,31 @@ public struct Diagnostic: Hashable, Sendable {
         self.code = code
     }
 
-    /// An error at `location`.
-    public static func error(_ message: String, at location: SourceLocation, suggestion: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.error, at: location, message, suggestion: suggestion)
+    /// An error at `location`, of a kind that is an error (`code.severity == .error`).
+    public static func error(
+        _ message: String, at location: SourceLocation, suggestion: String? = nil, code: DiagnosticCode
+    ) -> Diagnostic {
+        assert(code.severity == .error, "\(code.rawValue) is a warning code: make it with .warning")
+        return Diagnostic(.error, at: location, message, suggestion: suggestion, code: code)
     }
 
-    /// A warning at `location`.
-    public static func warning(_ message: String, at location: SourceLocation, suggestion: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.warning, at: location, message, suggestion: suggestion)
+    /// A warning at `location`, of a kind that is a warning (`code.severity == .warning`).
+    public static func warning(
+        _ message: String, at location: SourceLocation, suggestion: String? = nil, code: DiagnosticCode
+    ) -> Diagnostic {
+        assert(code.severity == .warning, "\(code.rawValue) is an error code: make it with .error")
+        return Diagnostic(.warning, at: location, message, suggestion: suggestion, code: code)
     }
 }
 
 extension Diagnostic: CustomStringConvertible {
-    /// `path:line:column: error: message (suggestion)`, one line.
+    /// `path:line:column: error: message; suggestion [code]`, one line.
     public var description: String {
+        withoutCode + " [\(code.rawValue)]"
+    }
+
+    /// `path:line:column: error: message; suggestion`, one line, without the code.
+    public var withoutCode: String {
         var text = "\(location): \(severity.rawValue): \(message)"
         if let suggestion { text += "; \(suggestion)" }
         return text.replacingNewlines()

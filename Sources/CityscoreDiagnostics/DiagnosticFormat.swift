@@ -42,7 +42,7 @@ public enum GitHubAnnotations {
             properties.append("line=\(diagnostic.location.line)")
             if diagnostic.location.column > 0 { properties.append("col=\(diagnostic.location.column)") }
         }
-        properties.append("title=" + escapeProperty(diagnostic.code ?? "cityscore"))
+        properties.append("title=" + escapeProperty(diagnostic.code.rawValue))
         var message = diagnostic.message
         if let suggestion = diagnostic.suggestion { message += "; " + suggestion }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
@@ -80,13 +80,13 @@ public enum JSONDiagnostics {
         for diagnostic in list.sorted { write(object(diagnostic, pathPrefix: pathPrefix) + "\n") }
     }
 
-    /// `{"path":…,"line":…,"column":…,"severity":…,"code":…,"message":…,"suggestion":…}`; `code`
-    /// and `suggestion` are `null` when absent.
+    /// `{"path":…,"line":…,"column":…,"severity":…,"code":…,"message":…,"suggestion":…}`;
+    /// `suggestion` is `null` when absent.
     public static func object(_ diagnostic: Diagnostic, pathPrefix: String = "") -> String {
         let location = diagnostic.location
         return "{\"path\":\(string(pathPrefix + location.path)),\"line\":\(location.line),"
             + "\"column\":\(location.column),\"severity\":\(string(diagnostic.severity.rawValue)),"
-            + "\"code\":\(diagnostic.code.map(string) ?? "null"),\"message\":\(string(diagnostic.message)),"
+            + "\"code\":\(string(diagnostic.code.rawValue)),\"message\":\(string(diagnostic.message)),"
             + "\"suggestion\":\(diagnostic.suggestion.map(string) ?? "null")}"
     }
 
@@ -130,7 +130,7 @@ public enum GitLabCodeQuality {
         if let suggestion = diagnostic.suggestion { description += "; " + suggestion }
         let severity = diagnostic.severity == .error ? "major" : "minor"
         return "{\"description\":\(JSONDiagnostics.string(description)),"
-            + "\"check_name\":\(JSONDiagnostics.string(diagnostic.code ?? "cityscore")),"
+            + "\"check_name\":\(JSONDiagnostics.string(diagnostic.code.rawValue)),"
             + "\"fingerprint\":\"\(fingerprint)\",\"severity\":\"\(severity)\","
             + "\"location\":{\"path\":\(JSONDiagnostics.string(path)),"
             + "\"lines\":{\"begin\":\(max(diagnostic.location.line, 1))}}}"

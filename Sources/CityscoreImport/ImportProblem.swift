@@ -19,12 +19,17 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var severity: Diagnostic.Severity
     public var message: String
     public var suggestion: String?
+    /// The code of a problem the site's own checks found (`unknown-kpi`); nil for a problem of the
+    /// workbook itself.
+    public var code: DiagnosticCode?
     /// Sheet order, for sorting problems in the order of the workbook.
     var sheetIndex = 0
 
     public init(
-        _ severity: Diagnostic.Severity, file: String, at place: Place, _ message: String, suggestion: String? = nil
+        _ severity: Diagnostic.Severity, file: String, at place: Place, _ message: String, suggestion: String? = nil,
+        code: DiagnosticCode? = nil
     ) {
+        self.code = code
         self.severity = severity
         self.file = file
         self.place = place
@@ -43,9 +48,10 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let diagnostic = Diagnostic(severity, at: SourceLocation(path: ""), message, suggestion: suggestion)
-        // The diagnostic's own one-line text, with the location swapped for the cell.
-        let text = diagnostic.description
+        // A diagnostic's one-line text (its code is a stand-in), with the location swapped for the cell.
+        let diagnostic = Diagnostic(
+            severity, at: SourceLocation(path: ""), message, suggestion: suggestion, code: code ?? .invalidValue)
+        let text = code == nil ? diagnostic.withoutCode : diagnostic.description
         let rest = text.drop { $0 != " " }
         return location + ":" + rest
     }

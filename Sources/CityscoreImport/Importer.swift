@@ -61,7 +61,9 @@ public struct Importer: Sendable {
         let (read, siteProblems) = SiteReader(root: options.site).read()
         guard var source = read else {
             outcome.problems += siteProblems.map {
-                ImportProblem($0.severity, file: file, at: .site($0.location), $0.message, suggestion: $0.suggestion)
+                ImportProblem(
+                    $0.severity, file: file, at: .site($0.location), $0.message, suggestion: $0.suggestion,
+                    code: $0.code)
             }
             return outcome
         }

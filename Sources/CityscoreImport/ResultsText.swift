@@ -18,7 +18,8 @@ struct PositionMap: Sendable {
     func problem(_ diagnostic: Diagnostic, file: String, sheets: [SheetImport]) -> ImportProblem {
         let place = place(line: diagnostic.location.line, column: diagnostic.location.column)
         var problem = ImportProblem(
-            diagnostic.severity, file: file, at: place, diagnostic.message, suggestion: diagnostic.suggestion)
+            diagnostic.severity, file: file, at: place, diagnostic.message, suggestion: diagnostic.suggestion,
+            code: diagnostic.code)
         if case .cell(let sheet, _, _) = place {
             problem.sheetIndex = sheets.firstIndex { $0.sheet == sheet } ?? 0
         }

@@ -32,7 +32,8 @@ public enum AnchorCheck {
                     "the link \"\(link.destination)\" points to the heading \"#\(fragment)\", which \(place) does not have",
                     at: link.location,
                     suggestion: Suggestions.didYouMean(fragment, in: known.sorted())
-                        ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"
+                        ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published",
+                    code: .brokenAnchor
                 ))
         }
         return problems
@@ -74,7 +75,8 @@ public enum AnchorCheck {
             at: link.location,
             suggestion: Suggestions.didYouMean(fragment, in: known)
                 ?? (known.first.map { "the anchors there include #\($0)" }
-                    ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"))
+                    ?? "a heading's anchor is its text in lower case with dashes, e.g. #what-was-published"),
+            code: .brokenAnchor)
     }
 
     /// The site path of the document a link points into and its decoded fragment; nil when the link

@@ -80,7 +80,7 @@ struct CmarkConverter {
                 if type == CMARK_NODE_LINK, case let text = Self.plainText(node), text.hasPrefix("^") {
                     // `[^1]` made a link by a definition such as `[^1]: https://…`.
                     let (message, fix) = Unrendered.message(for: .footnoteReference(String(text.dropFirst())))
-                    diagnostics.append(.warning(message, at: at, suggestion: fix))
+                    diagnostics.append(.warning(message, at: at, suggestion: fix, code: .footnote))
                 }
                 links.append(Link(destination: destination, location: at))
                 let (replacement, problem) = rewrite(destination, at)
@@ -129,7 +129,8 @@ struct CmarkConverter {
         return .warning(
             "the HTML \"\(tag)\" is left out of the page (raw HTML is omitted for safety)",
             at: location,
-            suggestion: "write it in Markdown, or set `unsafe_html: true` in site.yml if every author is trusted")
+            suggestion: "write it in Markdown, or set `unsafe_html: true` in site.yml if every author is trusted",
+            code: .rawHTMLOmitted)
     }
 
     /// Warnings for what cmark prints as plain text in one paragraph: a pipe table, strikethrough,
@@ -183,7 +184,8 @@ struct CmarkConverter {
                                 + "with \"|\" marks",
                             at: at,
                             suggestion:
-                                "use a list instead; data belong in Content/results/, where the theme shows them as tables"
+                                "use a list instead; data belong in Content/results/, where the theme shows them as tables",
+                            code: .pipeTable
                         ))
                 }
                 continue
@@ -191,7 +193,7 @@ struct CmarkConverter {
             for (offset, construct) in Unrendered.constructs(in: line.text) {
                 guard let at = location(line, offset: offset) else { continue }
                 let (message, fix) = Unrendered.message(for: construct)
-                problems.append(.warning(message, at: at, suggestion: fix))
+                problems.append(.warning(message, at: at, suggestion: fix, code: construct.code))
             }
         }
         return problems

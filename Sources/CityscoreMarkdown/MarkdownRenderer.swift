@@ -69,14 +69,14 @@ struct LinkRewriter {
                     nil,
                     .error(
                         "the link \"\(destination)\" points to \(decoded), which is not a page or file of the site",
-                        at: location, suggestion: suggestion)
+                        at: location, suggestion: suggestion, code: .brokenLink)
                 )
             }
         }
         guard let target = Self.join(folder: Self.folder(of: documentPath), relative: decoded) else {
             return (
                 "",
-                .error("the link \"\(destination)\" leaves the site folder", at: location)
+                .error("the link \"\(destination)\" leaves the site folder", at: location, code: .linkOutsideSite)
             )
         }
         let resolved = resolve(target)
@@ -92,7 +92,7 @@ struct LinkRewriter {
                 nil,
                 .error(
                     "the link \"\(destination)\" points to \(target), which does not exist",
-                    at: location, suggestion: suggestion)
+                    at: location, suggestion: suggestion, code: .brokenLink)
             )
         }
     }

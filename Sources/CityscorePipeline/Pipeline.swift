@@ -1,14 +1,15 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreRendering
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreValidation
 import CityscoreWriting
+import Dispatch
+import Foundation
 
-/// The build, as named steps in one direction: read → validate → score → render → write.
+/// The build, as named steps in one direction: read → validate → score → route → render → write.
 /// Each step either hands its typed result to the next or stops the build with every problem found.
 public struct Pipeline: Sendable {
     /// What a finished build did.
@@ -44,46 +45,80 @@ public struct Pipeline: Sendable {
         self.baseURL = baseURL
     }
 
-    /// The checked, scored site and the renderer for it, or every problem found before rendering.
-    /// Only the way to the site's files is kept of what was read, so that the raw tables can be freed
-    /// before rendering.
-    func prepare() throws(DiagnosticsError) -> (SiteRenderer, Site, SiteFiles, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    /// What was read, checked, scored and routed, ready to render.
+    struct Prepared {
+        var renderer: SiteRenderer
+        var site: Site
+        var files: SiteFiles
+        /// Every problem found so far (warnings, and errors that stop a build but not a check), in the
+        /// one list that applies site.yml's `diagnostics:` to everything the run finds.
+        var diagnostics: DiagnosticList
+        /// Whether the data has errors: the site is then fit for checking only, never for a build.
+        var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// The checked, scored and routed site and the renderer for it. Only a site that cannot be read
+    /// at all stops here: with errors in the data, what was read still goes on to the checks of
+    /// links, anchors and templates, so that one run reports every problem. Only the way to the
+    /// site's files is kept of what was read, so that the raw tables can be freed before rendering.
+    func prepare() throws(DiagnosticsError) -> Prepared {
+        var diagnostics = DiagnosticList()
 
         // 1. Read
         let (read, readProblems) = SiteReader(root: siteRoot).read()
-        diagnostics += readProblems
-        guard let source = consume read else { throw DiagnosticsError(diagnostics) }
+        diagnostics.append(contentsOf: readProblems)
+        guard let source = consume read else { throw DiagnosticsError(diagnostics.all) }
+        // From here on, warning codes are raised or silenced as site.yml's `diagnostics:` asks.
+        let (levels, levelProblems) = DiagnosticSettings.read(source.config)
+        diagnostics.levels = levels
+        diagnostics.append(contentsOf: levelProblems)
         let (files, theme, strings) = (source.files, source.theme, source.strings)
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
         let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
-            .validate(consume source)
-        diagnostics += validationProblems
-        guard let site, !diagnostics.contains(where: { $0.severity == .error }) else {
-            // The theme's templates do not depend on the data: their mistakes are reported in the
-            // same run as the data's, not one run later.
-            throw DiagnosticsError(diagnostics + Templates.compile(theme).1)
-        }
+            .validateAll(consume source)
+        diagnostics.append(contentsOf: validationProblems)
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
-        let renderer = SiteRenderer(site: site, scorecards: scorecards, theme: theme, strings: strings)
-        return (renderer, site, files, diagnostics)
+        // 4. Route: every page the site will have
+        let routes = RouteTable(site: site)
+        let renderer = SiteRenderer(
+            site: site, scorecards: scorecards, theme: theme, strings: strings, routes: routes)
+        return Prepared(renderer: renderer, site: site, files: files, diagnostics: diagnostics)
+    }
+
+    /// Runs every check of the prepared site without keeping what is rendered (links, anchors,
+    /// templates, every page rendered and dropped, every asset read); throws when any is an error.
+    func check(_ prepared: Prepared) throws(DiagnosticsError) -> (pages: Int, files: Int, warnings: [Diagnostic]) {
+        let (pages, problems) = prepared.renderer.check(onePerTemplate: prepared.hasErrors, progress: progress)
+        var diagnostics = prepared.diagnostics
+        diagnostics.append(contentsOf: problems)
+        var assets = 0
+        diagnostics.append(
+            contentsOf: Self.copyAssets(of: prepared.site, files: prepared.files) { _, _ in assets += 1 })
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
+        return (pages, pages + assets, diagnostics.all)
     }
 
     /// The files of the site in memory (for `serve` and tests), or every problem that stops the build.
     public func render() throws(DiagnosticsError) -> (files: [OutputFile], warnings: [Diagnostic]) {
-        let (renderer, site, siteFiles, warnings) = try prepare()
-        // 4. Render
+        let prepared = try prepare()
+        if prepared.hasErrors { _ = try check(prepared) }
+        let (renderer, site, siteFiles, warnings) = (
+            prepared.renderer, prepared.site, prepared.files, prepared.diagnostics
+        )
+        // 5. Render
         let (rendered, renderProblems) = renderer.render()
-        var diagnostics = warnings + renderProblems
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        var diagnostics = warnings
+        diagnostics.append(contentsOf: renderProblems)
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
         var files = rendered.map { OutputFile(path: $0.path, text: $0.text) }
-        diagnostics += Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-        return (files, diagnostics)
+        diagnostics.append(
+            contentsOf: Self.copyAssets(of: site, files: siteFiles) { files.append(OutputFile(path: $0, bytes: $1)) })
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.all) }
+        return (files, diagnostics.all)
     }
 
     /// Reads every file of `Content/assets/` (through the same link rules as every other file) and
@@ -97,7 +132,7 @@ public struct Pipeline: Sendable {
                 problems.append(
                     .error(
                         "the file was removed while the site was built",
-                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0)))
+                        at: SourceLocation(path: "Content/assets/" + asset, line: 0, column: 0), code: .fileVanished))
             case .refused, .tooLarge: break
             }
         }
@@ -105,47 +140,54 @@ public struct Pipeline: Sendable {
     }
 
     /// Builds the site and, unless this is a check, writes it into a new folder beside the output
-    /// folder while it renders (4. Render → 5. Write), then swaps it in. On any error the new folder
+    /// folder while it renders (5. Render → 6. Write), then swaps it in. On any error the new folder
     /// is removed and the previous output stays as it was.
     public func run() throws(DiagnosticsError) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         guard let output else {
-            let (files, warnings) = try render()
-            return Report(
-                pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, warnings: warnings,
-                seconds: seconds())
+            // A check: every page is rendered and dropped at once, so the site is never held whole.
+            let (pages, files, warnings) = try check(try prepare())
+            return Report(pages: pages, files: files, warnings: warnings, seconds: seconds())
         }
         // The output folder is checked before any work, and what killed builds left beside it is removed.
         let writer = OutputWriter(destination: output, force: force)
         do {
             try writer.checkSafe(siteRoot: siteRoot)
         } catch {
-            throw DiagnosticsError([.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            throw DiagnosticsError([
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder)
+            ])
         }
         writer.removeLeftovers()
-        let (renderer, site, files, warnings) = try prepare()
+        let prepared = try prepare()
+        // Data with errors is never built, but everything else is still checked in this run.
+        if prepared.hasErrors { _ = try check(prepared) }
+        let (renderer, site, files, warnings) = (prepared.renderer, prepared.site, prepared.files, prepared.diagnostics)
         let staging: Staging
+        var diagnostics = warnings
         do {
             staging = try writer.begin()
         } catch {
-            throw DiagnosticsError(
-                warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            diagnostics.add(
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(diagnostics.all)
         }
-        var diagnostics =
-            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
-        diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+        diagnostics.append(
+            contentsOf: renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress))
+        diagnostics.append(contentsOf: Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) })
+        guard !diagnostics.hasErrors else {
             staging.discard()
-            throw DiagnosticsError(diagnostics)
+            throw DiagnosticsError(diagnostics.all)
         }
         do {
             try staging.commit()
         } catch {
-            throw DiagnosticsError(
-                diagnostics + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
+            diagnostics.add(
+                .error("\(error)", at: SourceLocation(path: output, line: 0, column: 0), code: .outputFolder))
+            throw DiagnosticsError(diagnostics.all)
         }
         let counts = staging.counts
-        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics, seconds: seconds())
+        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics.all, seconds: seconds())
     }
 }

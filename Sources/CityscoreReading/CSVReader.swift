@@ -120,7 +120,7 @@ public struct CSVReader: Sendable {
                 [
                     .error(
                         problem, at: SourceLocation(path: path, line: 1, column: 1),
-                        suggestion: "save it as \"CSV UTF-8\"")
+                        suggestion: "save it as \"CSV UTF-8\"", code: .notCSVText)
                 ]
             )
         }
@@ -159,7 +159,7 @@ public struct CSVReader: Sendable {
                 diagnostics.append(
                     .error(
                         "this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\"",
-                        at: location(fieldLine, fieldColumn)))
+                        at: location(fieldLine, fieldColumn), code: .notUTF8))
             } else if let control = field.first(where: {
                 ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F
             }) {
@@ -167,7 +167,7 @@ public struct CSVReader: Sendable {
                 diagnostics.append(
                     .error(
                         "this cell holds an invisible control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) that cannot be published; delete it",
-                        at: location(fieldLine, fieldColumn)))
+                        at: location(fieldLine, fieldColumn), code: .controlCharacter))
             }
             fields.append(
                 CSVTable.Field(
@@ -255,13 +255,13 @@ public struct CSVReader: Sendable {
                     diagnostics.append(
                         .error(
                             "text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\"",
-                            at: location(line, column)))
+                            at: location(line, column), code: .csvQuoting))
                     afterClosingQuote = false
                 } else if b == UInt8(ascii: "\"") {
                     diagnostics.append(
                         .error(
                             "a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\"",
-                            at: location(line, column)))
+                            at: location(line, column), code: .csvQuoting))
                 }
                 field.append(b)
                 if b & 0xC0 != 0x80 { column += 1 }
@@ -273,13 +273,15 @@ public struct CSVReader: Sendable {
             diagnostics.append(
                 .error(
                     "a quoted cell is never closed: the closing quote (\") is missing",
-                    at: location(fieldLine, fieldColumn)))
+                    at: location(fieldLine, fieldColumn), code: .csvQuoting))
         }
         if !field.isEmpty || !fields.isEmpty || quoted { finishRecord() }
 
         guard let header = rows.first else {
             diagnostics.append(
-                .error("the file is empty; it needs a header row, e.g. \"city,kpi,year,value\"", at: location(1, 1)))
+                .error(
+                    "the file is empty; it needs a header row, e.g. \"city,kpi,year,value\"", at: location(1, 1),
+                    code: .emptyFile))
             return (nil, diagnostics)
         }
         return (CSVTable(header: header.fields, records: Array(rows.dropFirst())), diagnostics)

@@ -21,7 +21,7 @@ enum ContentInventory {
     }
 
     static func ignored(_ path: String, _ message: String, _ fix: String) -> Diagnostic {
-        .warning(message, at: SourceLocation(path: path, line: 0, column: 0), suggestion: fix)
+        .warning(message, at: SourceLocation(path: path, line: 0, column: 0), suggestion: fix, code: .ignoredFile)
     }
 
     /// Warnings for the top level of `Content/`.

@@ -48,7 +48,7 @@ public struct FrontMatter: Sendable {
             [
                 .error(
                     "the front matter is not closed: add a line \"---\" after it",
-                    at: SourceLocation(path: path, line: 1, column: 1))
+                    at: SourceLocation(path: path, line: 1, column: 1), code: .frontMatterUnclosed)
             ]
         )
     }

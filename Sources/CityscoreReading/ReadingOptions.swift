@@ -28,7 +28,7 @@ struct ReadingOptions: Sendable {
                         "\"\(Self.markdownKey)\" must be a number of megabytes above 0, found "
                             + text.quotedForMessage(),
                         at: config.location(of: Self.markdownKey),
-                        suggestion: "e.g. \"\(Self.markdownKey): 10\""))
+                        suggestion: "e.g. \"\(Self.markdownKey): 10\"", code: .invalidValue))
             }
         }
     }

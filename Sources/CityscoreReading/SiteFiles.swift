@@ -83,28 +83,30 @@ public struct SiteFiles: Sendable {
                 return .refused(
                     .error(
                         "the link is part of a loop of links that never reaches a file", at: location,
-                        suggestion: "remove the link or point it at a real file"))
+                        suggestion: "remove the link or point it at a real file", code: .linkLoop))
             }
             if error == ENOENT || error == ENOTDIR {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? "?"
                 return .refused(
                     .error(
                         "the link leads nowhere: \(target.quotedForMessage(limit: 200)) does not exist", at: location,
-                        suggestion: "fix the link or remove it"))
+                        suggestion: "fix the link or remove it", code: .brokenSymlink))
             }
             return .refused(
-                .error("the file cannot be read (check that you may read it)", at: location))
+                .error("the file cannot be read (check that you may read it)", at: location, code: .unreadableFile))
         }
         if let system = Self.systemFolders.first(where: { Self.contains($0, real) }), !Self.contains(system, realRoot) {
             return .refused(
                 .error(
                     (isLink ? "the link leads to " : "the path leads through a linked folder to ")
                         + "\(real), a system file that is never read (not even with follow_symlinks)",
-                    at: location, suggestion: "remove the link; copy what you need into the site"))
+                    at: location, suggestion: "remove the link; copy what you need into the site", code: .systemFileLink
+                ))
         }
         var target = stat()
         guard stat(real, &target) == 0 else {
-            return .refused(.error("the file cannot be read (check that you may read it)", at: location))
+            return .refused(
+                .error("the file cannot be read (check that you may read it)", at: location, code: .unreadableFile))
         }
         let kind: Kind
         switch target.st_mode & S_IFMT {
@@ -114,7 +116,7 @@ public struct SiteFiles: Sendable {
             return .refused(
                 .error(
                     "\(real.quotedForMessage(limit: 200)) is not an ordinary file (a device, pipe or socket) and is never read",
-                    at: location, suggestion: "remove it from the site"))
+                    at: location, suggestion: "remove it from the site", code: .notAFile))
         }
         let what = kind == .file ? "file" : "folder"
         let inside = Self.contains(realRoot, real)
@@ -127,7 +129,7 @@ public struct SiteFiles: Sendable {
                     suggestion: path == "Content/site.yml"
                         ? "copy the file into the site"
                         : "copy the \(what) into the site, or set follow_symlinks: true in Content/site.yml "
-                            + "if you mean to publish it"))
+                            + "if you mean to publish it", code: .outsideSite))
         }
         return .found(kind, real: real)
     }
@@ -218,12 +220,14 @@ public struct SiteFiles: Sendable {
                     diagnostics.append(
                         .error(
                             "the folder is a link to a folder it is in, which would repeat without end",
-                            at: SourceLocation(path: path, line: 0, column: 0), suggestion: "remove the link"))
+                            at: SourceLocation(path: path, line: 0, column: 0), suggestion: "remove the link",
+                            code: .linkLoop))
                 } else if let first = walked[real] {
                     diagnostics.append(
                         .warning(
                             "the folder leads to the same files as \(first) and is not read twice",
-                            at: SourceLocation(path: path, line: 0, column: 0), suggestion: "remove one of them"))
+                            at: SourceLocation(path: path, line: 0, column: 0), suggestion: "remove one of them",
+                            code: .linkedTwice))
                 } else {
                     walked[real] = path
                     stack.append((path, real, ancestors.union([real])))
@@ -246,7 +250,7 @@ public struct SiteFiles: Sendable {
             diagnostics.append(problem)
             return .refused
         case .found(.folder, _):
-            diagnostics.append(.error("this is a folder where a file was expected", at: location))
+            diagnostics.append(.error("this is a folder where a file was expected", at: location, code: .notAFile))
             return .refused
         case .found(.file, let path): real = path
         }
@@ -256,7 +260,8 @@ public struct SiteFiles: Sendable {
         var info = stat()
         guard fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             if fd >= 0 { close(fd) }
-            diagnostics.append(.error("the file cannot be read (check that you may read it)", at: location))
+            diagnostics.append(
+                .error("the file cannot be read (check that you may read it)", at: location, code: .unreadableFile))
             return .refused
         }
         defer { close(fd) }
@@ -273,7 +278,8 @@ public struct SiteFiles: Sendable {
             }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else {
-                diagnostics.append(.error("the file cannot be read (check that you may read it)", at: location))
+                diagnostics.append(
+                    .error("the file cannot be read (check that you may read it)", at: location, code: .unreadableFile))
                 return .refused
             }
             if got == 0 { break }

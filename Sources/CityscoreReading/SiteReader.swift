@@ -1,8 +1,8 @@
 import CityscoreBuiltIn
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import Foundation
 
 /// The Reading stage: turns a site folder into a `SiteSource`, reporting every file that cannot be
 /// read (bad UTF-8, broken CSV quoting, broken YAML) with its position.
@@ -28,7 +28,7 @@ public struct SiteReader: Sendable {
                     .error(
                         "this folder is not a cityscore site: it has no Content/ folder",
                         at: SourceLocation(path: "Content", line: 0, column: 0),
-                        suggestion: "run `cityscore new DIR` to start one, or pass --site DIR")
+                        suggestion: "run `cityscore new DIR` to start one, or pass --site DIR", code: .notASite)
                 ]
             )
         }
@@ -42,7 +42,7 @@ public struct SiteReader: Sendable {
             diagnostics.append(
                 .error(
                     "Content/site.yml is missing; it holds the site's title and base URL",
-                    at: SourceLocation(path: "Content/site.yml", line: 0, column: 0)))
+                    at: SourceLocation(path: "Content/site.yml", line: 0, column: 0), code: .missingSiteYML))
         }
         let limits = ReadingOptions(config, into: &diagnostics)
         let files = strict.following(limits.followSymlinks)
@@ -141,7 +141,9 @@ public struct SiteReader: Sendable {
                 .error(
                     "the file is \(ReadingOptions.megabytes(size)), more than the \(limitText) a Markdown file may have",
                     at: SourceLocation(path: path, line: 0, column: 0),
-                    suggestion: "split it into smaller files, or raise \(limit?.key ?? "the limit") in Content/site.yml"
+                    suggestion:
+                        "split it into smaller files, or raise \(limit?.key ?? "the limit") in Content/site.yml",
+                    code: .fileTooLarge
                 ))
             return nil
         }
@@ -156,7 +158,7 @@ public struct SiteReader: Sendable {
             diagnostics.append(
                 .error(
                     "the file is not valid UTF-8 text; save it with the UTF-8 encoding",
-                    at: Self.firstInvalidUTF8(bytes, path: path)))
+                    at: Self.firstInvalidUTF8(bytes, path: path), code: .notUTF8))
             return nil
         }
         return text

@@ -34,7 +34,8 @@ public struct ThemeSource: Sendable {
                         .error(
                             "the theme \"\(name)\" named in site.yml has no folder Themes/\(name)/",
                             at: named,
-                            suggestion: "remove the line to use the built-in theme, or add the folder Themes/\(name)/"))
+                            suggestion: "remove the line to use the built-in theme, or add the folder Themes/\(name)/",
+                            code: .missingTheme))
                 }
                 continue
             }
@@ -43,7 +44,9 @@ public struct ThemeSource: Sendable {
                 guard case .bytes(let bytes) = site.read(path, into: &diagnostics) else { continue }
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     diagnostics.append(
-                        .error("theme files must be UTF-8 text", at: SourceLocation(path: path, line: 0, column: 0)))
+                        .error(
+                            "theme files must be UTF-8 text", at: SourceLocation(path: path, line: 0, column: 0),
+                            code: .notUTF8))
                     continue
                 }
                 files[relative] = File(contents: text, origin: path)

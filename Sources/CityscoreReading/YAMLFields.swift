@@ -39,6 +39,16 @@ public struct YAMLFields: Sendable {
         /// Where the value starts, and where each item of a list starts.
         var valueLocation: SourceLocation
         var itemLocations: [SourceLocation] = []
+        /// The keys of a mapping value, each with its scalar value (nil when not a scalar) and places.
+        var pairs: [Pair] = []
+    }
+
+    /// One `key: value` of a mapping value (`diagnostics: {ignored-file: off}`).
+    public struct Pair: Sendable {
+        public var key: String
+        public var value: String?
+        public var location: SourceLocation
+        public var valueLocation: SourceLocation
     }
 
     /// Keys in the order written.
@@ -69,7 +79,7 @@ public struct YAMLFields: Sendable {
                         "\(found.text.quotedForMessage()) is \(what), which cityscore does not read\(more)",
                         at: SourceLocation(path: path, line: found.line + firstLine - 1, column: found.column),
                         suggestion: "write each value out in full; if you meant the text, put it in quotes: "
-                            + "\"\(found.text.prefix(40))\"")
+                            + "\"\(found.text.prefix(40))\"", code: .yamlAlias)
                 ]
             )
         }
@@ -87,26 +97,27 @@ public struct YAMLFields: Sendable {
                     [
                         .error(
                             "\"\(duplicate.key)\" is given twice",
-                            at: SourceLocation(path: path, line: duplicate.line + firstLine - 1, column: 1))
+                            at: SourceLocation(path: path, line: duplicate.line + firstLine - 1, column: 1),
+                            code: .duplicateKey)
                     ]
                 )
             }
             let (message, fix) = YAMLMessages.plain(problem)
             return (
                 YAMLFields(entries: [], location: start, isReadable: false),
-                [.error(message, at: at(mark), suggestion: fix)]
+                [.error(message, at: at(mark), suggestion: fix, code: .yamlSyntax)]
             )
         } catch {
             return (
                 YAMLFields(entries: [], location: start, isReadable: false),
-                [.error("YAML could not be read: \(error)", at: start)]
+                [.error("YAML could not be read: \(error)", at: start, code: .yamlSyntax)]
             )
         }
         guard let node else { return (YAMLFields(entries: [], location: start), []) }
         guard let mapping = node.mapping else {
             return (
                 YAMLFields(entries: [], location: start, isReadable: false),
-                [.error("expected \"key: value\" lines at the top level", at: at(node.mark))]
+                [.error("expected \"key: value\" lines at the top level", at: at(node.mark), code: .yamlSyntax)]
             )
         }
         var diagnostics: [Diagnostic] = []
@@ -114,15 +125,24 @@ public struct YAMLFields: Sendable {
         var seen = Set<String>()
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.append(.error("a key must be plain text", at: at(key.mark)))
+                diagnostics.append(.error("a key must be plain text", at: at(key.mark), code: .yamlSyntax))
                 continue
             }
             if !seen.insert(name).inserted {
-                diagnostics.append(.error("\"\(name)\" is given twice", at: at(key.mark)))
+                diagnostics.append(.error("\"\(name)\" is given twice", at: at(key.mark), code: .duplicateKey))
                 continue
             }
             var entry = Entry(key: name, node: Value(value), location: at(key.mark), valueLocation: at(value.mark))
             if case .sequence(let sequence) = value { entry.itemLocations = sequence.map { at($0.mark) } }
+            if case .mapping(let pairs) = value {
+                entry.pairs = pairs.compactMap { key, value in
+                    key.scalar.map {
+                        Pair(
+                            key: $0.string, value: value.scalar?.string, location: at(key.mark),
+                            valueLocation: at(value.mark))
+                    }
+                }
+            }
             entries.append(entry)
         }
         return (YAMLFields(entries: entries, location: start), diagnostics)
@@ -185,7 +205,7 @@ public struct YAMLFields: Sendable {
     public func string(_ key: String, into diagnostics: inout [Diagnostic]) -> String? {
         guard let entry = entry(key) else { return nil }
         guard let text = entry.node.text else {
-            diagnostics.append(.error("\"\(key)\" must be a single text value", at: entry.location))
+            diagnostics.append(.error("\"\(key)\" must be a single text value", at: entry.location, code: .valueKind))
             return nil
         }
         return text
@@ -198,7 +218,8 @@ public struct YAMLFields: Sendable {
         guard let value = Int(text) else {
             diagnostics.append(
                 .error(
-                    "\"\(key)\" must be a whole number, found \"\(entry.node.text ?? "a list")\"", at: entry.location))
+                    "\"\(key)\" must be a whole number, found \"\(entry.node.text ?? "a list")\"", at: entry.location,
+                    code: .valueKind))
             return nil
         }
         return value
@@ -212,7 +233,9 @@ public struct YAMLFields: Sendable {
         case "false", "no", "off": return false
         default:
             diagnostics.append(
-                .error("\"\(key)\" must be true or false, found \"\(entry.node.text ?? "a list")\"", at: entry.location)
+                .error(
+                    "\"\(key)\" must be true or false, found \"\(entry.node.text ?? "a list")\"", at: entry.location,
+                    code: .valueKind)
             )
             return nil
         }
@@ -223,18 +246,32 @@ public struct YAMLFields: Sendable {
         guard let entry = entry(key) else { return nil }
         if let text = entry.node.text { return [text] }
         guard case .list(let sequence) = entry.node else {
-            diagnostics.append(.error("\"\(key)\" must be a list, e.g. [a, b]", at: entry.location))
+            diagnostics.append(.error("\"\(key)\" must be a list, e.g. [a, b]", at: entry.location, code: .valueKind))
             return nil
         }
         var out: [String] = []
         for item in sequence {
             guard let text = item else {
-                diagnostics.append(.error("every item of \"\(key)\" must be a single text value", at: entry.location))
+                diagnostics.append(
+                    .error("every item of \"\(key)\" must be a single text value", at: entry.location, code: .valueKind)
+                )
                 continue
             }
             out.append(text)
         }
         return out
+    }
+
+    /// The `key: value` lines of a mapping value, in the order written; nil when `key` is absent,
+    /// with an error when its value is not a mapping.
+    public func mapping(_ key: String, into diagnostics: inout [Diagnostic]) -> [Pair]? {
+        guard let entry = entry(key) else { return nil }
+        guard case .mapping = entry.node else {
+            diagnostics.append(
+                .error("\"\(key)\" must be a list of \"name: value\" lines", at: entry.location, code: .valueKind))
+            return nil
+        }
+        return entry.pairs
     }
 
     /// Every other key whose value is a single scalar, as text: what templates get as `params`.

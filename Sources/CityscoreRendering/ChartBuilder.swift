@@ -1,6 +1,7 @@
 import CityscoreCharts
 import CityscoreFormatting
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreText
 import Foundation
@@ -23,14 +24,17 @@ struct ChartBuilder: Sendable {
     var perKPIFiles: Bool { site.config.params["chart_files"] == "all" }
 
     /// The charts of one page: its figures in page order, and the small charts of its KPI rows.
-    func charts(for kind: PageKind, path: String) -> PageCharts {
-        switch kind {
-        case .city(let c):
+    func charts(for route: Route) -> PageCharts {
+        let (path, place) = (route.path, route.place)
+        switch (route.kind, place.city, place.dimension, place.kpi) {
+        case (.city, let c?, _, _):
             return PageCharts(figures: cityFigures(scorecards[c], page: path) + roundFigures(scorecards[c], page: path))
-        case .cityRound(let c, let r): return PageCharts(figures: cityFigures(scorecards[c].earlier[r], page: path))
-        case .cityDimension(let c, let d): return dimensionCharts(scorecards[c], d, page: path)
-        case .dimension(let d): return PageCharts(figures: [heatMap(d)])
-        case .indicator(let k): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        case (.cityRound, let c?, _, _):
+            return PageCharts(
+                figures: place.round.flatMap { scorecards[c].round($0) }.map { cityFigures($0, page: path) } ?? [])
+        case (.cityDimension, let c?, let d?, _): return dimensionCharts(scorecards[c], d, page: path)
+        case (.dimension, _, let d?, _): return PageCharts(figures: [heatMap(d)])
+        case (.indicator, _, _, let k?): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
         default: return PageCharts(figures: [])
         }
     }

@@ -1,6 +1,7 @@
 import CityscoreConcurrency
 import CityscoreMarkdown
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 import CityscoreText
@@ -25,6 +26,8 @@ struct Contexts: Sendable {
     var reportedCounts: [String: Int]
 
     var kpis: [KPI]
+    /// The main navigation's entries of the page kinds: the string of each and the first page of its kind.
+    var menu: [(key: String, route: Route)]
     /// Free pages listed in the main navigation (`menu: true`), by weight.
     var menuPages: [Document]
     /// The fields every page shares (`site`, `t`, `assets`), built once.
@@ -34,8 +37,12 @@ struct Contexts: Sendable {
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
-        markdown: [String: RenderedMarkdown]
+        markdown: [String: RenderedMarkdown], routes: RouteTable
     ) {
+        self.menu = PageKind.allCases.compactMap { kind in
+            guard let key = kind.definition.menuKey, let first = routes.routes(of: kind).first else { return nil }
+            return (key, first)
+        }
         self.site = site
         self.scorecards = scorecards
         self.display = display
@@ -79,13 +86,7 @@ struct Contexts: Sendable {
         func link(_ title: String, _ url: String, current: Bool) -> TemplateValue {
             ["title": .string(title), "url": .string(urls.link(url)), "current": .bool(current)]
         }
-        var nav: [TemplateValue] = [
-            link(strings["nav_home"], URLs.home, current: section == "home"),
-            link(strings["nav_cities"], URLs.cities, current: section == "cities"),
-            link(strings["nav_dimensions"], URLs.dimensions, current: section == "dimensions"),
-            link(strings["nav_indicators"], URLs.indicators, current: section == "indicators"),
-            link(strings["nav_methodology"], URLs.methodology, current: section == "methodology"),
-        ]
+        var nav = menu.map { link(strings[$0.key], $0.route.path, current: section == $0.route.section) }
         for page in menuPages {
             nav.append(link(page.title ?? page.slug, URLs.page(page.slug), current: section == "page:\(page.slug)"))
         }
@@ -164,38 +165,44 @@ struct Contexts: Sendable {
     // MARK: Pages
 
     /// The context of one page, with its charts.
-    func context(for kind: PageKind, path: String, charts: PageCharts) -> Fields {
-        var context = pageContext(for: kind, path: path, rows: charts.rows)
+    func context(for route: Route, charts: PageCharts) -> Fields {
+        var context = pageContext(for: route, rows: charts.rows)
         context["charts"] = .list(charts.figures.map(\.context))
         return context
     }
 
-    func pageContext(for kind: PageKind, path: String, rows: [String: RowCharts]) -> Fields {
-        switch kind {
-        case .home: return home(path)
-        case .cities: return citiesIndex(path)
-        case .city(let i): return city(scorecards[i], path)
-        case .cityDimension(let c, let d): return cityDimension(scorecards[c], d, path, rows: rows)
-        case .cityRound(let c, let r): return cityRound(scorecards[c], r, path)
-        case .dimensions: return dimensionsIndex(path)
-        case .dimension(let d): return dimension(d, path)
-        case .indicators: return indicatorsIndex(path)
-        case .indicator(let k): return indicator(kpis[k], path)
-        case .page(let p): return page(site.pages[p], path)
-        case .methodology: return methodology(path)
-        case .notFound:
+    /// The title of a page whose kind names it with an interface string.
+    func title(of route: Route) -> String { route.kind.definition.titleKey.map { strings[$0] } ?? "" }
+
+    func pageContext(for route: Route, rows: [String: RowCharts]) -> Fields {
+        let place = route.place
+        switch (route.kind, place.city, place.dimension, place.kpi, place.page) {
+        case (.home, _, _, _, _): return home(route)
+        case (.cities, _, _, _, _): return citiesIndex(route)
+        case (.city, let c?, _, _, _): return city(scorecards[c], route)
+        case (.cityDimension, let c?, let d?, _, _): return cityDimension(scorecards[c], d, route, rows: rows)
+        case (.cityRound, let c?, _, _, _) where place.round.flatMap { scorecards[c].round($0) } != nil:
+            return cityRound(scorecards[c], route)
+        case (.dimensions, _, _, _, _): return dimensionsIndex(route)
+        case (.dimension, _, let d?, _, _): return dimension(d, route)
+        case (.indicators, _, _, _, _): return indicatorsIndex(route)
+        case (.indicator, _, _, let k?, _): return indicator(kpis[k], route)
+        case (.page, _, _, _, let p?): return page(site.pages[p], route)
+        case (.methodology, _, _, _, _): return methodology(route)
+        default:
+            // The 404 page, and a route registered without the subject its kind shows: the shared parts.
             return base(
-                path: "404.html", title: strings["not_found_title"], description: "", breadcrumbs: [], section: "")
+                path: route.path, title: title(of: route), description: "", breadcrumbs: [], section: route.section)
         }
     }
 
     func count(_ n: Int) -> TemplateValue { .string(display.format.count(n)) }
 
-    func home(_ path: String) -> Fields {
+    func home(_ route: Route) -> Fields {
         let intro = site.pages.first { $0.slug == "index" }
         var context = base(
-            path: path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
-            breadcrumbs: [], section: "home")
+            path: route.path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
+            breadcrumbs: [], section: route.section)
         context["narrative"] = narrative(intro)
         context["cities"] = .list(cards)
         context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
@@ -206,20 +213,20 @@ struct Contexts: Sendable {
         return context
     }
 
-    func citiesIndex(_ path: String) -> Fields {
+    func citiesIndex(_ route: Route) -> Fields {
         var context = base(
-            path: path, title: strings["nav_cities"], description: strings["cities_description"],
-            breadcrumbs: [(strings["nav_cities"], nil)], section: "cities")
+            path: route.path, title: title(of: route), description: strings["cities_description"],
+            breadcrumbs: [(strings["nav_cities"], nil)], section: route.section)
         context["cities"] = .list(cards)
         context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
         return context
     }
 
-    func city(_ card: Scorecard, _ path: String) -> Fields {
+    func city(_ card: Scorecard, _ route: Route) -> Fields {
         let description = card.city.document.description ?? strings.format("city_description", ["city": card.city.name])
         var context = base(
-            path: path, title: card.city.name, description: description,
-            breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: "cities")
+            path: route.path, title: card.city.name, description: description,
+            breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: route.section)
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
         context["dimensionScores"] = .list(
@@ -275,18 +282,18 @@ struct Contexts: Sendable {
         ]
     }
 
-    func cityDimension(_ card: Scorecard, _ d: Int, _ path: String, rows: [String: RowCharts]) -> Fields {
+    func cityDimension(_ card: Scorecard, _ d: Int, _ route: Route, rows: [String: RowCharts]) -> Fields {
         let dim = card.dimensions[d]
         let title = "\(dim.name) – \(card.city.name)"
         let narrativeDoc = card.city.dimensionNarratives[dim.slug]
         var context = base(
-            path: path, title: narrativeDoc?.title ?? title,
+            path: route.path, title: narrativeDoc?.title ?? title,
             description: narrativeDoc?.description
                 ?? strings.format("city_dimension_description", ["city": card.city.name, "dimension": dim.name]),
             breadcrumbs: [
                 (strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (dim.name, nil),
             ],
-            section: "cities")
+            section: route.section)
         context["city"] = cityCard(card)
         context["dimension"] = [
             "name": .string(dim.name), "score": .object(display.score(dim.score)),
@@ -327,10 +334,10 @@ struct Contexts: Sendable {
         return context
     }
 
-    func dimensionsIndex(_ path: String) -> Fields {
+    func dimensionsIndex(_ route: Route) -> Fields {
         var context = base(
-            path: path, title: strings["nav_dimensions"], description: strings["dimensions_description"],
-            breadcrumbs: [(strings["nav_dimensions"], nil)], section: "dimensions")
+            path: route.path, title: title(of: route), description: strings["dimensions_description"],
+            breadcrumbs: [(strings["nav_dimensions"], nil)], section: route.section)
         context["dimensions"] = .list(
             site.framework.dimensions.map { dim in
                 [
@@ -348,11 +355,12 @@ struct Contexts: Sendable {
         return context
     }
 
-    func dimension(_ d: Int, _ path: String) -> Fields {
+    func dimension(_ d: Int, _ route: Route) -> Fields {
         let dim = site.framework.dimensions[d]
         var context = base(
-            path: path, title: dim.name, description: strings.format("dimension_description", ["dimension": dim.name]),
-            breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: "dimensions")
+            path: route.path, title: dim.name,
+            description: strings.format("dimension_description", ["dimension": dim.name]),
+            breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: route.section)
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
         let comparable = Ranking.comparable(scores.map { $0.1.items })
         let ranks =
@@ -392,10 +400,10 @@ struct Contexts: Sendable {
         return context
     }
 
-    func indicatorsIndex(_ path: String) -> Fields {
+    func indicatorsIndex(_ route: Route) -> Fields {
         var context = base(
-            path: path, title: strings["nav_indicators"], description: strings["indicators_description"],
-            breadcrumbs: [(strings["nav_indicators"], nil)], section: "indicators")
+            path: route.path, title: title(of: route), description: strings["indicators_description"],
+            breadcrumbs: [(strings["nav_indicators"], nil)], section: route.section)
         context["dimensions"] = .list(
             site.framework.dimensions.map { dim in
                 [
@@ -422,10 +430,10 @@ struct Contexts: Sendable {
         return context
     }
 
-    func indicator(_ kpi: KPI, _ path: String) -> Fields {
+    func indicator(_ kpi: KPI, _ route: Route) -> Fields {
         var context = base(
-            path: path, title: "\(kpi.name) (\(kpi.code))", description: kpi.description,
-            breadcrumbs: [(strings["nav_indicators"], URLs.indicators), (kpi.name, nil)], section: "indicators")
+            path: route.path, title: "\(kpi.name) (\(kpi.code))", description: kpi.description,
+            breadcrumbs: [(strings["nav_indicators"], URLs.indicators), (kpi.name, nil)], section: route.section)
         var k: Fields = [
             "code": .string(kpi.code), "name": .string(kpi.name), "level": .string(kpi.level),
             "kind": .string(kpi.kind), "unit": .string(kpi.unit),
@@ -461,21 +469,21 @@ struct Contexts: Sendable {
         return context
     }
 
-    func page(_ page: Document, _ path: String) -> Fields {
+    func page(_ page: Document, _ route: Route) -> Fields {
         let title = page.title ?? page.slug
         var context = base(
-            path: path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "",
-            breadcrumbs: [(title, nil)], section: "page:\(page.slug)")
+            path: route.path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "",
+            breadcrumbs: [(title, nil)], section: route.section)
         context["narrative"] = narrative(page)
         return context
     }
 
-    func methodology(_ path: String) -> Fields {
+    func methodology(_ route: Route) -> Fields {
         let page = site.pages.first { $0.slug == "methodology" }
         let title = page?.title ?? strings["nav_methodology"]
         var context = base(
-            path: path, title: title, description: page?.description ?? strings["methodology_description"],
-            breadcrumbs: [(title, nil)], section: "methodology")
+            path: route.path, title: title, description: page?.description ?? strings["methodology_description"],
+            breadcrumbs: [(title, nil)], section: route.section)
         context["narrative"] = narrative(page)
         context["bands"] = .list(
             Band.allCases.reversed().map { band in

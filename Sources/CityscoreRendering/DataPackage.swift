@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreText
 

@@ -1,5 +1,6 @@
 import CityscoreFormatting
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 

@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 
@@ -51,18 +52,19 @@ extension Contexts {
         return .object(out)
     }
 
-    /// The page of an earlier round: its scores by dimension and category, with a link to the latest.
-    func cityRound(_ latest: Scorecard, _ r: Int, _ path: String) -> Fields {
-        let card = latest.earlier[r]
+    /// The page of an earlier round (the route's `round`): its scores by dimension and category,
+    /// with a link to the latest. `latest` is the city's scorecard.
+    func cityRound(_ latest: Scorecard, _ route: Route) -> Fields {
+        let card = route.place.round.flatMap { latest.round($0) } ?? latest
         let label = card.round.map(String.init) ?? ""
         let title = strings.format("round_title", ["city": card.city.name, "round": label])
         var context = base(
-            path: path, title: title,
+            path: route.path, title: title,
             description: strings.format("round_description", ["city": card.city.name, "round": label]),
             breadcrumbs: [
                 (strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (label, nil),
             ],
-            section: "cities")
+            section: route.section)
         var city = display.score(card.overall)
         city["name"] = .string(card.city.name)
         city["round"] = .string(label)

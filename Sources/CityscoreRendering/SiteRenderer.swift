@@ -5,6 +5,7 @@ import CityscoreFormatting
 import CityscoreMarkdown
 import CityscoreModel
 import CityscoreReading
+import CityscoreRouting
 import CityscoreScoring
 import CityscoreTemplating
 import CityscoreText
@@ -23,13 +24,20 @@ public struct SiteRenderer: Sendable {
     public var scorecards: [Scorecard]
     public var theme: ThemeSource
     public var strings: Strings
+    /// Every page the site will have (the Routing stage's table).
+    public var routes: RouteTable
+    /// The pages a check renders, when not all of them.
+    var sample: [Route]? = nil
 
-    /// Creates a renderer.
-    public init(site: Site, scorecards: [Scorecard], theme: ThemeSource, strings: [String: String]) {
+    /// Creates a renderer for the pages of `routes` (by default, the table of `site`).
+    public init(
+        site: Site, scorecards: [Scorecard], theme: ThemeSource, strings: [String: String], routes: RouteTable? = nil
+    ) {
         self.site = site
         self.scorecards = scorecards
         self.theme = theme
         self.strings = Strings(strings)
+        self.routes = routes ?? RouteTable(site: site)
     }
 
     /// Every page and data file, sorted by path; or the problems that stop the build.
@@ -51,29 +59,55 @@ public struct SiteRenderer: Sendable {
     public func render(
         emit: @Sendable (RenderedFile) -> Void, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> [Diagnostic] {
+        render(emit: emit, progress: progress, checking: false)
+    }
+
+    /// Runs every check of rendering (links, anchors, templates, every page rendered and dropped at
+    /// once) without keeping or writing anything, even when the checks before rendering find an
+    /// error or the site comes from data with errors; returns the number of pages and the problems.
+    /// `onePerTemplate` renders only the first page of each template (enough to find a template's
+    /// mistakes when the data has errors and will not be built anyway).
+    public func check(
+        onePerTemplate: Bool = false, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> (pages: Int, diagnostics: [Diagnostic]) {
+        let pages = Locked(0)
+        var renderer = self
+        if onePerTemplate {
+            var seen = Set<String>()
+            renderer.sample = routes.routes.filter { seen.insert($0.template).inserted }
+        }
+        let diagnostics = renderer.render(
+            emit: { file in if file.path.hasSuffix(".html") { pages.withLock { $0 += 1 } } }, progress: progress,
+            checking: true)
+        return (pages.current, diagnostics)
+    }
+
+    func render(
+        emit: @Sendable (RenderedFile) -> Void, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+        checking: Bool
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let (templates, templateProblems) = Templates.compile(theme)
+        let (templates, templateProblems) = Templates.compile(theme, routes: routes)
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
-        let pages = pageList()
-        let markdown = renderMarkdown(urls: urls, pages: pages, diagnostics: &diagnostics)
+        let pages = routes.routes
+        let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
         let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
         let contexts = Contexts(
-            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown)
+            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
+            routes: routes)
         // Anchors are checked against the target page as it will be built: its narrative's headings
         // first, then, only when none matches, every id of the page rendered on its own.
-        let pageIndex = Dictionary(pages.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
-        diagnostics += anchorProblems(markdown, pages: pageIndex) { page in
-            guard let (kind, template) = pageIndex[page] else { return [] }
-            let pageCharts = charts.charts(for: kind, path: page)
-            let context = contexts.context(for: kind, path: page, charts: pageCharts)
-            guard let html = try? templates.render(context, template: template) else { return [] }
+        diagnostics += anchorProblems(markdown) { page in
+            guard let route = routes.route(at: page) else { return [] }
+            let context = contexts.context(for: route, charts: charts.charts(for: route))
+            guard let html = try? templates.render(context, template: route.template) else { return [] }
             return AnchorCheck.elementIDs(in: html)
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
+        guard checking || !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
 
-        for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
+        for path in theme.files.keys.sorted() where path.hasPrefix("static/") && !checking {
             if let file = theme.files[path] {
                 emit(RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents))
             }
@@ -85,139 +119,70 @@ public struct SiteRenderer: Sendable {
         let problems = Locked<Set<Diagnostic>>([])
         // One pool of work: the long results table first, so that it runs beside the pages instead
         // of after them, then every page, then every city's JSON.
-        let jobs: [Job] = [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
+        // A check renders the pages only (the data files cannot fail), and drops each at once.
+        let jobs: [Job] =
+            checking
+            ? (sample ?? pages).map(Job.page)
+            : [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
         Parallel.forEach(jobs) { job in
             switch job {
             case .resultsCSV: emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
             case .frameworkCSV: emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
             case .cityJSON(let c):
                 emit(RenderedFile(path: URLs.cityJSON(scorecards[c].city.slug), text: data.cityJSON(scorecards[c])))
-            case .page(let path, let kind, let template):
-                let pageCharts = charts.charts(for: kind, path: path)
-                let context = contexts.context(for: kind, path: path, charts: pageCharts)
+            case .page(let route):
+                // A sampling check (the data has errors) looks for the templates' mistakes only.
+                let pageCharts = sample == nil ? charts.charts(for: route) : PageCharts(figures: [])
+                let context = contexts.context(for: route, charts: pageCharts)
                 do throws(TemplateError) {
-                    let html = try templates.render(context, template: template)
-                    emit(RenderedFile(path: path.hasSuffix(".html") ? path : path + "index.html", text: html))
+                    let html = try templates.render(context, template: route.template)
+                    emit(RenderedFile(path: route.file, text: html))
                 } catch {
                     problems.withLock { _ = $0.insert(templates.diagnostic(error)) }
                 }
-                for figure in pageCharts.figures {
+                for figure in pageCharts.figures where !checking {
                     if let file = figure.downloadPath { emit(RenderedFile(path: file, text: figure.standalone)) }
                 }
-                for (file, text) in pageCharts.files { emit(RenderedFile(path: file, text: text)) }
+                for (file, text) in pageCharts.files where !checking { emit(RenderedFile(path: file, text: text)) }
                 if let progress {
                     let count = done.withLock { count -> Int in
                         count += 1
                         return count
                     }
-                    progress(count, pages.count)
+                    progress(count, checking ? (sample ?? pages).count : pages.count)
                 }
             }
         }
 
         diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        if checking { return diagnostics }
         emit(RenderedFile(path: URLs.dataPackage, text: data.dataPackage()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
-        emit(
-            RenderedFile(
-                path: "sitemap.xml", text: sitemap(pages.map(\.0).filter { !$0.hasSuffix(".html") }, urls: urls)))
+        emit(RenderedFile(path: "sitemap.xml", text: routes.sitemap(urls: urls)))
         emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
         return diagnostics
     }
 
-    /// A unit of the parallel work: a page (output path, kind, template) or a data file.
+    /// A unit of the parallel work: a page or a data file.
     enum Job: Sendable {
-        case page(String, PageKind, String)
+        case page(Route)
         case resultsCSV, frameworkCSV
         /// The JSON of the city at this position in `scorecards`.
         case cityJSON(Int)
     }
 
-    /// Every page: output path (folder, or a `.html` file), kind, template.
-    func pageList() -> [(String, PageKind, String)] {
-        var pages: [(String, PageKind, String)] = [
-            (URLs.home, .home, "home"), (URLs.cities, .cities, "cities"), (URLs.dimensions, .dimensions, "dimensions"),
-            (URLs.indicators, .indicators, "indicators"), (URLs.methodology, .methodology, "methodology"),
-            ("404.html", .notFound, "404"),
-        ]
-        for (c, card) in scorecards.enumerated() {
-            pages.append((URLs.city(card.city.slug), .city(c), "city"))
-            for (d, dim) in card.dimensions.enumerated() {
-                pages.append(
-                    (
-                        URLs.cityDimension(card.city.slug, dim.slug), .cityDimension(city: c, dimension: d),
-                        "city-dimension"
-                    ))
-            }
-            for (r, round) in card.earlier.enumerated() {
-                if let label = round.round {
-                    pages.append((URLs.cityRound(card.city.slug, label), .cityRound(city: c, round: r), "city-round"))
-                }
-            }
-        }
-        for (d, dim) in site.framework.dimensions.enumerated() {
-            pages.append((URLs.dimension(dim.slug), .dimension(d), "dimension"))
-        }
-        for (k, kpi) in site.framework.kpis.enumerated() {
-            pages.append((URLs.indicator(kpi), .indicator(k), "indicator"))
-        }
-        for (p, page) in site.pages.enumerated() where page.slug != "index" && page.slug != "methodology" {
-            pages.append((URLs.page(page.slug), .page(p), "page"))
-        }
-        return pages
-    }
-
-    /// The output path of the page each Markdown document of the site is shown on.
-    func documentPages() -> [String: String] {
-        var map: [String: String] = [:]
-        for city in site.cities {
-            map[city.document.path] = URLs.city(city.slug)
-            for (dimension, doc) in city.dimensionNarratives {
-                map[doc.path] = URLs.cityDimension(city.slug, dimension)
-            }
-        }
-        for page in site.pages {
-            map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
-        }
-        return map
-    }
-
     /// The URL every Markdown file and asset of the site is published at.
     func publishedURLs(urls: URLs) -> [String: String] {
-        var map = documentPages().mapValues { urls.link($0) }
+        var map = RouteTable.documentPages(of: site).mapValues { urls.link($0) }
         for asset in site.assets { map["Content/assets/" + asset] = urls.link(URLs.asset(asset)) }
         return map
     }
 
-    /// Every output path a root-relative link may name: pages, data files and assets.
-    func linkablePaths(pages: [(String, PageKind, String)]) -> Set<String> {
-        var paths = Set(pages.map(\.0))
-        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage])
-        paths.formUnion(scorecards.map { URLs.cityJSON($0.city.slug) })
-        paths.formUnion(site.assets.map(URLs.asset))
-        return paths
-    }
-
-    /// The output path a root-relative link's path (without its leading `/`) names, if any: as
-    /// written, without a trailing `/`, with `index.html`, or with the base URL's path in front.
-    static func linkedPath(_ path: String, in known: Set<String>, basePath: String) -> String? {
-        var candidates = [path]
-        let base = String(basePath.dropFirst())
-        if !base.isEmpty, path.hasPrefix(base) { candidates.append(String(path.dropFirst(base.count))) }
-        for candidate in candidates {
-            let trimmed = candidate.hasSuffix("index.html") ? String(candidate.dropLast("index.html".count)) : candidate
-            for form in [trimmed, trimmed + "/"] where known.contains(form) { return form }
-        }
-        return nil
-    }
-
-    func renderMarkdown(urls: URLs, pages: [(String, PageKind, String)], diagnostics: inout [Diagnostic])
-        -> [String: RenderedMarkdown]
-    {
+    func renderMarkdown(urls: URLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
         let published = publishedURLs(urls: urls)
-        let linkable = linkablePaths(pages: pages)
+        let linkable = routes.linkablePaths(site: site)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
         var documents = site.cities.map(\.document) + site.pages
         for city in site.cities {
@@ -232,7 +197,7 @@ public struct SiteRenderer: Sendable {
                     return Suggestions.closest(to: target, in: published.keys).map(LinkTarget.misspelt) ?? .missing
                 },
                 page: { path in
-                    if let found = Self.linkedPath(path, in: linkable, basePath: urls.basePath) {
+                    if let found = RouteTable.linkedPath(path, in: linkable, basePath: urls.basePath) {
                         return .url(urls.link(found))
                     }
                     return Suggestions.closest(to: path, in: linkable).map(LinkTarget.misspelt) ?? .missing
@@ -248,15 +213,12 @@ public struct SiteRenderer: Sendable {
 
     /// Links whose anchor is not an id of the page they point to. `builtIDs` gives every id of a
     /// page as built (asked at most once a page, and only when no heading of its narrative matches).
-    func anchorProblems(
-        _ markdown: [String: RenderedMarkdown], pages: [String: (PageKind, String)],
-        builtIDs: (String) -> [String]
-    ) -> [Diagnostic] {
-        let documentPages = documentPages()
+    func anchorProblems(_ markdown: [String: RenderedMarkdown], builtIDs: (String) -> [String]) -> [Diagnostic] {
+        let documentPages = RouteTable.documentPages(of: site)
         var documentsOnPage: [String: [String]] = [:]
         for (document, page) in documentPages { documentsOnPage[page, default: []].append(document) }
         let basePath = URLs(config: site.config).basePath
-        let pagePaths = Set(pages.keys)
+        let pagePaths = routes.paths
         var built: [String: [String]] = [:]
         var problems: [Diagnostic] = []
         for path in markdown.keys.sorted() {
@@ -273,7 +235,7 @@ public struct SiteRenderer: Sendable {
                     place = resolved == path ? "this file" : resolved
                     headings = linked.headings.map(\.id)
                 case .page(let written):
-                    guard let found = Self.linkedPath(written, in: pagePaths, basePath: basePath) else {
+                    guard let found = RouteTable.linkedPath(written, in: pagePaths, basePath: basePath) else {
                         continue
                     }
                     page = found
@@ -292,15 +254,5 @@ public struct SiteRenderer: Sendable {
             }
         }
         return problems
-    }
-
-    func sitemap(_ paths: [String], urls: URLs) -> String {
-        var out =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() {
-            let loc = XMLEscaping.escape(urls.absolute(path))
-            out += "  <url><loc>\(loc)</loc></url>\n"
-        }
-        return out + "</urlset>\n"
     }
 }

@@ -1,15 +1,12 @@
 import CityscoreDiagnostics
 import CityscoreReading
+import CityscoreRouting
 import CityscoreTemplating
 
 /// The theme's Mustache templates, compiled, with every syntax error reported at its line and column.
 public struct Templates: Sendable {
-    /// Templates every theme must provide (a site may override each).
-    public static let required = [
-        "home", "cities", "city", "city-dimension", "city-round", "dimensions", "dimension", "indicators", "indicator",
-        "page",
-        "methodology", "404",
-    ]
+    /// Templates every theme must provide (a site may override each): one per kind of page.
+    public static var required: [String] { PageKind.requiredTemplates }
 
     var library: TemplateLibrary
     /// The file each template came from (`Themes/default/templates/city.mustache`, or the built-in
@@ -17,7 +14,8 @@ public struct Templates: Sendable {
     var origins: [String: String] = [:]
 
     /// Compiles `templates/**/*.mustache` of the theme.
-    public static func compile(_ theme: ThemeSource) -> (Templates, [Diagnostic]) {
+    /// `routes`, when given, adds the templates of routes registered with their own.
+    public static func compile(_ theme: ThemeSource, routes: RouteTable? = nil) -> (Templates, [Diagnostic]) {
         let prefix = "templates/"
         let suffix = ".mustache"
         var origins: [String: String] = [:]
@@ -29,14 +27,17 @@ public struct Templates: Sendable {
             sources.append((name, file.contents))
         }
         let (library, errors) = TemplateLibrary.compile(sources)
-        var diagnostics = errors.map { diagnostic($0, origins: origins) }
-        for name in required where !library.contains(name) {
+        var diagnostics = errors.map { diagnostic($0, origins: origins, code: .templateSyntax) }
+        var names = required
+        for route in routes?.routes ?? [] where !names.contains(route.template) { names.append(route.template) }
+        for name in names where !library.contains(name) {
             if !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
                 diagnostics.append(
                     .error(
                         "the theme has no template \"\(name)\"",
                         at: SourceLocation(path: "Themes/\(name).mustache", line: 0, column: 0),
-                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it")
+                        suggestion: "add templates/\(name).mustache to the theme, or remove the override that hides it",
+                        code: .missingTemplate)
                 )
             }
         }
@@ -49,15 +50,17 @@ public struct Templates: Sendable {
     }
 
     /// A problem found while rendering, at its template file's line and column.
-    func diagnostic(_ error: TemplateError) -> Diagnostic { Self.diagnostic(error, origins: origins) }
+    func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Self.diagnostic(error, origins: origins, code: .templateRender)
+    }
 
     /// A template problem as a diagnostic at the template file's line and column.
-    static func diagnostic(_ error: TemplateError, origins: [String: String]) -> Diagnostic {
+    static func diagnostic(_ error: TemplateError, origins: [String: String], code: DiagnosticCode) -> Diagnostic {
         .error(
             "template: \(error.message)",
             at: SourceLocation(
                 path: origins[error.template] ?? "templates/\(error.template).mustache", line: error.line,
                 column: error.column),
-            suggestion: error.suggestion)
+            suggestion: error.suggestion, code: code)
     }
 }

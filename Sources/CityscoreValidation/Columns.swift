@@ -37,7 +37,8 @@ struct Columns {
                     "the columns are separated by semicolons; cityscore reads commas",
                     at: only.location(in: file.path),
                     suggestion:
-                        "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"))
+                        "save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma",
+                    code: .semicolonSeparated))
             return
         }
         var unknown = 0
@@ -51,7 +52,8 @@ struct Columns {
                                 "too many extra columns: \(field.text.quotedForMessage()) is x- column number \(Self.extraLimit + 1) of the results, and cityscore publishes at most \(Self.extraLimit)",
                                 at: field.location(in: file.path),
                                 suggestion:
-                                    "remove the x- columns you do not need to publish, or keep them in another sheet"))
+                                    "remove the x- columns you do not need to publish, or keep them in another sheet",
+                                code: .tooManyExtraColumns))
                     }
                     droppedExtra += 1
                     continue
@@ -61,7 +63,9 @@ struct Columns {
             } else if known.contains(name) {
                 if index[name] != nil {
                     diagnostics.append(
-                        .error("the column \"\(name)\" appears twice", at: field.location(in: file.path)))
+                        .error(
+                            "the column \"\(name)\" appears twice", at: field.location(in: file.path),
+                            code: .duplicateColumn))
                 } else {
                     index[name] = i
                 }
@@ -73,7 +77,7 @@ struct Columns {
                         "unknown column \(field.text.quotedForMessage()); the columns are \(known.joined(separator: ", ")), and any starting with x-",
                         at: field.location(in: file.path),
                         suggestion: Suggestions.didYouMean(name, in: known)
-                            ?? Self.extraColumnSuggestion(name)))
+                            ?? Self.extraColumnSuggestion(name), code: .unknownColumn))
             }
         }
         if unknown > Self.unknownColumnLimit {
@@ -81,11 +85,14 @@ struct Columns {
                 .error(
                     "\(unknown - Self.unknownColumnLimit) more unknown columns in the header row (\(unknown) in all)",
                     at: headerLocation,
-                    suggestion: "is this the right file? Results need the columns \(required.joined(separator: ", "))"))
+                    suggestion: "is this the right file? Results need the columns \(required.joined(separator: ", "))",
+                    code: .unknownColumn))
         }
         for name in required where index[name] == nil {
             diagnostics.append(
-                .error("the required column \"\(name)\" is missing from the header row", at: headerLocation))
+                .error(
+                    "the required column \"\(name)\" is missing from the header row", at: headerLocation,
+                    code: .missingColumn))
         }
     }
 

@@ -9,6 +9,8 @@ struct ConfigValidator {
         "title", "description", "baseURL", "baseurl", "base_url", "language", "theme", "unsafe_html",
         // Read by the Reading stage (ReadingOptions).
         "follow_symlinks", "max_markdown_mb",
+        // Read by the Pipeline (DiagnosticSettings).
+        "diagnostics",
     ]
 
     /// Keys read from `params` by cityscore itself.
@@ -23,7 +25,9 @@ struct ConfigValidator {
         let title = fields.string("title", into: &diagnostics) ?? ""
         if title.isEmpty && fields.isReadable {
             diagnostics.append(
-                .error("site.yml needs a title, e.g. \"title: City scorecards\"", at: fields.location(of: "title")))
+                .error(
+                    "site.yml needs a title, e.g. \"title: City scorecards\"", at: fields.location(of: "title"),
+                    code: .requiredField))
         }
         var baseURL = baseURLOverride
         for key in ["baseURL", "baseurl", "base_url"] where baseURL == nil {
@@ -35,18 +39,20 @@ struct ConfigValidator {
                 .error(
                     "the base URL \"\(base)\" must start with https://, http:// or /",
                     at: baseURLOverride == nil
-                        ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0)))
+                        ? fields.location(of: "baseURL") : SourceLocation(path: "--base-url", line: 0, column: 0),
+                    code: .invalidBaseURL))
         }
         let language = fields.string("language", into: &diagnostics) ?? "en"
         if let (message, fix) = Keys.languageProblem(language) {
-            diagnostics.append(.error(message, at: fields.valueLocation(of: "language"), suggestion: fix))
+            diagnostics.append(
+                .error(message, at: fields.valueLocation(of: "language"), suggestion: fix, code: .invalidLanguage))
         }
         let theme = fields.string("theme", into: &diagnostics) ?? "default"
         if !Slug.isValid(theme) && theme != "default" {
             diagnostics.append(
                 .error(
                     "the theme name \"\(theme)\" must be a folder name of Themes/ (letters, digits, dashes)",
-                    at: fields.location(of: "theme")))
+                    at: fields.location(of: "theme"), code: .invalidThemeName))
         }
         let params = fields.scalars(excluding: Self.known)
         return SiteConfig(

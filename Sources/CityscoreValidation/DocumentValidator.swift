@@ -23,7 +23,8 @@ struct DocumentValidator {
                     .error(
                         "the slug \"\(given)\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder",
                         at: fields.location(of: "slug"),
-                        suggestion: Slug.make(given).isEmpty ? nil : "did you mean \"\(Slug.make(given))\"?"))
+                        suggestion: Slug.make(given).isEmpty ? nil : "did you mean \"\(Slug.make(given))\"?",
+                        code: .invalidSlug))
             } else {
                 slug = given
             }
@@ -47,20 +48,26 @@ struct DocumentValidator {
                 .error(
                     "the file name \"\(file.name).md\" cannot be a city slug: use lowercase letters, digits and dashes",
                     at: SourceLocation(path: file.path, line: 1, column: 1),
-                    suggestion: Slug.make(file.name).isEmpty ? nil : "rename it to \(Slug.make(file.name)).md"))
+                    suggestion: Slug.make(file.name).isEmpty ? nil : "rename it to \(Slug.make(file.name)).md",
+                    code: .invalidSlug))
             return nil
         }
         let document = document(file, known: Self.cityKeys, diagnostics: &diagnostics)
         guard let name = fields.string("name", into: &diagnostics), !name.isEmpty else {
             guard fields.isReadable else { return nil }
             diagnostics.append(
-                .error("the city needs a name in its front matter, e.g. \"name: Karmøy\"", at: fields.location))
+                .error(
+                    "the city needs a name in its front matter, e.g. \"name: Karmøy\"", at: fields.location,
+                    code: .requiredField))
             return nil
         }
         var population: Int?
         if let value = fields.int("population", into: &diagnostics) {
             if value < 0 {
-                diagnostics.append(.error("the population cannot be below zero", at: fields.location(of: "population")))
+                diagnostics.append(
+                    .error(
+                        "the population cannot be below zero", at: fields.location(of: "population"),
+                        code: .invalidValue))
             } else {
                 population = value
             }

@@ -17,11 +17,14 @@ struct FrameworkValidator {
             let code = columns.text("code", in: record)
             let at = columns.location("code", in: record)
             guard !code.isEmpty else {
-                diagnostics.append(.error("the KPI code is empty", at: at))
+                diagnostics.append(.error("the KPI code is empty", at: at, code: .emptyCell))
                 continue
             }
             if let first = seen[code] {
-                diagnostics.append(.error("the KPI \"\(code)\" is defined twice (first at line \(first.line))", at: at))
+                diagnostics.append(
+                    .error(
+                        "the KPI \"\(code)\" is defined twice (first at line \(first.line))", at: at,
+                        code: .duplicateKPI))
                 continue
             }
             seen[code] = at
@@ -31,7 +34,8 @@ struct FrameworkValidator {
                     .error(
                         "the direction \"\(directionText)\" is not one of higher, lower, yes-no",
                         at: columns.location("direction", in: record),
-                        suggestion: Suggestions.didYouMean(directionText, in: Direction.allCases.map(\.rawValue))))
+                        suggestion: Suggestions.didYouMean(directionText, in: Direction.allCases.map(\.rawValue)),
+                        code: .invalidDirection))
                 continue
             }
             var target: Double?
@@ -42,23 +46,26 @@ struct FrameworkValidator {
                         diagnostics.append(
                             .error(
                                 "a benchmark target of \(targetText) cannot be used: achievement is value ÷ target, so the target must be above zero",
-                                at: columns.location("target", in: record)))
+                                at: columns.location("target", in: record), code: .invalidTarget))
                     } else if value < 0 && direction == .lower {
                         diagnostics.append(
                             .error(
                                 "a benchmark target below zero cannot be used for a KPI where lower is better",
-                                at: columns.location("target", in: record)))
+                                at: columns.location("target", in: record), code: .invalidTarget))
                     } else {
                         target = value
                     }
                 } else {
                     let (message, suggestion) = Numbers.explain(targetText, column: "target")
                     diagnostics.append(
-                        .error(message, at: columns.location("target", in: record), suggestion: suggestion))
+                        .error(
+                            message, at: columns.location("target", in: record), suggestion: suggestion,
+                            code: .notANumber))
                 }
             }
             for name in ["dimension", "subdimension", "category", "name"] where columns.text(name, in: record).isEmpty {
-                diagnostics.append(.error("the \(name) of \(code) is empty", at: columns.location(name, in: record)))
+                diagnostics.append(
+                    .error("the \(name) of \(code) is empty", at: columns.location(name, in: record), code: .emptyCell))
             }
             let datapoints = columns.text("datapoints", in: record).split(separator: ";")
                 .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -75,7 +82,8 @@ struct FrameworkValidator {
                             "\(rangeText.quotedForMessage()) in column \"range\" is not a range of values",
                             at: columns.location("range", in: record),
                             suggestion:
-                                "write the lowest and highest possible value with two points between them: 0..100, 0.. for 0 or more, .. for any value"
+                                "write the lowest and highest possible value with two points between them: 0..100, 0.. for 0 or more, .. for any value",
+                            code: .invalidRange
                         ))
                 }
             }
@@ -94,7 +102,7 @@ struct FrameworkValidator {
                     category: columns.text("category", in: record), location: at))
         }
         if kpis.isEmpty && !diagnostics.contains(where: { $0.location.path == file.path }) {
-            diagnostics.append(.error("the framework has no KPIs", at: SourceLocation(path: file.path)))
+            diagnostics.append(.error("the framework has no KPIs", at: SourceLocation(path: file.path), code: .noKPIs))
         }
         return Framework(kpis: kpis, origin: file.path)
     }
@@ -112,7 +120,8 @@ struct FrameworkValidator {
                     .error(
                         "\(part.quotedForMessage()) in column \"datapoint_directions\" does not say which data point has which direction",
                         at: location,
-                        suggestion: "write the data point, a colon and its direction, e.g. landfill: lower"))
+                        suggestion: "write the data point, a colon and its direction, e.g. landfill: lower",
+                        code: .invalidDatapointDirections))
                 continue
             }
             let name = String(part[..<colon]).trimmingSpaces
@@ -123,7 +132,8 @@ struct FrameworkValidator {
                         datapoints.isEmpty
                             ? "\(code) has no data points, so \(name.quotedForMessage()) cannot have its own direction"
                             : "\(name.quotedForMessage()) is not a data point of \(code) (its data points are \(datapoints.joined(separator: ", ")))",
-                        at: location, suggestion: Suggestions.didYouMean(name, in: datapoints)))
+                        at: location, suggestion: Suggestions.didYouMean(name, in: datapoints), code: .unknownDatapoint)
+                )
                 continue
             }
             guard let direction = Direction(rawValue: directionText) else {
@@ -131,12 +141,15 @@ struct FrameworkValidator {
                     .error(
                         "the direction \(directionText.quotedForMessage()) of \(name) is not one of higher, lower, yes-no",
                         at: location,
-                        suggestion: Suggestions.didYouMean(directionText, in: Direction.allCases.map(\.rawValue))))
+                        suggestion: Suggestions.didYouMean(directionText, in: Direction.allCases.map(\.rawValue)),
+                        code: .invalidDirection))
                 continue
             }
             guard directions.updateValue(direction, forKey: name) == nil else {
                 diagnostics.append(
-                    .error("the data point \(name) is given a direction twice", at: location, suggestion: "keep one"))
+                    .error(
+                        "the data point \(name) is given a direction twice", at: location, suggestion: "keep one",
+                        code: .invalidDatapointDirections))
                 continue
             }
         }

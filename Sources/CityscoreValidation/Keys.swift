@@ -44,7 +44,8 @@ enum Keys {
                 "cityscore does not read the key \"\(key)\" in \(what)",
                 at: location,
                 suggestion: Suggestions.didYouMean(key, in: known.sorted())
-                    ?? "the keys are \(known.sorted().joined(separator: ", ")); a theme may use others as {{params.\(key)}}"
+                    ?? "the keys are \(known.sorted().joined(separator: ", ")); a theme may use others as {{params.\(key)}}",
+                code: .unknownKey
             )
         }
     }
@@ -59,7 +60,7 @@ enum Keys {
             .error(
                 "\"\(key)\" cannot be \"\(value)\": it is one of \(allowed.joined(separator: ", "))",
                 at: fields.valueLocation(of: key),
-                suggestion: Suggestions.didYouMean(value, in: allowed)))
+                suggestion: Suggestions.didYouMean(value, in: allowed), code: .invalidValue))
         return nil
     }
 

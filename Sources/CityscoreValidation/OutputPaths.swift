@@ -58,11 +58,12 @@ struct OutputPaths {
         let shown = path.replacingOccurrences(of: slug, with: "<slug>")
         let message =
             "the \(what) \(slug.quotedForMessage(limit: 40)) is too long: the site would have a file \(shown) of \(bytes) bytes with it, and cityscore keeps every output path within \(maxBytes) bytes so that any computer can write it"
-        guard room > 0 else { return .error(message, at: location) }
+        guard room > 0 else { return .error(message, at: location, code: .pathTooLong) }
         var shorter = String(slug.utf8.prefix(room)) ?? ""
         while shorter.hasSuffix("-") { shorter.removeLast() }
         return .error(
             message, at: location,
-            suggestion: "the slug may have at most \(room) characters: " + fix(shorter.isEmpty ? "city" : shorter))
+            suggestion: "the slug may have at most \(room) characters: " + fix(shorter.isEmpty ? "city" : shorter),
+            code: .pathTooLong)
     }
 }

@@ -48,7 +48,7 @@ struct ResultsValidator {
             let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
             return .error(
                 "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
-                at: observation.location, suggestion: "keep one of the two rows")
+                at: observation.location, suggestion: "keep one of the two rows", code: .duplicateRow)
         }
         if duplicates.kept.count == observations.count {
             observations.rearrange(takingFrom: duplicates.kept)
@@ -86,7 +86,8 @@ struct ResultsValidator {
                 .error(
                     "this row has \(record.fields.count) cells but the header has \(columns.count) columns",
                     at: record.location,
-                    suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted"))
+                    suggestion: "check for a missing or extra comma, or a comma inside a cell that is not quoted",
+                    code: .cellCount))
             // The cells after the slip are in the wrong columns: what they say is not checked.
             return nil
         }
@@ -105,14 +106,15 @@ struct ResultsValidator {
                         ? "the year is empty"
                         : "\(yearText.quotedForMessage()) in column \"year\" is not a four-digit year",
                     at: columns.location(cells.year, in: record),
-                    suggestion: "write the year the value refers to, e.g. 2020"))
+                    suggestion: "write the year the value refers to, e.g. 2020",
+                    code: yearText.isEmpty ? .emptyCell : .invalidYear))
         } else if let year, year > currentYear {
             ok = false
             diagnostics.append(
                 .error(
                     "the year \(yearText) has not begun yet (it is \(currentYear) now)",
                     at: columns.location(cells.year, in: record),
-                    suggestion: "write the year the value refers to, e.g. 2020"))
+                    suggestion: "write the year the value refers to, e.g. 2020", code: .futureYear))
         }
         let valueText = columns.text(cells.value, in: record)
         var value = ObservedValue.notReported
@@ -127,7 +129,7 @@ struct ResultsValidator {
                 diagnostics.append(
                     .error(
                         "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) takes a number, not yes or no",
-                        at: columns.location(cells.value, in: record)))
+                        at: columns.location(cells.value, in: record), code: .valueType))
             }
             value = .yesNo(valueText.lowercased() == "yes")
         default:
@@ -137,7 +139,8 @@ struct ResultsValidator {
                     diagnostics.append(
                         .error(
                             "\(valueText.quotedForMessage()) in column \"value\": \(kpi.code) (\(kpi.name)) is answered yes or no",
-                            at: columns.location(cells.value, in: record), suggestion: "write yes or no"))
+                            at: columns.location(cells.value, in: record), suggestion: "write yes or no",
+                            code: .valueType))
                 } else if let kpi,
                     let problem = Plausibility.problem(
                         number, text: valueText, kpi: kpi, unit: columns.text(cells.unit, in: record))
@@ -146,7 +149,7 @@ struct ResultsValidator {
                     diagnostics.append(
                         .error(
                             problem.message, at: columns.location(cells.value, in: record),
-                            suggestion: problem.suggestion))
+                            suggestion: problem.suggestion, code: .implausibleValue))
                 }
                 value = .number(number)
             } else {
@@ -157,7 +160,9 @@ struct ResultsValidator {
                         "write a number with a point as decimal separator, yes/no, NR for not reported, or N/A for not applicable"
                 }
                 diagnostics.append(
-                    .error(message, at: columns.location(cells.value, in: record), suggestion: suggestion))
+                    .error(
+                        message, at: columns.location(cells.value, in: record), suggestion: suggestion,
+                        code: .notANumber))
             }
         }
         let qualityText = columns.text(cells.quality, in: record).lowercased()
@@ -170,7 +175,8 @@ struct ResultsValidator {
                     .error(
                         "\(qualityText.quotedForMessage()) in column \"quality\" is not a U4SSC data-quality level (\(DataQuality.allCases.map(\.rawValue).joined(separator: ", ")))",
                         at: columns.location(cells.quality, in: record),
-                        suggestion: Suggestions.didYouMean(qualityText, in: DataQuality.allCases.map(\.rawValue))))
+                        suggestion: Suggestions.didYouMean(qualityText, in: DataQuality.allCases.map(\.rawValue)),
+                        code: .invalidValue))
             }
         }
         let verifiedText = columns.text(cells.verified, in: record).lowercased()
@@ -184,7 +190,7 @@ struct ResultsValidator {
             diagnostics.append(
                 .error(
                     "\(verifiedText.quotedForMessage()) in column \"verified\" must be yes or no",
-                    at: columns.location(cells.verified, in: record)))
+                    at: columns.location(cells.verified, in: record), code: .invalidValue))
         }
         // `benchmark`: `none` says the KPI has no benchmark (shown, never scored); empty says nothing.
         let benchmarkText = columns.text(cells.benchmark, in: record).lowercased()
@@ -193,7 +199,8 @@ struct ResultsValidator {
             diagnostics.append(
                 .error(
                     "\(benchmarkText.quotedForMessage()) in column \"benchmark\": write none when the report says the KPI has no benchmark, or leave the cell empty",
-                    at: columns.location(cells.benchmark, in: record), suggestion: "write none or leave it empty"))
+                    at: columns.location(cells.benchmark, in: record), suggestion: "write none or leave it empty",
+                    code: .invalidValue))
         }
         let round = Rounds.read(cells.round, in: record, columns: columns, year: year, currentYear: currentYear)
         if let problem = round.problem {

@@ -18,7 +18,7 @@ enum Rounds {
                 nil,
                 .error(
                     "\(text.quotedForMessage()) in column \"round\" is not a four-digit year",
-                    at: columns.location(column, in: record), suggestion: suggestion)
+                    at: columns.location(column, in: record), suggestion: suggestion, code: .invalidYear)
             )
         }
         if round > currentYear {
@@ -26,7 +26,7 @@ enum Rounds {
                 nil,
                 .error(
                     "the round \(text) has not begun yet (it is \(currentYear) now)",
-                    at: columns.location(column, in: record), suggestion: suggestion)
+                    at: columns.location(column, in: record), suggestion: suggestion, code: .futureYear)
             )
         }
         if let year, year > round {
@@ -35,7 +35,7 @@ enum Rounds {
                 .error(
                     "a value of \(year) cannot belong to the round of \(round), which came before it",
                     at: columns.location(column, in: record),
-                    suggestion: "write the round the value was reported in (\(year) or later)")
+                    suggestion: "write the round the value was reported in (\(year) or later)", code: .roundBeforeValue)
             )
         }
         return (round, nil)

@@ -50,7 +50,8 @@ struct RowIdentity {
                                 : "\(city.quotedForMessage()) in column \"city\" is not a city slug (lowercase letters, digits and dashes)",
                         at: columns.location(cityColumn, in: record),
                         suggestion: Suggestions.didYouMean(city, in: citySlugs.sorted())
-                            ?? (Slug.isValid(city) ? "add Content/cities/\(city).md for it" : nil)))
+                            ?? (Slug.isValid(city) ? "add Content/cities/\(city).md for it" : nil),
+                        code: city.isEmpty ? .emptyCell : .unknownCity))
             }
             let code = columns.text(kpiColumn, in: record)
             let ranked = order.kpi(code)
@@ -62,7 +63,8 @@ struct RowIdentity {
                         code.isEmpty
                             ? "the KPI code is empty" : "unknown KPI \(code.quotedForMessage()) in column \"kpi\"",
                         at: columns.location(kpiColumn, in: record),
-                        suggestion: Suggestions.didYouMean(code, in: framework.codes)))
+                        suggestion: Suggestions.didYouMean(code, in: framework.codes),
+                        code: code.isEmpty ? .emptyCell : .unknownKPI))
             }
             let given = columns.text(datapointColumn, in: record)
             var datapoint: String? = given.isEmpty ? nil : given
@@ -75,7 +77,7 @@ struct RowIdentity {
                         .error(
                             "\(kpi.code) (\(kpi.name)) has no data points, but this row gives \(given.quotedForMessage())",
                             at: at,
-                            suggestion: "leave the datapoint cell empty"))
+                            suggestion: "leave the datapoint cell empty", code: .unknownDatapoint))
                 } else if !kpi.datapoints.isEmpty, let given = datapoint {
                     let lowercased = given.lowercased()
                     if let match = kpi.datapoints.firstIndex(where: { $0.lowercased() == lowercased }) {
@@ -86,14 +88,15 @@ struct RowIdentity {
                         diagnostics.append(
                             .error(
                                 "unknown data point \(given.quotedForMessage()) for \(kpi.code) (\(kpi.name)); its data points are \(kpi.datapoints.joined(separator: ", "))",
-                                at: at, suggestion: Suggestions.didYouMean(given, in: kpi.datapoints)))
+                                at: at, suggestion: Suggestions.didYouMean(given, in: kpi.datapoints),
+                                code: .unknownDatapoint))
                     }
                 } else if !kpi.datapoints.isEmpty {
                     ok = false
                     diagnostics.append(
                         .error(
                             "\(kpi.code) (\(kpi.name)) is reported by data point: the datapoint column must say which one (\(kpi.datapoints.joined(separator: ", ")))",
-                            at: at))
+                            at: at, code: .missingDatapoint))
                 }
             }
             guard ok, let ranked, let cityRank else { return nil }

@@ -28,6 +28,16 @@ public struct SiteValidator: Sendable {
     /// Validates `source`; the site is nil when any error was found. Given the only copy of
     /// `source` (`validate(consume source)`), the CSV tables are freed as soon as they are checked.
     public func validate(_ source: consuming SiteSource) -> (Site?, [Diagnostic]) {
+        let (site, diagnostics) = validateAll(consume source)
+        return (diagnostics.contains { $0.severity == .error } ? nil : site, diagnostics)
+    }
+
+    /// Validates `source` and returns the site of everything read, even when errors were found, so
+    /// that the checks that do not need valid data (links, anchors, templates) run in the same pass.
+    /// With errors the site is only fit for those checks, never for a build: rows and documents
+    /// with errors are left out, and a city whose front matter has errors stands in with its file
+    /// name as its name (so that links to it are not reported a second time).
+    public func validateAll(_ source: consuming SiteSource) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let themeParams = Keys.themeParams(source.theme)
         let config = ConfigValidator().validate(
@@ -39,6 +49,18 @@ public struct SiteValidator: Sendable {
         for file in source.cities {
             if let city = documents.city(file, diagnostics: &diagnostics) { cities.append(city) }
         }
+        // A city file that could not be read or whose front matter has errors stands in with its
+        // file name, for the checks that go on (its own error is reported; links to it are not).
+        let named = Set(cities.map(\.slug))
+        for name in source.cityFileNames where Slug.isValid(name) && !named.contains(name) {
+            let path = "Content/cities/\(name).md"
+            let file = source.cities.first { $0.name == name }
+            var reported: [Diagnostic] = []
+            let document =
+                file.map { documents.document($0, diagnostics: &reported) }
+                ?? Document(path: path, body: "", slug: name)
+            cities.append(City(slug: name, name: name, document: document))
+        }
         // Every city file with a valid name counts as a city, even when its front matter has errors,
         // so that one broken file does not cause a cascade of "unknown city" errors.
         let slugs = Set(source.cityFileNames.filter(Slug.isValid))
@@ -49,7 +71,7 @@ public struct SiteValidator: Sendable {
                         peer == cities[i].slug ? "a city cannot be its own peer" : "unknown peer city \"\(peer)\"",
                         at: source.cities.first { $0.path == cities[i].document.path }?.frontMatter.fields
                             .location(of: "peers", item: index) ?? SourceLocation(path: cities[i].document.path),
-                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted())))
+                        suggestion: Suggestions.didYouMean(peer, in: slugs.sorted()), code: .unknownPeer))
             }
             if let narratives = source.cityNarratives[cities[i].slug] {
                 for file in narratives {
@@ -59,7 +81,8 @@ public struct SiteValidator: Sendable {
                             .error(
                                 "\(file.name).md is not a dimension: narratives per dimension are named \(framework.dimensions.map { $0.slug + ".md" }.joined(separator: ", "))",
                                 at: SourceLocation(path: file.path, line: 1, column: 1),
-                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug))))
+                                suggestion: Suggestions.didYouMean(file.name, in: framework.dimensions.map(\.slug)),
+                                code: .unknownDimension))
                         continue
                     }
                     let document = documents.document(file, diagnostics: &diagnostics)
@@ -82,7 +105,7 @@ public struct SiteValidator: Sendable {
                 .error(
                     "the folder Content/cities/\(folder)/ has no city: add Content/cities/\(folder).md",
                     at: SourceLocation(path: "Content/cities/\(folder)", line: 0, column: 0),
-                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted())))
+                    suggestion: Suggestions.didYouMean(folder, in: slugs.sorted()), code: .orphanFolder))
         }
 
         var pages: [Document] = []
@@ -98,14 +121,14 @@ public struct SiteValidator: Sendable {
                 diagnostics.append(
                     .error(
                         "the page slug \"\(page.slug)\" is used by the site itself; choose another",
-                        at: file.frontMatter.fields.location(of: "slug")))
+                        at: file.frontMatter.fields.location(of: "slug"), code: .reservedSlug))
                 continue
             }
             if let other = pageSlugs[page.slug] {
                 diagnostics.append(
                     .error(
                         "two pages have the slug \"\(page.slug)\" (the other is \(other))",
-                        at: SourceLocation(path: file.path)))
+                        at: SourceLocation(path: file.path), code: .duplicateSlug))
                 continue
             }
             if let problem = OutputPaths.check(
@@ -136,7 +159,6 @@ public struct SiteValidator: Sendable {
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
             .validate(consume targetFiles, diagnostics: &diagnostics)
 
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets)

@@ -36,7 +36,7 @@ struct TargetsValidator {
             let earlier = out[first].location
             return .error(
                 "duplicate target: \(target.city), \(target.kpi)\(target.datapoint.map { " (\($0))" } ?? "") is already given at \(earlier.path):\(earlier.line)",
-                at: target.location)
+                at: target.location, code: .duplicateRow)
         }
         return duplicates.kept.map { out[$0] }
     }
@@ -69,7 +69,8 @@ struct TargetsValidator {
             diagnostics.append(
                 .error(
                     targetText.isEmpty ? "the target is empty" : message,
-                    at: columns.location(cells.target, in: record), suggestion: suggestion))
+                    at: columns.location(cells.target, in: record), suggestion: suggestion,
+                    code: targetText.isEmpty ? .emptyCell : .notANumber))
         } else if let target, let kpi {
             let direction = kpi.direction(for: identity?.datapoint)
             if direction == .yesNo {
@@ -77,19 +78,20 @@ struct TargetsValidator {
                 diagnostics.append(
                     .error(
                         "\(kpi.code) is answered yes or no and needs no target",
-                        at: columns.location(cells.target, in: record), suggestion: "remove this row"))
+                        at: columns.location(cells.target, in: record), suggestion: "remove this row",
+                        code: .targetNotNeeded))
             } else if direction == .higher && target <= 0 {
                 ok = false
                 diagnostics.append(
                     .error(
                         "a target of \(targetText) cannot be used: achievement is value ÷ target, so the target must be above zero",
-                        at: columns.location(cells.target, in: record)))
+                        at: columns.location(cells.target, in: record), code: .invalidTarget))
             } else if direction == .lower && target < 0 {
                 ok = false
                 diagnostics.append(
                     .error(
                         "a target below zero cannot be used where lower is better (achievement is target ÷ value)",
-                        at: columns.location(cells.target, in: record)))
+                        at: columns.location(cells.target, in: record), code: .invalidTarget))
             }
         }
         // `kind`: where the goal comes from; `local` (the city's own) when the column is absent or empty.
@@ -102,7 +104,7 @@ struct TargetsValidator {
                 .error(
                     "\(kindText.quotedForMessage()) in column \"kind\" is not a kind of target (\(kinds.joined(separator: ", ")))",
                     at: columns.location(cells.kind, in: record),
-                    suggestion: Suggestions.didYouMean(kindText, in: kinds)))
+                    suggestion: Suggestions.didYouMean(kindText, in: kinds), code: .invalidValue))
         }
         guard ok, let identity, let target, let kind else { return nil }
         let ranks = identity.ranks

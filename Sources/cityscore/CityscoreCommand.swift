@@ -59,17 +59,19 @@ struct CityscoreCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) else {
             return .error(
                 "the site folder \"\(site)\" does not exist", at: at,
-                suggestion: "check the path given to --site, or run `cityscore new \(site)` to start a site there")
+                suggestion: "check the path given to --site, or run `cityscore new \(site)` to start a site there",
+                code: .siteFolder)
         }
         guard isFolder.boolValue else {
             return .error(
                 "\"\(site)\" is a file, not a site folder", at: at,
-                suggestion: "give --site the folder that holds Content/")
+                suggestion: "give --site the folder that holds Content/", code: .siteFolder)
         }
         guard FileManager.default.fileExists(atPath: site + "/Content") else {
             return .error(
                 "the folder \"\(site)\" is not a cityscore site: it has no Content/ folder", at: at,
-                suggestion: "give --site the folder that holds Content/, or run `cityscore new DIR` to start one")
+                suggestion: "give --site the folder that holds Content/, or run `cityscore new DIR` to start one",
+                code: .notASite)
         }
         return nil
     }

@@ -90,7 +90,8 @@ struct DiagnosticPrinter {
             Console.report([
                 .error(
                     "cannot write the GitLab Code Quality report", at: .init(path: reportPath, line: 0, column: 0),
-                    suggestion: "check that its folder exists and can be written, or choose another with --report")
+                    suggestion: "check that its folder exists and can be written, or choose another with --report",
+                    code: .reportUnwritable)
             ])
             throw ExitCode(1)
         }

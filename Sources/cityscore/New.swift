@@ -27,7 +27,7 @@ struct New: ParsableCommand {
                 : ((try? fm.contentsOfDirectory(atPath: directory))?.isEmpty ?? false)
                     ? nil : "the folder \(directory) is not empty; choose a new or empty folder for the site"
             if let problem {
-                Console.report([.error(problem, at: .init(path: directory, line: 0, column: 0))])
+                Console.report([.error(problem, at: .init(path: directory, line: 0, column: 0), code: .newFolder)])
                 throw ExitCode(1)
             }
         }
@@ -42,7 +42,7 @@ struct New: ParsableCommand {
                     .error(
                         "cannot create the folder \(folder): \(Self.reason(error)); check that the path is right and "
                             + "that you may write there",
-                        at: .init(path: folder, line: 0, column: 0))
+                        at: .init(path: folder, line: 0, column: 0), code: .newFolder)
                 ])
                 throw ExitCode(1)
             }
@@ -50,7 +50,7 @@ struct New: ParsableCommand {
                 Console.report([
                     .error(
                         "cannot write the file \(full); check that you may write in \(folder)",
-                        at: .init(path: full, line: 0, column: 0))
+                        at: .init(path: full, line: 0, column: 0), code: .newFolder)
                 ])
                 throw ExitCode(1)
             }

@@ -65,7 +65,7 @@ struct CIFormatTests {
         let unknown = try #require(lines.first { $0.contains("1X") })
         #expect(
             unknown.hasPrefix(
-                "::error file=Content/results/2020.csv,line=3,col=8,title=cityscore::unknown KPI \"EC: ICT: ICT: 1X\""))
+                "::error file=Content/results/2020.csv,line=3,col=8,title=unknown-kpi::unknown KPI \"EC: ICT: ICT: 1X\""))
         #expect(lines.contains { $0.hasPrefix("::error file=Content/results/2020.csv,line=4,") })
         // Every problem the text format prints is an annotation at the same place.
         let places = text.err.split(separator: "\n").compactMap { line -> String? in
@@ -106,19 +106,20 @@ struct CIFormatTests {
     @Test func workflowCommandsEscapeWhatGitHubReads() {
         let diagnostic = Diagnostic(
             .error, at: .init(path: "Content/a,b:c%.csv", line: 2, column: 5), "100% wrong,\r\nsee: here",
-            suggestion: "did you mean \"x\"?", code: "bad-value")
+            suggestion: "did you mean \"x\"?", code: .notANumber)
         #expect(
             GitHubAnnotations.command(diagnostic)
-                == "::error file=Content/a%2Cb%3Ac%25.csv,line=2,col=5,title=bad-value::100%25 wrong,%0D%0Asee: here; did you mean \"x\"?"
+                == "::error file=Content/a%2Cb%3Ac%25.csv,line=2,col=5,title=not-a-number::100%25 wrong,%0D%0Asee: here; did you mean \"x\"?"
         )
-        let whole = Diagnostic.warning("empty file", at: .init(path: "x.csv", line: 0, column: 0))
-        #expect(GitHubAnnotations.command(whole) == "::warning file=x.csv,title=cityscore::empty file")
+        let whole = Diagnostic.warning("ignored", at: .init(path: "x.xlsx", line: 0, column: 0), code: .ignoredFile)
+        #expect(GitHubAnnotations.command(whole) == "::warning file=x.xlsx,title=ignored-file::ignored")
         #expect(GitHubAnnotations.escapeProperty("a:b,c") == "a%3Ab%2Cc")
     }
 
     @Test func githubIsCappedLikeTextWhileJSONAndGitLabWriteEveryProblem() throws {
         let diagnostics = (1...1_200).map {
-            Diagnostic.error("bad value", at: .init(path: "Content/results/big.csv", line: $0, column: 3))
+            Diagnostic.error(
+                "bad value", at: .init(path: "Content/results/big.csv", line: $0, column: 3), code: .notANumber)
         }
         let github = GitHubAnnotations.report(diagnostics).split(separator: "\n")
         #expect(github.filter { $0.hasPrefix("::error ") }.count == DiagnosticReport.lineLimit)
@@ -148,7 +149,7 @@ struct CIFormatTests {
         #expect(issues.count >= 2)
         for issue in issues {
             #expect(issue["description"] is String)
-            #expect(issue["check_name"] as? String == "cityscore")
+            #expect((issue["check_name"] as? String).flatMap(DiagnosticCode.init(named:)) != nil)
             #expect((issue["fingerprint"] as? String)?.count == 16)
             #expect(["major", "minor"].contains(issue["severity"] as? String))
             let location = try #require(issue["location"] as? [String: Any])
@@ -213,7 +214,7 @@ struct CIFormatTests {
         #expect(unknown["line"] as? Int == 3)
         #expect(unknown["column"] as? Int == 8)
         #expect(unknown["severity"] as? String == "error")
-        #expect(unknown["code"] is NSNull)
+        #expect(unknown["code"] as? String == "unknown-kpi")
         #expect(unknown["suggestion"] as? String == "did you mean \"EC: ICT: ICT: 1C\"?")
         // A clean build: nothing on standard output but JSON (here nothing), the last line on standard error.
         let clean = try TestSite.make()

@@ -1,9 +1,9 @@
-import Foundation
 import CityscoreModel
 import CityscoreReading
 import CityscoreScoring
-import Testing
 import CityscoreValidation
+import Foundation
+import Testing
 
 /// A data point may override its KPI's direction: more landfill or more private-car share must
 /// score lower, more recycling or walking higher.
@@ -122,9 +122,9 @@ struct DirectionTests {
         let (_, problems) = try Self.framework(["Content/framework/kpis.csv": framework])
         #expect(
             problems == [
-                "Content/framework/kpis.csv:4:92: error: \"5G\" is not a data point of EC: ICT: ICT: 4C (its data points are 3G, 4G); did you mean \"3G\"?",
-                "Content/framework/kpis.csv:4:92: error: the direction \"lowr\" of 3G is not one of higher, lower, yes-no; did you mean \"lower\"?",
-                "Content/framework/kpis.csv:4:92: error: \"4G\" in column \"datapoint_directions\" does not say which data point has which direction; write the data point, a colon and its direction, e.g. landfill: lower",
+                "Content/framework/kpis.csv:4:92: error: \"5G\" is not a data point of EC: ICT: ICT: 4C (its data points are 3G, 4G); did you mean \"3G\"? [unknown-datapoint]",
+                "Content/framework/kpis.csv:4:92: error: the direction \"lowr\" of 3G is not one of higher, lower, yes-no; did you mean \"lower\"? [invalid-direction]",
+                "Content/framework/kpis.csv:4:92: error: \"4G\" in column \"datapoint_directions\" does not say which data point has which direction; write the data point, a colon and its direction, e.g. landfill: lower [invalid-datapoint-directions]",
             ])
     }
 }

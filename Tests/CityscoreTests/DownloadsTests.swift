@@ -1,6 +1,6 @@
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 import Testing
 
 /// The downloads let anyone recompute every score: `data/results.csv` gives each value as it was

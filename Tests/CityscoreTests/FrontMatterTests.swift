@@ -40,7 +40,10 @@ struct FrontMatterTests {
         #expect(problems.isEmpty)
         #expect(fm.body == "")
         let (_, unclosed) = split("---\ntitle: X\nText\n")
-        #expect(unclosed == ["a.md:1:1: error: the front matter is not closed: add a line \"---\" after it"])
+        #expect(
+            unclosed == [
+                "a.md:1:1: error: the front matter is not closed: add a line \"---\" after it [front-matter-unclosed]"
+            ])
     }
 
     @Test func yamlErrorsPointAtTheFileLine() {

@@ -1,5 +1,5 @@
-import Foundation
 import CityscorePipeline
+import Foundation
 import Testing
 
 /// Hostile input: broken files, wrong encodings, injection, path traversal, link loops and very large
@@ -71,7 +71,7 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:2:36: error: a quoted cell is never closed: the closing quote (\") is missing"
+                "Content/results/2020.csv:2:36: error: a quoted cell is never closed: the closing quote (\") is missing [csv-quoting]"
             ])
     }
 
@@ -83,8 +83,8 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:2:39: error: a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\"",
-                "Content/results/2020.csv:3:41: error: text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\"",
+                "Content/results/2020.csv:2:39: error: a quote in the middle of an unquoted cell; put the whole cell in quotes and write the quote as \"\" [csv-quoting]",
+                "Content/results/2020.csv:3:41: error: text after the closing quote of a quoted cell; put the whole cell in quotes and write a quote inside it as \"\" [csv-quoting]",
             ])
     }
 
@@ -96,8 +96,8 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:2:1: error: this row has 5 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
-                "Content/results/2020.csv:3:1: error: this row has 9 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted",
+                "Content/results/2020.csv:2:1: error: this row has 5 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted [cell-count]",
+                "Content/results/2020.csv:3:1: error: this row has 9 cells but the header has 7 columns; check for a missing or extra comma, or a comma inside a cell that is not quoted [cell-count]",
             ])
     }
 
@@ -108,7 +108,7 @@ struct HostileInputTests {
         // A file that is not text gives one error, not a cascade about its columns.
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:1:1: error: the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?; save it as \"CSV UTF-8\""
+                "Content/results/2020.csv:1:1: error: the header row is not UTF-8 text: is the file a spreadsheet (.xlsx) or an image renamed to .csv, or saved in another encoding?; save it as \"CSV UTF-8\" [not-csv-text]"
             ])
     }
 
@@ -120,7 +120,7 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:1:1: error: the columns are separated by semicolons; cityscore reads commas; save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma"
+                "Content/results/2020.csv:1:1: error: the columns are separated by semicolons; cityscore reads commas; save the sheet as \"CSV UTF-8 (comma delimited)\", or set the list separator to a comma [semicolon-separated]"
             ])
     }
 
@@ -132,7 +132,7 @@ struct HostileInputTests {
         try run.write("Content/results/2020.csv", try Self.fixture("latin1.csv"))
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:2:36: error: this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\""
+                "Content/results/2020.csv:2:36: error: this cell is not valid UTF-8 text; save the file as \"CSV UTF-8\" [not-utf8]"
             ])
     }
 
@@ -143,7 +143,7 @@ struct HostileInputTests {
         // A UTF-16 file (Excel's "Unicode Text") gives one error, not one per column.
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:1:1: error: the file is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 CSV; save it as \"CSV UTF-8\""
+                "Content/results/2020.csv:1:1: error: the file is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 CSV; save it as \"CSV UTF-8\" [not-csv-text]"
             ])
     }
 
@@ -154,12 +154,12 @@ struct HostileInputTests {
         let problems = run.fail()
         #expect(
             problems.first
-                == "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding"
+                == "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding [not-utf8]"
         )
         // A city file that is not UTF-8 still counts as a city: one error, no cascade.
         #expect(
             problems == [
-                "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding"
+                "Content/cities/asker.md:4:1: error: the file is not valid UTF-8 text; save it with the UTF-8 encoding [not-utf8]"
             ])
     }
 
@@ -170,7 +170,7 @@ struct HostileInputTests {
         // A control character in a cell is reported at its cell, never published.
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:2:36: error: this cell holds an invisible control character (U+0000) that cannot be published; delete it"
+                "Content/results/2020.csv:2:36: error: this cell holds an invisible control character (U+0000) that cannot be published; delete it [control-character]"
             ])
     }
 
@@ -182,7 +182,7 @@ struct HostileInputTests {
         #expect(
             run.fail() == [
                 "Content/cities/asker.md:3:8: error: a list in [brackets] is not closed, or an item in it holds a comma; "
-                    + "close the list with ], and put an item with a comma in quotes"
+                    + "close the list with ], and put an item with a comma in quotes [yaml-syntax]"
             ])
     }
 
@@ -191,7 +191,7 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/cities/asker.md:1:1: error: the front matter is not closed: add a line \"---\" after it"
+                "Content/cities/asker.md:1:1: error: the front matter is not closed: add a line \"---\" after it [front-matter-unclosed]"
             ])
     }
 
@@ -199,7 +199,7 @@ struct HostileInputTests {
         let run = try Run(["Content/cities/asker.md": "---\nname: Asker\nname: Other\n---\nText.\n"])
         defer { run.site.remove() }
         // A key given twice is reported at the second key, in our words.
-        #expect(run.fail() == ["Content/cities/asker.md:3:1: error: \"name\" is given twice"])
+        #expect(run.fail() == ["Content/cities/asker.md:3:1: error: \"name\" is given twice [duplicate-key]"])
     }
 
     @Test func malformedSiteYML() throws {
@@ -215,7 +215,8 @@ struct HostileInputTests {
     @Test func siteYMLThatIsAList() throws {
         let run = try Run(["Content/site.yml": "- title\n- baseURL\n"])
         defer { run.site.remove() }
-        #expect(run.fail() == ["Content/site.yml:1:1: error: expected \"key: value\" lines at the top level"])
+        #expect(
+            run.fail() == ["Content/site.yml:1:1: error: expected \"key: value\" lines at the top level [yaml-syntax]"])
     }
 
     @Test func deeplyNestedSiteYML() throws {
@@ -227,7 +228,7 @@ struct HostileInputTests {
         #expect(
             run.fail().contains(
                 "Content/site.yml:1:9: error: values are nested too deeply (lists or brackets inside one another); "
-                    + "write the value as plain text, in quotes")
+                    + "write the value as plain text, in quotes [yaml-syntax]")
         )
     }
 
@@ -240,7 +241,7 @@ struct HostileInputTests {
         defer { site.remove() }
         #expect(
             site.build().first
-                == "Content/cities/asker.md:3:4: error: \"&a\" is a YAML anchor (a name for a value), which cityscore does not read (and 60 more); write each value out in full; if you meant the text, put it in quotes: \"&a\""
+                == "Content/cities/asker.md:3:4: error: \"&a\" is a YAML anchor (a name for a value), which cityscore does not read (and 60 more); write each value out in full; if you meant the text, put it in quotes: \"&a\" [yaml-alias]"
         )
     }
 
@@ -253,7 +254,7 @@ struct HostileInputTests {
         try run.write("Content/results/2020.csv", bytes)
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""
+                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\" [empty-file]"
             ])
     }
 
@@ -264,7 +265,7 @@ struct HostileInputTests {
         try run.write("Content/cities/asker.md", bytes)
         #expect(
             run.fail() == [
-                "Content/cities/asker.md:1:1: error: the city needs a name in its front matter, e.g. \"name: Karmøy\""
+                "Content/cities/asker.md:1:1: error: the city needs a name in its front matter, e.g. \"name: Karmøy\" [required-field]"
             ])
     }
 
@@ -273,7 +274,10 @@ struct HostileInputTests {
         let run = try Run()
         defer { run.site.remove() }
         try run.write("Content/site.yml", bytes)
-        #expect(run.fail() == ["Content/site.yml:1:1: error: site.yml needs a title, e.g. \"title: City scorecards\""])
+        #expect(
+            run.fail() == [
+                "Content/site.yml:1:1: error: site.yml needs a title, e.g. \"title: City scorecards\" [required-field]"
+            ])
     }
 
     @Test func bomOnlyFixtureIsAnEmptyResultsFile() throws {
@@ -282,7 +286,7 @@ struct HostileInputTests {
         try run.write("Content/results/2020.csv", try Self.fixture("bom-only.txt"))
         #expect(
             run.fail() == [
-                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\""
+                "Content/results/2020.csv:1:1: error: the file is empty; it needs a header row, e.g. \"city,kpi,year,value\" [empty-file]"
             ])
     }
 
@@ -305,7 +309,7 @@ struct HostileInputTests {
     func pageSlugThatLeavesItsFolder(slug: String, message: String) throws {
         let run = try Run(["Content/pages/evil.md": "---\ntitle: Evil\nslug: \(slug)\n---\nText.\n"])
         defer { run.site.remove() }
-        #expect(run.fail() == ["Content/pages/evil.md:3:1: error: \(message)"])
+        #expect(run.fail() == ["Content/pages/evil.md:3:1: error: \(message) [invalid-slug]"])
         #expect(!FileManager.default.fileExists(atPath: run.site.root + "/etc"))
     }
 
@@ -314,7 +318,7 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/cities/karmoy/economy.md:2:1: error: the slug \"../../../x\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"x\"?"
+                "Content/cities/karmoy/economy.md:2:1: error: the slug \"../../../x\" is not allowed: a slug is one folder name of lowercase letters, digits and dashes, and may not leave its folder; did you mean \"x\"? [invalid-slug]"
             ])
     }
 
@@ -329,7 +333,7 @@ struct HostileInputTests {
         // No suggestion to create a file outside Content/cities/.
         #expect(
             problems == [
-                "Content/results/2020.csv:3:1: error: \"../../etc/passwd\" in column \"city\" is not a city slug (lowercase letters, digits and dashes)"
+                "Content/results/2020.csv:3:1: error: \"../../etc/passwd\" in column \"city\" is not a city slug (lowercase letters, digits and dashes) [unknown-city]"
             ])
     }
 
@@ -338,7 +342,7 @@ struct HostileInputTests {
         defer { run.site.remove() }
         #expect(
             run.fail() == [
-                "Content/cities/Bad Name.md:1:1: error: the file name \"Bad Name.md\" cannot be a city slug: use lowercase letters, digits and dashes; rename it to bad-name.md"
+                "Content/cities/Bad Name.md:1:1: error: the file name \"Bad Name.md\" cannot be a city slug: use lowercase letters, digits and dashes; rename it to bad-name.md [invalid-slug]"
             ])
     }
 
@@ -353,7 +357,7 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: assets + "/a/loop", withDestinationPath: "..")
         #expect(
             site.build() == [
-                "Content/assets/a/loop:1:1: error: the folder is a link to a folder it is in, which would repeat without end; remove the link"
+                "Content/assets/a/loop:1:1: error: the folder is a link to a folder it is in, which would repeat without end; remove the link [link-loop]"
             ])
         #expect(!FileManager.default.fileExists(atPath: site.output))
     }
@@ -367,8 +371,8 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: assets + "/loop2", withDestinationPath: "loop1")
         #expect(
             run.fail() == [
-                "Content/assets/loop1:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file",
-                "Content/assets/loop2:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file",
+                "Content/assets/loop1:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file [link-loop]",
+                "Content/assets/loop2:1:1: error: the link is part of a loop of links that never reaches a file; remove the link or point it at a real file [link-loop]",
             ])
     }
 
@@ -415,7 +419,7 @@ struct HostileInputTests {
         let problems = run.fail()
         #expect(
             problems.first
-                == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, round, and any starting with x-; rename it to x-c0 to keep it as an extra column"
+                == "Content/results/2020.csv:1:43: error: unknown column \"c0\"; the columns are city, kpi, year, value, datapoint, unit, source, note, quality, verified, benchmark, round, and any starting with x-; rename it to x-c0 to keep it as an extra column [unknown-column]"
         )
         // Many unknown columns are summed up, not listed one line each.
         #expect(problems.count == 11)

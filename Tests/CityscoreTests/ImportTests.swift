@@ -95,7 +95,7 @@ import Testing
         #expect(lines.count == 5, "\(lines)")
         #expect(
             lines.first
-                == "\(fixture):KPI data!A2: error: unknown KPI \"EC: ICT: ICT: 1X\" in column \"KPI code\"; did you mean \"EC: ICT: ICT: 1C\"?"
+                == "\(fixture):KPI data!A2: error: unknown KPI \"EC: ICT: ICT: 1X\" in column \"KPI code\"; did you mean \"EC: ICT: ICT: 1C\"? [unknown-kpi]"
         )
         #expect(
             lines.dropFirst().first?.hasPrefix(
@@ -128,7 +128,7 @@ import Testing
         #expect(
             refused.problems.map(\.description).contains {
                 $0.hasSuffix(
-                    "wide.xlsx:Wide!A3: error: unknown city \"baerum\" in column \"City\": there is no Content/cities/baerum.md; add Content/cities/baerum.md for it, or import with --create-cities"
+                    "wide.xlsx:Wide!A3: error: unknown city \"baerum\" in column \"City\": there is no Content/cities/baerum.md; add Content/cities/baerum.md for it, or import with --create-cities [unknown-city]"
                 )
             })
         let outcome = Self.run("wide.xlsx", site: site, createCities: true)

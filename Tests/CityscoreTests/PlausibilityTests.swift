@@ -1,6 +1,6 @@
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 import Testing
 
 @testable import CityscoreValidation
@@ -33,7 +33,7 @@ struct PlausibilityTests {
         #expect(
             p == [
                 "Content/results/2022.csv:3:31: error: 850 is not a possible share of households with Internet access (a percentage must be between 0 and 100); check the value of EC: ICT: ICT: 1C (Household Internet Access); "
-                    + Self.checkTheValue
+                    + Self.checkTheValue + " [implausible-value]"
             ])
     }
 
@@ -85,7 +85,7 @@ struct PlausibilityTests {
         #expect(
             p == [
                 "Content/results/2022.csv:2:28: error: 1.2 is not a possible value for Gini Coefficient: the framework allows 0 to 1; check the value of SC: SH: SI: 2C (Gini Coefficient); "
-                    + Self.checkTheValue
+                    + Self.checkTheValue + " [implausible-value]"
             ])
     }
 
@@ -122,7 +122,7 @@ struct PlausibilityTests {
             framework: Self.growthFramework.replacingOccurrences(of: "higher,-100..", with: "higher,100..0"))
         #expect(
             p == [
-                "Content/framework/kpis.csv:6:83: error: \"100..0\" in column \"range\" is not a range of values; write the lowest and highest possible value with two points between them: 0..100, 0.. for 0 or more, .. for any value"
+                "Content/framework/kpis.csv:6:83: error: \"100..0\" in column \"range\" is not a range of values; write the lowest and highest possible value with two points between them: 0..100, 0.. for 0 or more, .. for any value [invalid-range]"
             ])
     }
 
@@ -134,7 +134,7 @@ struct PlausibilityTests {
             """, currentYear: 2025)
         #expect(
             p == [
-                "Content/results/2022.csv:3:26: error: the year 2026 has not begun yet (it is 2025 now); write the year the value refers to, e.g. 2020"
+                "Content/results/2022.csv:3:26: error: the year 2026 has not begun yet (it is 2025 now); write the year the value refers to, e.g. 2020 [future-year]"
             ])
     }
 

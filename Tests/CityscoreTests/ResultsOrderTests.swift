@@ -1,5 +1,5 @@
-import Foundation
 import CityscorePipeline
+import Foundation
 import Testing
 
 /// Results files large enough to be checked in several blocks at once: problems still come out in
@@ -70,6 +70,8 @@ struct ResultsOrderTests {
         rows[2_500] = rows[3]
         rows[2_047] = rows[2_047].replacingOccurrences(of: ",%,", with: ",%,x,")
         rows[2_048] = rows[2_048].replacingOccurrences(of: ",%,", with: ",%,x,")
+        // Neither file has a round column: a city's rows in both are one round, so a row given in
+        // both is a duplicate.
         let second = ["asker,EC: ICT: ICT: 4C,5G,2020,1,%,x", rows[1]]
         let site = try TestSite.make([
             "Content/results/2020.csv": Self.header + "\n" + rows.joined(separator: "\n") + "\n",

@@ -1,4 +1,5 @@
 import CityscoreModel
+import CityscoreRouting
 import CityscoreScoring
 import Foundation
 import Testing
@@ -94,6 +95,20 @@ struct RoundsTests {
         let y = try #require(cards.first { $0.city.slug == "y" })
         #expect(y.bandMoves.count == 3)
         #expect(y.bandMoves.allSatisfy { !$0.isUp && $0.from == .four && $0.to == .one })
+    }
+
+    @Test func eachEarlierRoundIsARouteOfItsCity() throws {
+        // x has the rounds 2020 and 2023: one route for 2020 (2023 is the city's page); y has one round.
+        let table = RouteTable(site: site(observations: rows))
+        let routes = table.routes(of: .cityRound)
+        #expect(routes.map(\.path) == ["cities/x/2020/"])
+        let route = try #require(routes.first)
+        #expect(route.template == "city-round")
+        #expect(route.section == "cities")
+        #expect(route.place.city == 0)
+        #expect(route.place.round == 2020)
+        #expect(route.inputs.contains("x"))
+        #expect(PageKind.requiredTemplates.contains("city-round"))
     }
 
     static let results = """

@@ -120,7 +120,7 @@ struct ServeResponderTests {
     @Test func buildErrorsShowOverHTMLPagesEscaped() {
         let problem = Diagnostic.error(
             "unknown KPI \"<script>alert(1)</script>\" & more",
-            at: SourceLocation(path: "Content/results/2020.csv", line: 3, column: 7))
+            at: SourceLocation(path: "Content/results/2020.csv", line: 3, column: 7), code: .unknownKPI)
         let r = responder(errors: [problem])
         let page = r.respond(method: "GET", path: "/cities/karmoy/")
         #expect(page.status == 200)
@@ -138,7 +138,7 @@ struct ServeResponderTests {
 
     @Test func beforeAnyGoodBuildEveryRequestGetsTheErrors() {
         let problem = Diagnostic.error(
-            "broken", at: SourceLocation(path: "Content/site.yml", line: 1, column: 1))
+            "broken", at: SourceLocation(path: "Content/site.yml", line: 1, column: 1), code: .yamlSyntax)
         let failed = responder(errors: [problem], files: nil).respond(
             method: "GET", path: "/cities/karmoy/")
         #expect(failed.status == 500)

@@ -1,6 +1,6 @@
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 import Testing
 
 @testable import CityscoreRendering

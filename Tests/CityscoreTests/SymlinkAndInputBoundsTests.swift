@@ -1,5 +1,5 @@
-import Foundation
 import CityscorePipeline
+import Foundation
 import Testing
 import Yams
 
@@ -64,7 +64,7 @@ struct SymlinkAndInputBoundsTests {
     static func outside(_ path: String, _ real: String, what: String = "file") -> String {
         "\(path):1:1: error: the \(what) is a link to a \(what) outside the site (\(real)), which is not published; "
             + "copy the \(what) into the site, or set follow_symlinks: true in Content/site.yml if you mean to "
-            + "publish it"
+            + "publish it [outside-site]"
     }
 
     // MARK: Links that leave the site
@@ -152,7 +152,8 @@ struct SymlinkAndInputBoundsTests {
             #expect(
                 site.build().first
                     == "Content/site.yml:1:1: error: the file is a link to a file outside the site "
-                    + "(\(outside.folder)/site.yml), which is not published; copy the file into the site")
+                    + "(\(outside.folder)/site.yml), which is not published; copy the file into the site [outside-site]"
+            )
 
             let other = try TestSite(files: [:])
             defer { other.remove() }
@@ -206,7 +207,7 @@ struct SymlinkAndInputBoundsTests {
         defer { site.remove() }
         #expect(
             site.build() == [
-                "Content/site.yml:4:1: error: \"follow_symlinks\" must be true or false, found \"sometimes\""
+                "Content/site.yml:4:1: error: \"follow_symlinks\" must be true or false, found \"sometimes\" [value-kind]"
             ])
     }
 
@@ -219,7 +220,7 @@ struct SymlinkAndInputBoundsTests {
         #expect(
             site.build() == [
                 "Content/assets/gone.png:1:1: error: the link leads nowhere: \"missing/gone.png\" does not exist; "
-                    + "fix the link or remove it"
+                    + "fix the link or remove it [broken-symlink]"
             ])
     }
 
@@ -234,11 +235,11 @@ struct SymlinkAndInputBoundsTests {
         #expect(
             problems == [
                 "Content/pages/a.md:1:1: error: the link is part of a loop of links that never reaches a file; "
-                    + "remove the link or point it at a real file",
+                    + "remove the link or point it at a real file [link-loop]",
                 "Content/pages/b.md:1:1: error: the link is part of a loop of links that never reaches a file; "
-                    + "remove the link or point it at a real file",
+                    + "remove the link or point it at a real file [link-loop]",
                 "Content/assets/deep/up:1:1: error: the folder is a link to a folder it is in, which would repeat "
-                    + "without end; remove the link",
+                    + "without end; remove the link [link-loop]",
             ])
     }
 
@@ -317,7 +318,7 @@ struct SymlinkAndInputBoundsTests {
             problems == [
                 "Content/cities/asker.md:3:5: error: \"&anchor_0\" is a YAML anchor (a name for a value), which "
                     + "cityscore does not read (and 11000 more); write each value out in full; if you meant the text, "
-                    + "put it in quotes: \"&anchor_0\""
+                    + "put it in quotes: \"&anchor_0\" [yaml-alias]"
             ])
     }
 
@@ -330,7 +331,7 @@ struct SymlinkAndInputBoundsTests {
             problems.first
                 == "Content/site.yml:4:14: error: \"*title\" is a YAML alias (a copy of a value named elsewhere), "
                 + "which cityscore does not read; write each value out in full; if you meant the text, put it in "
-                + "quotes: \"*title\"")
+                + "quotes: \"*title\" [yaml-alias]")
         let bomb = try TestSite.make(["Content/site.yml": TestSite.siteYML + Self.aliasBomb()])
         defer { bomb.remove() }
         let (bombProblems, bombTook) = Self.timedBuild(bomb)
@@ -384,7 +385,7 @@ struct SymlinkAndInputBoundsTests {
         #expect(
             problems == [
                 "Content/pages/big.md:1:1: error: the file is 11 MB, more than the 10 MB a Markdown file may have; "
-                    + "split it into smaller files, or raise max_markdown_mb in Content/site.yml"
+                    + "split it into smaller files, or raise max_markdown_mb in Content/site.yml [file-too-large]"
             ])
     }
 
@@ -397,7 +398,7 @@ struct SymlinkAndInputBoundsTests {
         #expect(
             small.build() == [
                 "Content/pages/long.md:1:1: error: the file is 3320 bytes, more than the 2000 bytes a Markdown file "
-                    + "may have; split it into smaller files, or raise max_markdown_mb in Content/site.yml"
+                    + "may have; split it into smaller files, or raise max_markdown_mb in Content/site.yml [file-too-large]"
             ])
 
         let large = try TestSite.make(["Content/site.yml": TestSite.siteYML + "max_markdown_mb: 12\n"])
@@ -415,7 +416,7 @@ struct SymlinkAndInputBoundsTests {
         #expect(
             wrong.build() == [
                 "Content/site.yml:4:1: error: \"max_markdown_mb\" must be a number of megabytes above 0, found "
-                    + "\"lots\"; e.g. \"max_markdown_mb: 10\""
+                    + "\"lots\"; e.g. \"max_markdown_mb: 10\" [invalid-value]"
             ])
     }
 }

@@ -1,10 +1,10 @@
 import CityscoreDiagnostics
-import Dispatch
-import Foundation
 import CityscoreMarkdown
 import CityscoreModel
 import CityscorePipeline
 import CityscoreTemplating
+import Dispatch
+import Foundation
 import Testing
 
 /// Bounds on work and output: each limit ends in a clear error (or a shortened text), never in a
@@ -48,7 +48,7 @@ struct WorkBoundsTests {
         defer { site.remove() }
         #expect(
             site.build() == [
-                "Content/results/2020.csv:1:\(column): error: too many extra columns: \"x-note-51\" is x- column number 51 of the results, and cityscore publishes at most 50; remove the x- columns you do not need to publish, or keep them in another sheet"
+                "Content/results/2020.csv:1:\(column): error: too many extra columns: \"x-note-51\" is x- column number 51 of the results, and cityscore publishes at most 50; remove the x- columns you do not need to publish, or keep them in another sheet [too-many-extra-columns]"
             ])
         #expect(!FileManager.default.fileExists(atPath: site.output))
     }
@@ -219,12 +219,14 @@ struct WorkBoundsTests {
 
     @Test func aReportShowsFiveHundredProblemsAndCountsTheRest() {
         let diagnostics = (1...2_000).reversed().map {
-            Diagnostic.error("bad value", at: SourceLocation(path: "Content/results/2020.csv", line: $0 + 1, column: 5))
+            Diagnostic.error(
+                "bad value", at: SourceLocation(path: "Content/results/2020.csv", line: $0 + 1, column: 5),
+                code: .notANumber)
         }
         let lines = DiagnosticReport.text(diagnostics + diagnostics.prefix(10)).split(separator: "\n")
         #expect(lines.count == 502)
-        #expect(lines.first == "Content/results/2020.csv:2:5: error: bad value")
-        #expect(lines[499] == "Content/results/2020.csv:501:5: error: bad value")
+        #expect(lines.first == "Content/results/2020.csv:2:5: error: bad value [not-a-number]")
+        #expect(lines[499] == "Content/results/2020.csv:501:5: error: bad value [not-a-number]")
         #expect(lines[500] == "… and 1,500 more problems (not shown)")
         #expect(lines[501] == "2,000 errors")
         #expect(DiagnosticReport.text([]) == "")
@@ -292,9 +294,10 @@ struct WorkBoundsTests {
         let long = try TestSite.make(["Content/pages/a.md": "---\ntitle: A\nslug: \(fits)p\n---\nText.\n"])
         defer { long.remove() }
         let checked = long.check()
-        #expect(checked.count == 1)
-        #expect(checked.first?.hasPrefix("Content/pages/a.md:3:1: error: the page slug \"pppp") == true)
-        #expect(checked.first?.hasSuffix("set a shorter slug in the front matter, e.g. \"slug: \(fits)\"") == true)
+        #expect(long.checkCodes() == ["Content/pages/a.md:3:1 path-too-long"])
+        #expect(
+            checked.first?.hasSuffix("set a shorter slug in the front matter, e.g. \"slug: \(fits)\" [path-too-long]")
+                == true)
         #expect(long.build() == checked)
     }
 }
