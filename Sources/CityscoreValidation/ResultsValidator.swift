@@ -1,7 +1,7 @@
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
 import CityscoreReading
+import Foundation
 
 /// Checks `results/*.csv` rows against the framework and the cities, and turns them into observations.
 struct ResultsValidator {
@@ -41,6 +41,12 @@ struct ResultsValidator {
                 keys.append(key)
                 positions.append(diagnostics.count)
             }
+        }
+        // A city's rows read without a round (files without the column) are one round, named by their
+        // latest year, as scoring takes them: a row given with that round duplicates one of them.
+        let rounds = CityRoundIndex(observations)
+        for i in observations.indices where observations[i].round == nil {
+            keys[i].datapointAndYear |= UInt64(UInt32(clamping: rounds.round(of: observations[i])) & 0xFFFFF) << 12
         }
         let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
             let observation = observations[row]

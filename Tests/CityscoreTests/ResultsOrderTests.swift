@@ -70,12 +70,11 @@ struct ResultsOrderTests {
         rows[2_500] = rows[3]
         rows[2_047] = rows[2_047].replacingOccurrences(of: ",%,", with: ",%,x,")
         rows[2_048] = rows[2_048].replacingOccurrences(of: ",%,", with: ",%,x,")
-        // Neither file has a round column: a city's rows in both are one round, so a row given in
-        // both is a duplicate.
-        let second = ["asker,EC: ICT: ICT: 4C,5G,2020,1,%,x", rows[1]]
+        // The second file names its round: the one the first file's rows belong to (named by its latest year).
+        let second = ["asker,EC: ICT: ICT: 4C,5G,2020,1,%,x", rows[1]].map { $0 + ",2200" }
         let site = try TestSite.make([
             "Content/results/2020.csv": Self.header + "\n" + rows.joined(separator: "\n") + "\n",
-            "Content/results/2021.csv": Self.header + "\n" + second.joined(separator: "\n") + "\n",
+            "Content/results/2021.csv": Self.header + ",round\n" + second.joined(separator: "\n") + "\n",
             "Content/targets/goals.csv": nil,
         ])
         defer { site.remove() }

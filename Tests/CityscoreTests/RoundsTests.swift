@@ -163,6 +163,21 @@ struct RoundsTests {
         #expect(csv.contains("karmoy,EC: ICT: ICT: 1C,,2019,20,,,,,,,2020,"))
     }
 
+    @Test func aRowInTwoFilesWithoutARoundColumnIsADuplicate() throws {
+        let row = "karmoy,EC: ICT: ICT: 1C,,2019,20\n"
+        let site = try TestSite.make([
+            "Content/results/2019.csv": "city,kpi,datapoint,year,value\n" + row,
+            "Content/results/2020.csv": "city,kpi,datapoint,year,value\nkarmoy,EC: ICT: ICT: 1C,,2020,97\n" + row,
+        ])
+        defer { site.remove() }
+        let problems = site.check()
+        #expect(
+            problems.contains {
+                $0.contains("2020.csv:3:1: error: duplicate row")
+                    && $0.contains("already given at Content/results/2019.csv:2")
+            }, "\(problems)")
+    }
+
     @Test func aBadRoundIsReportedAtItsCell() throws {
         let results = """
             city,kpi,datapoint,year,round,value

@@ -43,7 +43,9 @@ struct RoutingTests {
         // Every kind has a template the theme must provide, and a page of every kind exists here
         // (free pages and earlier rounds aside: the test site has neither).
         #expect(Set(PageKind.requiredTemplates).count == PageKind.allCases.count)
-        for kind in PageKind.allCases where kind != .page && kind != .cityRound { #expect(!table.routes(of: kind).isEmpty, "\(kind)") }
+        for kind in PageKind.allCases where kind != .page && kind != .cityRound {
+            #expect(!table.routes(of: kind).isEmpty, "\(kind)")
+        }
     }
 
     @Test func aChangedFileRebuildsOnlyThePagesThatReadIt() throws {
