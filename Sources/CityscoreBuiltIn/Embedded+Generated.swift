@@ -647,6 +647,20 @@ changes_description: Values added to and corrected on this site, newest first.
 changes_feed: Follow the changes (Atom feed)
 changes_cities: Cities
 city_updated: "updated {date}: {title}"
+rounds_heading: Evaluation rounds
+rounds_intro: "{count} evaluation rounds, each scored on its own. This page shows the latest, {round}."
+rounds_moved_up: "Moved up a band since {round}"
+rounds_moved_down: "Moved down a band since {round}"
+rounds_no_moves: "No dimension or category moved up or down a band since {round}."
+rounds_overall: All indicators
+rounds_level_overall: the city
+rounds_level_dimension: dimension
+rounds_level_category: category
+rounds_level_item: indicator
+round_title: "{city}: evaluation round {round}"
+round_description: "{city}: the scorecard of the evaluation round {round}, scored on its own."
+round_notice: "This is the evaluation round {round}, an earlier one; the latest is {latest}."
+round_latest_link: See the latest round
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -746,6 +760,31 @@ city_updated: "updated {date}: {title}"
 {{>partials/foot}}
 
 """#),
+        (#"templates/city-round.mustache"#, #"""
+{{>partials/head}}
+{{#city}}
+<h1>{{page.title}}</h1>
+<p class="notice">{{notice}} <a href="{{latestURL}}">{{t.round_latest_link}}</a></p>
+<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>
+{{/city}}
+<nav aria-label="{{t.rounds_heading}}">
+<ul class="round-list">
+{{#rounds}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{url}}">{{label}}</a>{{/current}}: {{>partials/score}}</li>
+{{/rounds}}</ul>
+</nav>
+{{>partials/charts}}
+{{#dimensionScores}}
+<section>
+<h2>{{name}}: {{>partials/score}}</h2>
+{{#categories}}
+<h3>{{name}}: {{>partials/score}}</h3>
+{{>partials/item-table}}
+{{/categories}}
+</section>
+{{/dimensionScores}}
+{{>partials/foot}}
+
+"""#),
         (#"templates/city.mustache"#, #"""
 {{>partials/head}}
 {{#city}}
@@ -767,6 +806,22 @@ city_updated: "updated {date}: {title}"
 </li>
 {{/dimensionScores}}</ul>
 {{>partials/charts}}
+{{#rounds}}
+<section class="rounds" id="evaluation-rounds">
+<h2>{{t.rounds_heading}}</h2>
+<p>{{intro}}</p>
+<ul class="round-list">
+{{#list}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{url}}">{{label}}</a>{{/current}}: {{>partials/score}}</li>
+{{/list}}</ul>
+{{#hasUp}}<h3>{{upHeading}}</h3>
+<ul class="band-moves">{{#up}}<li>{{name}} <span class="muted">({{level}})</span>: {{#from}}{{>partials/band}}{{/from}} → {{#to}}{{>partials/band}}{{/to}}</li>
+{{/up}}</ul>{{/hasUp}}
+{{#hasDown}}<h3>{{downHeading}}</h3>
+<ul class="band-moves">{{#down}}<li>{{name}} <span class="muted">({{level}})</span>: {{#from}}{{>partials/band}}{{/from}} → {{#to}}{{>partials/band}}{{/to}}</li>
+{{/down}}</ul>{{/hasDown}}
+{{^hasMoves}}<p>{{noMoves}}</p>{{/hasMoves}}
+</section>
+{{/rounds}}
 {{#hasScored}}
 <div class="two-col">
 <section>
@@ -1090,6 +1145,7 @@ city_updated: "updated {date}: {title}"
 </nav>
 {{/hasBreadcrumbs}}
 <main id="main" class="wrap">
+{{#site.params.notice}}<p class="notice site-notice" role="note">{{site.params.notice}}</p>{{/site.params.notice}}
 
 """##),
         (#"templates/partials/item-rows.mustache"#, #"""

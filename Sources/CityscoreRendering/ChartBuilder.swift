@@ -27,7 +27,11 @@ struct ChartBuilder: Sendable {
     func charts(for route: Route) -> PageCharts {
         let (path, place) = (route.path, route.place)
         switch (route.kind, place.city, place.dimension, place.kpi) {
-        case (.city, let c?, _, _): return PageCharts(figures: cityFigures(scorecards[c], page: path))
+        case (.city, let c?, _, _):
+            return PageCharts(figures: cityFigures(scorecards[c], page: path) + roundFigures(scorecards[c], page: path))
+        case (.cityRound, let c?, _, _):
+            return PageCharts(
+                figures: place.round.flatMap { scorecards[c].round($0) }.map { cityFigures($0, page: path) } ?? [])
         case (.cityDimension, let c?, let d?, _): return dimensionCharts(scorecards[c], d, page: path)
         case (.dimension, _, let d?, _): return PageCharts(figures: [heatMap(d)])
         case (.indicator, _, _, let k?): return PageCharts(figures: dotPlots(site.framework.kpis[k]))

@@ -189,6 +189,8 @@ struct Contexts: Sendable {
         case (.cities, _, _, _, _): return citiesIndex(route)
         case (.city, let c?, _, _, _): return city(scorecards[c], route)
         case (.cityDimension, let c?, let d?, _, _): return cityDimension(scorecards[c], d, route, rows: rows)
+        case (.cityRound, let c?, _, _, _) where place.round.flatMap { scorecards[c].round($0) } != nil:
+            return cityRound(scorecards[c], route)
         case (.dimensions, _, _, _, _): return dimensionsIndex(route)
         case (.dimension, _, let d?, _, _): return dimension(d, route)
         case (.indicators, _, _, _, _): return indicatorsIndex(route)
@@ -277,6 +279,7 @@ struct Contexts: Sendable {
                 }
             })
         context["params"] = TemplateValue(card.city.params)
+        context["rounds"] = rounds(card)
         return context
     }
 

@@ -1,7 +1,7 @@
 import CityscoreConcurrency
+import Foundation
 import CityscoreModel
 import CityscoreScoring
-import Foundation
 
 /// The downloads: `data/results.csv`, `data/framework.csv`, `data/cities/<slug>.json` and
 /// `data/datapackage.json`. Computed numbers are written unrounded (shortest form that reads back
@@ -150,11 +150,13 @@ struct DataFiles: Sendable {
         header.row(DataColumns.results + extras + DataColumns.resultsComputed)
         let observations = site.observations
         let items = latestItems()
+        let rounds = CityRoundIndex(observations)
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
         let parts =
-            [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items) }
+            [header.bytes]
+            + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items, rounds: rounds) }
         return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
             var end = buffer.startIndex
             for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
@@ -182,9 +184,10 @@ struct DataFiles: Sendable {
 
     /// The rows of `results.csv` for `observations`: the input columns as read, then the computed
     /// ones (filled in on the row that was scored, its item's latest).
-    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore])
-        -> [UInt8]
-    {
+    static func resultRows(
+        _ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore],
+        rounds: CityRoundIndex
+    ) -> [UInt8] {
         var csv = CSVWriter(capacity: observations.count * 128)
         for o in observations {
             // The input columns in the order of `DataColumns.results`, the header's.
@@ -203,7 +206,7 @@ struct DataFiles: Sendable {
                 case .quality: csv.field(o.quality?.rawValue ?? "")
                 case .verified: csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
                 case .benchmark: csv.field(o.noBenchmark ? "none" : "")
-                case .round: csv.number(o.round.map(Double.init))
+                case .round: csv.number(Double(rounds.round(of: o)))
                 }
             }
             for name in extras { csv.field(o.extra[name] ?? "") }

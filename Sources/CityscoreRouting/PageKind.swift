@@ -8,6 +8,8 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case cities
     case city
     case cityDimension
+    /// An earlier evaluation round of a city (`cities/<slug>/<round>/`); the latest is the city's page.
+    case cityRound
     case dimensions
     case dimension
     case indicators
@@ -73,6 +75,17 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
                             path: URLs.cityDimension(city.slug, dimension.slug), city: c, dimension: d,
                             inputs: shared + [city.document.path]
                                 + (city.dimensionNarratives[dimension.slug].map { [$0.path] } ?? []))
+                    }
+                }
+            }
+        case .cityRound:
+            return Definition(template: "city-round", section: "cities", titleKey: nil) { site in
+                let rounds = CityRoundIndex(site.observations)
+                return site.cities.enumerated().flatMap { c, city in
+                    rounds.rounds(of: city.slug).dropLast().map { round in
+                        Route.Place(
+                            path: URLs.cityRound(city.slug, round), city: c, round: round,
+                            inputs: shared + [city.document.path])
                     }
                 }
             }

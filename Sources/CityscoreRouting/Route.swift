@@ -10,6 +10,8 @@ public struct Route: Sendable, Hashable {
         public var city: Int?
         /// The dimension shown, by position in the framework's dimensions.
         public var dimension: Int?
+        /// The evaluation round shown (its label, a year), on the page of an earlier round.
+        public var round: Int?
         /// The indicator shown, by position in the framework's KPIs.
         public var kpi: Int?
         /// The free page shown, by position in `Site.pages`.
@@ -23,12 +25,13 @@ public struct Route: Sendable, Hashable {
 
         /// Creates a place.
         public init(
-            path: String, city: Int? = nil, dimension: Int? = nil, kpi: Int? = nil, page: Int? = nil,
-            action: Int? = nil, section: String? = nil, inputs: [String] = []
+            path: String, city: Int? = nil, dimension: Int? = nil, round: Int? = nil, kpi: Int? = nil,
+            page: Int? = nil, action: Int? = nil, section: String? = nil, inputs: [String] = []
         ) {
             self.path = path
             self.city = city
             self.dimension = dimension
+            self.round = round
             self.kpi = kpi
             self.page = page
             self.action = action

@@ -27,6 +27,8 @@ public struct URLs: Sendable {
     public static let cities = "cities/"
     public static func city(_ slug: String) -> String { "cities/\(slug)/" }
     public static func cityDimension(_ city: String, _ dimension: String) -> String { "cities/\(city)/\(dimension)/" }
+    /// An earlier evaluation round of a city (`cities/<slug>/<round>/`).
+    public static func cityRound(_ city: String, _ round: Int) -> String { "cities/\(city)/\(round)/" }
     public static let dimensions = "dimensions/"
     public static func dimension(_ slug: String) -> String { "dimensions/\(slug)/" }
     public static let indicators = "indicators/"
