@@ -10,7 +10,19 @@ extension ChartBuilder {
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
             levelNames: levelNames
         ).render(id: "report-wheel", format: format)
-        return figure(wheel, page: "", file: nil)
+        // Printed, the wheel's table lists the dimensions and categories only: every KPI's value is in
+        // the dimension's KPI table a few pages on, so the report never prints it twice (the KPI ring
+        // made this table four pages, most of them rows of values not reported).
+        let summary = BenchmarkWheel(
+            city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 2),
+            levelNames: levelNames
+        ).render(id: "report-wheel", format: format)
+        var printed = figure(wheel, page: "", file: nil)
+        printed.caption = summary.table.caption
+        printed.headers = summary.table.columns
+        printed.rows = summary.table.rows
+        printed.numeric = Set(summary.table.numericColumns)
+        return printed
     }
 
     /// The category bars of one dimension of a city.
