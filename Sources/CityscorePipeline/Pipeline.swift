@@ -161,7 +161,10 @@ public struct Pipeline: Sendable {
                 warnings + [.error("\(error)", at: SourceLocation(path: output, line: 0, column: 0))])
         }
         var diagnostics =
-            warnings + renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress)
+            warnings
+            + renderer.render(
+                emit: { $0.appended ? staging.append($0.path, text: $0.text) : staging.write($0.path, text: $0.text) },
+                progress: progress)
         diagnostics += Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             staging.discard()
