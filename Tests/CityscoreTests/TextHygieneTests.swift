@@ -1,6 +1,7 @@
 import CityscoreCharts
 import CityscoreDiagnostics
 import CityscoreModel
+import CityscoreRouting
 import CityscoreText
 import Foundation
 import Testing
