@@ -180,7 +180,9 @@ public struct Pipeline: Sendable {
             throw DiagnosticsError(diagnostics.all)
         }
         diagnostics.append(
-            contentsOf: renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress))
+            contentsOf: renderer.render(
+                emit: { $0.appended ? staging.append($0.path, text: $0.text) : staging.write($0.path, text: $0.text) },
+                progress: progress))
         diagnostics.append(contentsOf: Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) })
         guard !diagnostics.hasErrors else {
             staging.discard()

@@ -16,6 +16,9 @@ import Foundation
 public struct RenderedFile: Sendable {
     public var path: String
     public var text: String
+    /// Whether `text` goes on the end of the file emitted before at `path` (a large file made in
+    /// parts, so that it is never held whole) instead of replacing it.
+    public var appended = false
 }
 
 /// The Rendering stage: Markdown, charts and templates turned into every file of the site.
@@ -45,9 +48,17 @@ public struct SiteRenderer: Sendable {
         let collected = Locked<[RenderedFile]>([])
         let diagnostics = render { file in collected.withLock { $0.append(file) } }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
-        var seen = Set<String>()
-        let files = collected.current.reversed().filter { seen.insert($0.path).inserted }
-            .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        // The last whole file at each path, with the parts appended to it after.
+        var byPath: [String: RenderedFile] = [:]
+        for file in collected.current {
+            if file.appended, var earlier = byPath[file.path] {
+                earlier.text += file.text
+                byPath[file.path] = earlier
+            } else {
+                byPath[file.path] = RenderedFile(path: file.path, text: file.text)
+            }
+        }
+        let files = byPath.values.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return (files, diagnostics)
     }
 
@@ -127,7 +138,15 @@ public struct SiteRenderer: Sendable {
             : [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
         Parallel.forEach(jobs) { job in
             switch job {
-            case .resultsCSV: emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
+            case .resultsCSV:
+                // Written in parts as they are made: the largest file of a programme's site.
+                var first = true
+                data.resultsCSV { part in
+                    emit(
+                        RenderedFile(
+                            path: URLs.resultsCSV, text: String(decoding: part, as: UTF8.self), appended: !first))
+                    first = false
+                }
             case .frameworkCSV: emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
             case .cityJSON(let c):
                 emit(RenderedFile(path: URLs.cityJSON(scorecards[c].city.slug), text: data.cityJSON(scorecards[c])))
