@@ -21,7 +21,7 @@ let package = Package(
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreFormatting",
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreTemplating", "CityscoreRouting", "CityscoreRendering", "CityscoreWriting",
-                "CityscorePipeline", "CityscoreImport", "CityscoreText",
+                "CityscorePipeline", "CityscoreImport", "CityscoreText", "CityscoreDiff", "CityscoreReport",
             ]
         ),
     ],
@@ -99,6 +99,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // `cityscore diff`: what changed between two versions of a site (values and bands).
+        .target(
+            name: "CityscoreDiff",
+            dependencies: [
+                "CityscoreDiagnostics", "CityscoreModel", "CityscoreReading", "CityscoreValidation", "CityscoreScoring",
+                "CityscoreText",
+            ]
+        ),
         // `cityscore serve`: the preview server with live reload, apart so the pipeline never depends on it.
         .target(
             name: "CityscoreServe",
@@ -107,12 +115,14 @@ let package = Package(
                 "CityscoreText", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // `cityscore report` and `report_pdf: true`: the report pages printed to PDF with a headless browser.
+        .target(name: "CityscoreReport", dependencies: ["CityscoreConcurrency"]),
         .executableTarget(
             name: "cityscore",
             dependencies: [
                 "CityscorePipeline", "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency",
-                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CityscoreFormatting", "CityscoreServe", "CityscoreBuiltIn", "CityscoreImport", "CityscoreDiff",
+                "CityscoreReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -122,6 +132,7 @@ let package = Package(
                 "CityscoreReading", "CityscoreValidation", "CityscoreScoring", "CityscoreMarkdown",
                 "CityscoreCharts", "CityscoreRendering", "CityscoreWriting", "CityscorePipeline", "CityscoreBuiltIn",
                 "CityscoreServe", "CityscoreTemplating", "CityscoreImport", "CityscoreText", "CityscoreRouting",
+                "CityscoreDiff", "CityscoreReport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 // Only to check the alias scanner against the YAML parser itself.
                 .product(name: "Yams", package: "Yams"),

@@ -9,6 +9,9 @@
     generate.py data N YEARS OUT   a cityscore site with N synthetic cities, every KPI (and data point) of
                                    the framework × YEARS years, local targets for most items, a short
                                    narrative per city
+    generate.py programme N YEARS OUT   the same data in a national programme's layout (the serve
+                                   benchmark): narratives for every city and dimension, one results file
+                                   per city (Content/results/<slug>.csv)
 
 The same arguments always give byte-identical files (fixed seeds, no clock, sorted output).
 Only the Python standard library is used.
@@ -21,7 +24,7 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FRAMEWORK = os.path.join(HERE, "..", "Sources", "BuiltIn", "framework", "kpis.csv")
+FRAMEWORK = os.path.join(HERE, "..", "Sources", "CityscoreBuiltIn", "framework", "kpis.csv")
 
 WORDS = (
     "city council data indicator target water energy transport housing school health air quality waste "
@@ -198,8 +201,13 @@ def fmt(x):
     return ("%.2f" % x).rstrip("0").rstrip(".") or "0"
 
 
-def generate_data(n, years, out):
-    rng = random.Random(19 * n + years)
+DIMENSIONS = ("economy", "environment", "society-and-culture")
+
+
+def generate_data(n, years, out, programme=False):
+    """`programme`: a national programme's layout (the serve benchmark): a narrative for every city
+    and every dimension, and one results file per city (`results/<slug>.csv`, every year)."""
+    rng = random.Random(19 * n + years + (7 if programme else 0))
     items = load_framework()
     site = os.path.join(out, "cityscore")
     first_year = 2024 - years + 1
@@ -236,19 +244,27 @@ def generate_data(n, years, out):
             "",
         ]
         write(os.path.join(site, "Content", "cities", slug + ".md"), "\n".join(front + body))
-        if i % 10 == 0:
-            write(os.path.join(site, "Content", "cities", slug, "economy.md"),
-                  "---\ntitle: Economy in %s\n---\n\n%s\n\n%s\n" % (name, sentence(rng), sentence(rng)))
+        for dim in (DIMENSIONS if programme else ("economy",) if i % 10 == 0 else ()):
+            title = dim.replace("-", " ").capitalize()
+            write(os.path.join(site, "Content", "cities", slug, dim + ".md"),
+                  "---\ntitle: %s in %s\n---\n\n%s\n\n%s\n" % (title, name, sentence(rng), sentence(rng)))
 
     # targets and results
     target_buf = io.StringIO()
     tw = csv.writer(target_buf, lineterminator="\n")
     tw.writerow(["city", "kpi", "datapoint", "target", "note"])
+    header = ["city", "kpi", "datapoint", "year", "value", "unit", "source", "quality", "verified"]
     year_bufs = {y: io.StringIO() for y in range(first_year, first_year + years)}
     writers = {y: csv.writer(b, lineterminator="\n") for y, b in year_bufs.items()}
     for w in writers.values():
-        w.writerow(["city", "kpi", "datapoint", "year", "value", "unit", "source", "quality", "verified"])
+        w.writerow(header)
     for slug in slugs:
+        if programme:
+            # every year of this city into one file
+            city_buf = io.StringIO()
+            one = csv.writer(city_buf, lineterminator="\n")
+            one.writerow(header)
+            writers = {y: one for y in year_bufs}
         for code, dp, direction, unit, fw_target, highest in items:
             short_unit = "%" if ("%" in unit or unit.lower().startswith("percent")) else unit[:30]
             if direction == "yes-no":
@@ -280,16 +296,20 @@ def generate_data(n, years, out):
                     value = fmt(v)
                 writers[y].writerow([slug, code, dp, y, value, short_unit, "Synthetic report %d, p. %d" % (y, rng.randint(1, 90)),
                                      rng.choice(QUALITIES), rng.choice(["yes", "no", ""])])
+        if programme:
+            write(os.path.join(site, "Content", "results", slug + ".csv"), city_buf.getvalue())
     write(os.path.join(site, "Content", "targets", "goals.csv"), target_buf.getvalue())
     for y, b in year_bufs.items():
+        if programme:
+            break
         write(os.path.join(site, "Content", "results", "%d.csv" % y), b.getvalue())
 
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "markdown":
         generate_markdown(int(argv[1]), argv[2])
-    elif len(argv) >= 4 and argv[0] == "data":
-        generate_data(int(argv[1]), int(argv[2]), argv[3])
+    elif len(argv) >= 4 and argv[0] in ("data", "programme"):
+        generate_data(int(argv[1]), int(argv[2]), argv[3], programme=argv[0] == "programme")
     else:
         sys.stderr.write(__doc__)
         return 2

@@ -12,6 +12,8 @@
 #   TIMEOUT=600     a cityscore build still running after this many seconds is killed (and fails)
 #   MAX_BIG=90      the 2 x CITIES build is skipped (its target fails) when the CITIES build took longer
 #                   than this many seconds; 0 = always run it
+#   PROGRAMME=357   cities of the national programme site the serve edits are measured on
+#   SERVE_EDITS=10  edits of each kind on it (the median is reported)
 #   CITYSCORE=PATH  measure this binary instead of building one
 #   WORK=DIR        generate into DIR (default: a new temporary folder, removed at the end)
 #   KEEP=1          keep the temporary folder (sites, outputs, results.tsv, logs)
@@ -32,6 +34,8 @@ YEARS="${YEARS:-5}"
 BIG=$((2 * CITIES))
 TIMEOUT="${TIMEOUT:-600}"
 MAX_BIG="${MAX_BIG:-90}"
+PROGRAMME="${PROGRAMME:-357}"
+SERVE_EDITS="${SERVE_EDITS:-10}"
 
 for tool in python3 hugo cmark; do
   if ! command -v "$tool" >/dev/null; then
@@ -84,6 +88,7 @@ start=$SECONDS
 python3 "$BENCH/generate.py" markdown "$PAGES" "$WORK/md"
 python3 "$BENCH/generate.py" data "$CITIES" "$YEARS" "$WORK/data-$CITIES"
 python3 "$BENCH/generate.py" data "$BIG" "$YEARS" "$WORK/data-$BIG"
+python3 "$BENCH/generate.py" programme "$PROGRAMME" "$YEARS" "$WORK/programme-$PROGRAMME"
 echo "   $PAGES pages ($(du -sh "$WORK/md/all.md" | cut -f1) of Markdown), $CITIES and $BIG cities x $YEARS years ($((SECONDS - start)) s)"
 
 # 3. measure
@@ -103,6 +108,8 @@ rm -rf "$OUT/out-md"
 measure "data-$CITIES" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" --clean "$OUT/out-data-$CITIES" -- \
   "$CITYSCORE" build --site "$WORK/data-$CITIES/cityscore" --output "$OUT/out-data-$CITIES"
 rm -rf "$OUT/out-data-$CITIES"
+measure "check-$CITIES" "$RESULTS" --runs "$RUNS" --budget "$BUDGET" --timeout "$TIMEOUT" -- \
+  "$CITYSCORE" check --site "$WORK/data-$CITIES/cityscore"
 first="$(awk -v n="data-$CITIES" '$1 == n && $2 == 1 {print $4}' "$RESULTS")"
 if [[ "$MAX_BIG" != 0 ]] && awk -v t="${first:-0}" -v m="$MAX_BIG" 'BEGIN {exit !(t > m)}'; then
   echo "  data-$BIG       skipped: the $CITIES-city build took ${first} s (> MAX_BIG=$MAX_BIG s)"
@@ -125,11 +132,24 @@ if "$CITYSCORE" serve --help 2>&1 | grep -q -- "--port"; then
     tail -5 "$WORK/serve.log" >&2
     serve=(--serve-skip "error, see serve.log")
   fi
+  # issue 20: a national programme's site, one city's narrative and one city's results file edited
+  site="$WORK/programme-$PROGRAMME/cityscore"
+  for kind in narrative results; do
+    if [[ $kind == narrative ]]; then edit=Content/cities/city-0001.md; else edit=Content/results/city-0001.csv; fi
+    echo "== serve, $PROGRAMME cities: edit $edit"
+    if ms="$(python3 "$BENCH/serve_latency.py" "$CITYSCORE" "$ROOT" "$WORK/serve-$kind" --site "$site" \
+      --edit "$edit" --url /cities/city-0001/ --edits "$SERVE_EDITS" 2>"$WORK/serve-$kind.log")"; then
+      echo "   rebuild $(echo "$ms" | cut -d' ' -f1) ms (server's figure), edit -> served $(echo "$ms" | cut -d' ' -f2) ms (median of $SERVE_EDITS edits)"
+      serve+=(--programme-"$kind"-ms "$(echo "$ms" | cut -d' ' -f1)")
+    else
+      tail -5 "$WORK/serve-$kind.log" >&2
+    fi
+  done
 fi
 
 # 5. the table
 echo "== load average at the end: $(load)"
 status=0
-python3 "$BENCH/report.py" "$RESULTS" --pages "$PAGES" --cities "$CITIES" "${serve[@]}" ${big_skip[@]+"${big_skip[@]}"} --json "$WORK/results.json" || status=$?
+python3 "$BENCH/report.py" "$RESULTS" --pages "$PAGES" --cities "$CITIES" --programme "$PROGRAMME" "${serve[@]}" ${big_skip[@]+"${big_skip[@]}"} --json "$WORK/results.json" || status=$?
 if [[ "${KEEP:-0}" == 1 ]]; then echo "(kept: $WORK)"; fi
 exit "$status"

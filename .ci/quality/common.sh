@@ -1,6 +1,8 @@
 # Shared by the quality gates; sourced, not run. Sets ROOT and offers:
 #   cityscore_bin          builds the cityscore binary (debug) and prints its path
 #   build_demo OUT URL     builds the demo site (the repository root) into OUT with --base-url URL
+#   build_gate_site OUT URL  the demo plus the gates' fixtures (.ci/quality/fixtures/actions/: an
+#                          illustrative action, so every page kind exists), built into OUT
 #   free_port              prints a free TCP port on 127.0.0.1
 #   serve_parent DIR PORT  serves DIR on 127.0.0.1:PORT in the background (SERVER_PID); stopped on exit
 #   make_temp              a temporary folder, removed on exit (kept with KEEP_TEMP=1)
@@ -29,6 +31,19 @@ build_demo() {
   bin="$(cityscore_bin)"
   rm -rf "$out"
   (cd "$ROOT" && "$bin" build --site . --output "$out" --base-url "$url" >&2)
+}
+
+build_gate_site() {
+  local out="$1" url="$2" bin copy
+  bin="$(cityscore_bin)"
+  copy="$(make_temp)/site"
+  mkdir -p "$copy"
+  cp -R "$ROOT/Content" "$copy/Content"
+  [[ -d "$ROOT/Themes" ]] && cp -R "$ROOT/Themes" "$copy/Themes"
+  mkdir -p "$copy/Content/actions"
+  cp "$QUALITY/fixtures/actions/"*.md "$copy/Content/actions/"
+  rm -rf "$out"
+  "$bin" build --site "$copy" --output "$out" --base-url "$url" >&2
 }
 
 free_port() {

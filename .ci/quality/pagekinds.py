@@ -1,4 +1,5 @@
-"""One page of every page kind of the demo site, by name → path below the site's base URL.
+"""One page of every page kind of the demo site (with the gates' fixture action), by name → path below
+the site's base URL.
 Shared by the axe and screenshots gates."""
 
 PAGE_KINDS = [
@@ -11,6 +12,8 @@ PAGE_KINDS = [
     ("indicators", "indicators/"),
     ("indicator", "indicators/ec-ict-ict-1c/"),
     ("methodology", "methodology/"),
+    ("programme", "programme/"),
+    ("action", "actions/gate-fixture/"),
     ("page", "about/"),
     ("404", "404.html"),
 ]

@@ -211,6 +211,100 @@ SC: SH: FS: 1A,Lokal matproduksjon,Andel av kommunens matforsyning som produsere
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#1d4e89"/><path d="M16 16 L16 1 A15 15 0 0 1 30.3 11.4 Z" fill="#f2b134"/><circle cx="16" cy="16" r="6" fill="#fff"/></svg>
 
 """##),
+        (#"static/theme/report.css"#, #"""
+/* The printed reports (cities/<slug>/report/, report/): paged media, on white, after site.css and
+   charts.css. The paper, the running header and the page numbers are in the page's own <style>
+   (they hold the report's title). */
+:root { color-scheme: light; --bg: #ffffff; --fg: #1b1f24; --muted: #4d545c; --line: #c9ced4; --panel: #f2f4f6; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; background: #fff; color: var(--fg); }
+body.report { font: 10pt/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 0; }
+body.report main { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+@page { @top-left { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; }
+  @top-right { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; }
+  @bottom-right { font: 8pt "DejaVu Sans", sans-serif; color: #4d545c; } }
+.report-screen-note { max-width: 46rem; margin: 1rem auto; padding: 0.6rem 1rem; background: var(--panel); border-left: 4px solid #1d4e89; }
+.report h1, .report h2, .report h3 { color: #16375f; line-height: 1.2; break-after: avoid; }
+.report h2 { font-size: 17pt; margin: 0 0 0.6em; padding-bottom: 0.25em; border-bottom: 2px solid #f2b134; }
+.report h3 { font-size: 12pt; margin: 1.2em 0 0.4em; }
+.report p, .report li { orphans: 3; widows: 3; }
+/* A heading stays with what follows it. */
+.report h2 + *, .report h3 + * { break-before: avoid; }
+
+/* Cover and contents, each a page of their own. */
+.cover { min-height: 230mm; display: flex; flex-direction: column; justify-content: center; border-left: 10px solid #16375f; padding-left: 2rem; break-after: page; }
+.cover h1 { font-size: 34pt; margin: 0.2em 0; }
+.cover-site { font-size: 12pt; color: var(--muted); margin: 0; }
+.cover-kicker { font-size: 14pt; text-transform: uppercase; letter-spacing: 0.06em; color: #1d4e89; margin: 2rem 0 0; }
+.cover-subtitle { font-size: 15pt; margin: 0.3em 0; }
+.cover-years { font-size: 12pt; color: var(--muted); margin-top: 2rem; }
+.toc { background: none; padding: 0; break-after: page; }
+.toc h2 { font-size: 17pt; }
+.toc ol { list-style: none; padding: 0; margin: 0; font-size: 12pt; }
+.toc li { border-bottom: 1px dotted var(--line); }
+.toc a { display: flex; justify-content: space-between; gap: 1rem; padding: 0.45em 0; color: var(--fg); text-decoration: none; }
+.toc-page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+
+/* Chapters start on a new page; the shorter parts follow on. */
+.chapter { break-before: page; }
+.chapter-part { margin-top: 2rem; }
+
+/* Charts never split; their data tables follow, open. */
+figure.report-chart { display: flex; flex-direction: column; margin: 0.8rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; overflow: visible; }
+figure.report-chart .report-svg { order: -1; }
+figure.report-chart svg { width: 100%; height: auto; display: block; max-height: 150mm; break-inside: avoid; }
+figure.report-chart figcaption { margin: 0.4rem 0 0; color: var(--muted); font-size: 8.5pt; }
+table.report-chart-data { font-size: 7.5pt; margin: 0.4rem 0 1rem; }
+table.report-chart-data th, table.report-chart-data td { padding: 0.15rem 0.35rem; }
+table.report-chart-data caption { font-size: 8.5pt; }
+
+/* Tables: rows never split, the header repeats on each page. */
+.report table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+.report thead { display: table-header-group; }
+.report tr { break-inside: avoid; }
+.report th, .report td { padding: 0.3rem 0.4rem; }
+.report thead th { font-size: 6.5pt; letter-spacing: 0.01em; }
+.report tbody tr:hover > * { background: none; }
+.report caption { break-after: avoid; }
+table.kpi-table { table-layout: fixed; }
+table.kpi-table th:nth-child(1) { width: 15%; }
+table.kpi-table th:nth-child(2) { width: 29%; }
+table.kpi-table th:nth-child(3) { width: 17%; }
+table.kpi-table th:nth-child(4) { width: 14%; }
+table.kpi-table th:nth-child(5) { width: 12%; }
+table.kpi-table th:nth-child(6) { width: 13%; }
+table.kpi-table td.num { white-space: normal; overflow-wrap: anywhere; }
+table.kpi-table td.cat { font-weight: 600; color: #16375f; }
+table.kpi-table tr.first > * { border-top: 1.5px solid #8a929b; }
+table.kpi-table tbody th { font-weight: 500; }
+table.kpi-table .code { display: block; white-space: normal; }
+.report .band { font-size: 7pt; align-items: flex-start; }
+.report td .band-name { line-height: 1.25; }
+.report .band-number { width: 1.2rem; height: 1.2rem; }
+.report .overall { margin: 0.6rem 0; padding: 0.5rem 0.8rem; break-inside: avoid; }
+.report .score.big { font-size: 20pt; }
+.summary-table { margin-bottom: 0.8rem; }
+
+/* Where to act next, sources. */
+.act-next { padding-left: 1.2rem; }
+.act-next > li { break-inside: avoid; margin-bottom: 0.6rem; }
+.act-next h3 { margin: 0.2rem 0; }
+.act-next ul { margin: 0.2rem 0; padding-left: 1.1rem; font-size: 9pt; }
+.sources { padding-left: 1.1rem; }
+.sources li { break-inside: avoid; margin: 0.3rem 0; }
+.sources .url { display: block; font-size: 8pt; color: var(--muted); word-break: break-all; }
+.report a { color: #0b5cad; }
+.report .facts { margin: 0.5rem 0; }
+.prose img { max-width: 100%; }
+/* The narrative's own sections are headed one level below the report's chapters. */
+#narrative h2:not(:first-child) { font-size: 13pt; border-bottom: none; margin-top: 1.2em; }
+
+@media print {
+  .report-screen-note { display: none; }
+  body.report main { max-width: none; padding: 0; }
+  .cover { min-height: 240mm; }
+}
+
+"""#),
         (#"static/theme/site.css"#, #"""
 /* cityscore default theme. Override any rule in your site's Themes/default/static/theme/site.css. */
 :root {
@@ -696,6 +790,34 @@ chart_trend_fell_improvement: "{name} fell from {first} in {first_year} to {last
 chart_trend_fell_improvement_target: "{name} fell from {first} in {first_year} to {last} in {last_year}, an improvement; target {target}."
 chart_trend_fell_decline: "{name} fell from {first} in {first_year} to {last} in {last_year}, a decline."
 chart_trend_fell_decline_target: "{name} fell from {first} in {first_year} to {last} in {last_year}, a decline; target {target}."
+chart_count_round_one: "{n} round"
+chart_count_round_other: "{n} rounds"
+chart_count_shared_weakness_one: "{n} shared weakness"
+chart_count_shared_weakness_other: "{n} shared weaknesses"
+chart_rounds_title: "{city}: scores by round"
+chart_rounds_none: "{city}: no rounds."
+chart_rounds_span: "{first} to {last}"
+chart_rounds_not_scored: "{name} not scored"
+chart_rounds_only: "{name} {score} in {round} only"
+chart_rounds_moved: "{name} from {from} in {first} to {to} in {last}{moved}"
+chart_rounds_up: ", up a band"
+chart_rounds_down: ", down a band"
+chart_rounds_description: "{city}: scores of {rounds}, {span}."
+chart_rounds_tooltip: "{name}, {round}: {score}"
+chart_weakness_beside: "{acting} acting · {strong} at 4"
+chart_weakness_band: "band {n}: {band}"
+chart_weakness_key: "acting: weak cities with an action on it · at 4: cities at {band}"
+chart_weakness_tooltip: "{name}: {weak} of {scored} scored cities in band 1 or 2 ({one} in band 1), {acting} of them acting, {strong} at {band}"
+chart_weakness_description: "{title}, ranked by how many of {cities} are in band 1 or 2. Most shared: {name}, {weak} of {scored} scored cities, {acting} of them acting"
+chart_weakness_strong: ", {strong} at band 4"
+chart_weakness_unattended: "{count} of {total} without any action"
+chart_column_name: Name
+chart_column_weak: Band 1 or 2
+chart_column_band_one: Band 1
+chart_column_band_two: Band 2
+chart_column_acting: Acting
+chart_column_band_four: Band 4
+chart_column_scored: Scored
 # Page titles, notes and languages.
 page_title: "{page} – {site}"
 target_with_note: "{kind}: {note}"
@@ -704,6 +826,111 @@ language_switch: Languages
 language_en: English
 language_nb: Norwegian Bokmål
 fallback_note: "This text is only available in {language}."
+# Printed reports (cities/<slug>/report/ and report/)
+report_city_title: "{city}: city report"
+report_city_kicker: City sustainability report
+report_programme_kicker: Programme report
+report_programme_title: "{site}"
+report_programme_subtitle: "{cities} cities evaluated against {kpis} key performance indicators"
+report_values_years: "Values from {years}"
+report_page_of: "Page {page} of {pages}"
+report_contents: Contents
+report_summary: Scores at a glance
+report_overall: Overall
+report_overview: The cities side by side
+report_city_scores: Every city's overall and dimension scores
+report_kpi_table: Key performance indicators
+report_kpi: KPI / data point
+report_result: Result
+report_not_reported: What was not reported
+report_not_reported_text: These indicators have no value for this city, so they are not scored and count in no score.
+report_none_missing: Every indicator has a value.
+report_no_benchmark: What has no benchmark
+report_no_benchmark_text: These values were reported, but no benchmark or target applies to them, so they are not scored.
+report_none_no_benchmark: Every reported value has a benchmark or target.
+report_act_next: Where to act next
+report_act_next_text: The categories furthest from their targets, weakest first, with the indicators that hold them back.
+report_sources: Sources
+report_sources_text: Where the reported values come from, with the number of values each gave.
+report_no_sources: The values name no source.
+report_values_count: values
+report_method: Method
+report_method_text: "Every reported value is compared with its target (a U4SSC benchmark, or a goal of the city or its programme): its achievement is the share of the way to the target, and its band (1 to 4) gives it as many points. A category, sub-dimension, dimension or city scores the points of its scored values as a share of the most they could earn (4 points each). Values that are not reported or have no target count in no score."
+report_framework: "Indicator framework: {origin}"
+report_pdf: Download this report (PDF)
+report_print_note: This page is laid out for printing; print it or save it as PDF from your browser.
+report_coverage_text: How many indicators each city reported, scored and verified.
+report_no_rows: No value of this dimension was reported.
+# Actions and the programme view (issue 16)
+nav_programme: Programme
+action_status: Status
+action_status_planned: Planned
+action_status_in-progress: In progress
+action_status_done: Done
+action_status_stopped: Stopped
+action_start: Start
+action_due: Due
+action_due_on: "due {date}"
+action_owner: Responsible
+action_budget: Budget
+action_sdgs: Sustainable Development Goals
+sdg_goal: Goal
+action_links: Plans and reports
+action_targets: Targets
+action_targets_heading: The indicators it targets, and where the city stands
+action_description: "{city}: {title}"
+actions_city_heading: What the city is doing
+actions_city_none: No action is recorded for this city yet.
+actions_weak_without: Indicators in band 1 or 2 without an action
+no_action_yet: no action yet
+indicator_actions_heading: What the cities are doing
+indicator_actions_none: No city has recorded an action on this indicator yet.
+actions_csv: All actions (CSV)
+programme_title: Programme
+programme_description: Which weaknesses the cities share, who is acting on them, and who has already solved them.
+programme_lead: "Cities: {cities} · actions: {actions}"
+programme_shared_categories: Shared weaknesses by category
+programme_shared_kpis: Shared weaknesses by indicator
+programme_weak: Cities in band 1 or 2
+programme_weak_count: "{weak} of {scored}"
+programme_weak_cities: Which cities
+programme_acting: Acting on it
+programme_not_acting: No action yet
+programme_learn_from: Learn from (band 4)
+programme_none_weak: No city is in band 1 or 2 here.
+programme_coverage: Indicators most cities cannot report
+programme_coverage_intro: "Indicators that fewer than half of the cities report, fewest first: a data problem the programme shares."
+programme_coverage_none: Every indicator is reported by at least half of the cities.
+programme_reporting: Cities reporting
+programme_progress: Progress between rounds
+programme_progress_none: "Each city has one evaluation round in this site's data: progress between rounds shows once cities have two."
+programme_json: The programme view (JSON)
+programme_progress_lead: "{with} of {cities} cities have an earlier evaluation round. Between each one's last two rounds, {up} moved up a band overall and {down} moved down."
+programme_progress_categories: Categories that moved a band
+programme_progress_kpis: Indicators that moved a band
+programme_moved_up: Cities up a band
+programme_moved_down: Cities down a band
+programme_which_cities: Which cities
+live_no_target: no target
+changes_title: What changed
+changes_description: Values added to and corrected on this site, newest first.
+changes_feed: Follow the changes (Atom feed)
+changes_cities: Cities
+city_updated: "updated {date}: {title}"
+rounds_heading: Evaluation rounds
+rounds_intro: "{count} evaluation rounds, each scored on its own. This page shows the latest, {round}."
+rounds_moved_up: "Moved up a band since {round}"
+rounds_moved_down: "Moved down a band since {round}"
+rounds_no_moves: "No dimension or category moved up or down a band since {round}."
+rounds_overall: All indicators
+rounds_level_overall: the city
+rounds_level_dimension: dimension
+rounds_level_category: category
+rounds_level_item: indicator
+round_title: "{city}: evaluation round {round}"
+round_description: "{city}: the scorecard of the evaluation round {round}, scored on its own."
+round_notice: "This is the evaluation round {round}, an earlier one; the latest is {latest}."
+round_latest_link: See the latest round
 
 """#),
         (#"strings/nb.yml"#, #"""
@@ -975,6 +1202,34 @@ chart_trend_fell_improvement: "{name} sank fra {first} i {first_year} til {last}
 chart_trend_fell_improvement_target: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forbedring; mål {target}."
 chart_trend_fell_decline: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forverring."
 chart_trend_fell_decline_target: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forverring; mål {target}."
+chart_count_round_one: "{n} runde"
+chart_count_round_other: "{n} runder"
+chart_count_shared_weakness_one: "{n} felles svakhet"
+chart_count_shared_weakness_other: "{n} felles svakheter"
+chart_rounds_title: "{city}: poengandel per evalueringsrunde"
+chart_rounds_none: "{city}: ingen evalueringsrunder."
+chart_rounds_span: "{first} til {last}"
+chart_rounds_not_scored: "{name} ikke vurdert"
+chart_rounds_only: "{name} {score} bare i {round}"
+chart_rounds_moved: "{name} fra {from} i {first} til {to} i {last}{moved}"
+chart_rounds_up: ", opp ett nivå"
+chart_rounds_down: ", ned ett nivå"
+chart_rounds_description: "{city}: poengandel i {rounds}, {span}."
+chart_rounds_tooltip: "{name}, {round}: {score}"
+chart_weakness_beside: "{acting} med tiltak · {strong} på nivå 4"
+chart_weakness_band: "nivå {n}: {band}"
+chart_weakness_key: "med tiltak: svake kommuner som har et tiltak på den · på nivå 4: kommuner på {band}"
+chart_weakness_tooltip: "{name}: {weak} av {scored} vurderte kommuner på nivå 1 eller 2 ({one} på nivå 1), {acting} av dem med tiltak, {strong} på {band}"
+chart_weakness_description: "{title}, rangert etter hvor mange av {cities} som er på nivå 1 eller 2. Mest felles: {name}, {weak} av {scored} vurderte kommuner, {acting} av dem med tiltak"
+chart_weakness_strong: ", {strong} på nivå 4"
+chart_weakness_unattended: "{count} av {total} uten noe tiltak"
+chart_column_name: Navn
+chart_column_weak: Nivå 1 eller 2
+chart_column_band_one: Nivå 1
+chart_column_band_two: Nivå 2
+chart_column_acting: Med tiltak
+chart_column_band_four: Nivå 4
+chart_column_scored: Vurdert
 page_title: "{page} – {site}"
 target_with_note: "{kind}: {note}"
 language_self: Norsk bokmål
@@ -982,6 +1237,114 @@ language_switch: Språk
 language_en: engelsk
 language_nb: norsk bokmål
 fallback_note: "Denne teksten finnes bare på {language}."
+# Rapporter (utskrift og PDF)
+report_city_title: "{city}: kommunerapport"
+report_city_kicker: Rapport om bærekraftig kommuneutvikling
+report_programme_kicker: Programrapport
+report_programme_title: "{site}"
+report_programme_subtitle: "{cities} kommuner vurdert mot {kpis} nøkkelindikatorer"
+report_values_years: "Verdier fra {years}"
+report_page_of: "Side {page} av {pages}"
+report_contents: Innhold
+report_summary: Poengandel i korte trekk
+report_overall: Samlet
+report_overview: Kommunene side om side
+report_city_scores: Hver kommunes samlede poengandel og poengandel per dimensjon
+report_kpi_table: Nøkkelindikatorer
+report_kpi: Indikator / datapunkt
+report_result: Resultat
+report_not_reported: Det som ikke ble rapportert
+report_not_reported_text: Disse indikatorene har ingen verdi for denne kommunen, så de er ikke vurdert og teller ikke med i noen poengandel.
+report_none_missing: Alle indikatorene har en verdi.
+report_no_benchmark: Det som ikke har referanseverdi
+report_no_benchmark_text: Disse verdiene ble rapportert, men ingen referanseverdi eller mål gjelder for dem, så de er ikke vurdert.
+report_none_no_benchmark: Alle rapporterte verdier har en referanseverdi eller et mål.
+report_act_next: Hvor det bør handles nå
+report_act_next_text: Kategoriene som er lengst fra målene sine, den svakeste først, med indikatorene som holder dem tilbake.
+report_sources: Kilder
+report_sources_text: Hvor de rapporterte verdiene kommer fra, med antall verdier fra hver kilde.
+report_no_sources: Verdiene oppgir ingen kilde.
+report_values_count: verdier
+report_method: Metode
+report_method_text: "Hver rapportert verdi sammenlignes med målet sitt (en U4SSC-referanseverdi, eller et mål satt av kommunen eller programmet): måloppnåelsen er hvor stor del av veien til målet som er gått, og nivået (1 til 4) gir like mange poeng. En kategori, underdimensjon, dimensjon eller kommune får poengene til sine vurderte verdier som andel av det meste de kunne fått (4 poeng hver). Verdier som ikke er rapportert eller ikke har mål, teller ikke med i noen poengandel."
+report_framework: "Indikatorrammeverk: {origin}"
+report_pdf: Last ned denne rapporten (PDF)
+report_print_note: Denne siden er satt opp for utskrift; skriv den ut eller lagre den som PDF fra nettleseren.
+report_coverage_text: Hvor mange indikatorer hver kommune rapporterte, fikk vurdert og fikk verifisert.
+report_no_rows: Ingen verdi i denne dimensjonen ble rapportert.
+nav_programme: Program
+# Tiltak
+action_status: Status
+action_status_planned: Planlagt
+action_status_in-progress: Pågår
+action_status_done: Gjennomført
+action_status_stopped: Stanset
+action_start: Start
+action_due: Frist
+action_due_on: "frist {date}"
+action_owner: Ansvarlig
+action_budget: Budsjett
+action_sdgs: FNs bærekraftsmål
+sdg_goal: Mål
+action_links: Planer og rapporter
+action_targets: Indikatorer
+action_targets_heading: Indikatorene tiltaket gjelder, og hvor kommunen står
+action_description: "{city}: {title}"
+actions_city_heading: Hva kommunen gjør
+actions_city_none: Kommunen har ikke registrert noe tiltak ennå.
+actions_weak_without: Indikatorer på nivå 1 eller 2 uten tiltak
+no_action_yet: ingen tiltak ennå
+indicator_actions_heading: Hva kommunene gjør
+indicator_actions_none: Ingen kommune har registrert et tiltak på denne indikatoren ennå.
+actions_csv: Alle tiltak (CSV)
+# Programmet
+programme_title: Program
+programme_description: Hvilke svakheter kommunene deler, hvem som gjør noe med dem, og hvem som allerede har løst dem.
+programme_lead: "Kommuner: {cities} · tiltak: {actions}"
+programme_shared_categories: Felles svakheter per kategori
+programme_shared_kpis: Felles svakheter per indikator
+programme_weak: Kommuner på nivå 1 eller 2
+programme_weak_count: "{weak} av {scored}"
+programme_weak_cities: Hvilke kommuner
+programme_acting: Har tiltak
+programme_not_acting: Ingen tiltak ennå
+programme_learn_from: Lær av (nivå 4)
+programme_none_weak: Ingen kommune er på nivå 1 eller 2 her.
+programme_coverage: Indikatorer de fleste kommunene ikke kan rapportere
+programme_coverage_intro: "Indikatorer som færre enn halvparten av kommunene rapporterer, de minst rapporterte først: et dataproblem hele programmet har."
+programme_coverage_none: Hver indikator er rapportert av minst halvparten av kommunene.
+programme_reporting: Kommuner som rapporterer
+programme_progress: Fremgang mellom evalueringsrunder
+programme_progress_none: "Hver kommune har én evalueringsrunde i nettstedets data: fremgangen mellom rundene vises når kommunene har to."
+programme_json: Programoversikten (JSON)
+programme_progress_lead: "{with} av {cities} kommuner har en tidligere evalueringsrunde. Mellom hver kommunes to siste runder gikk {up} opp ett nivå samlet og {down} ned."
+programme_progress_categories: Kategorier som flyttet seg ett nivå
+programme_progress_kpis: Indikatorer som flyttet seg ett nivå
+programme_moved_up: Kommuner opp ett nivå
+programme_moved_down: Kommuner ned ett nivå
+programme_which_cities: Hvilke kommuner
+# Levende verdier og endringer
+live_no_target: uten mål
+changes_title: Hva som er endret
+changes_description: Verdier som er lagt til og rettet på dette nettstedet, de nyeste først.
+changes_feed: Følg endringene (Atom-strøm)
+changes_cities: Kommuner
+city_updated: "oppdatert {date}: {title}"
+# Evalueringsrunder
+rounds_heading: Evalueringsrunder
+rounds_intro: "{count} evalueringsrunder, hver vurdert for seg. Denne siden viser den siste, {round}."
+rounds_moved_up: "Gått opp ett nivå siden {round}"
+rounds_moved_down: "Gått ned ett nivå siden {round}"
+rounds_no_moves: "Ingen dimensjon eller kategori har gått opp eller ned ett nivå siden {round}."
+rounds_overall: Alle indikatorer
+rounds_level_overall: kommunen
+rounds_level_dimension: dimensjon
+rounds_level_category: kategori
+rounds_level_item: indikator
+round_title: "{city}: evalueringsrunden {round}"
+round_description: "{city}: resultatkortet for evalueringsrunden {round}, vurdert for seg."
+round_notice: "Dette er evalueringsrunden {round}, en tidligere runde; den siste er {latest}."
+round_latest_link: Se den siste runden
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -989,6 +1352,52 @@ fallback_note: "Denne teksten finnes bare på {language}."
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
 <p><a href="{{site.homeURL}}">{{t.not_found_link}}</a></p>
+{{>partials/foot}}
+
+"""#),
+        (#"templates/action.mustache"#, #"""
+{{>partials/head}}
+{{#action}}
+<h1>{{title}}</h1>
+<p class="meta"><a href="{{cityURL}}">{{city}}</a> · <span class="action-status {{statusClass}}">{{status}}</span></p>
+<dl class="facts">
+<dt>{{t.action_status}}</dt><dd>{{status}}</dd>
+<dt>{{t.action_start}}</dt><dd>{{#start}}{{start}}{{/start}}{{^start}}{{t.not_stated}}{{/start}}</dd>
+<dt>{{t.action_due}}</dt><dd>{{#due}}{{due}}{{/due}}{{^due}}{{t.not_stated}}{{/due}}</dd>
+<dt>{{t.action_owner}}</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}{{t.not_stated}}{{/owner}}</dd>
+{{#budget}}<dt>{{t.action_budget}}</dt><dd>{{budget}}</dd>{{/budget}}
+{{^empty(sdgs)}}<dt>{{t.action_sdgs}}</dt><dd>{{#sdgs}}{{t.sdg_goal}} {{number}}{{^last()}}, {{/last()}}{{/sdgs}}</dd>{{/empty(sdgs)}}
+</dl>
+{{^empty(links)}}<h2>{{t.action_links}}</h2>
+<ul>{{#links}}<li><a href="{{url}}">{{url}}</a></li>{{/links}}</ul>{{/empty(links)}}
+{{/action}}
+{{#narrative}}<div class="prose">{{{html}}}</div>{{/narrative}}
+<h2>{{t.action_targets_heading}}</h2>
+{{^empty(items)}}<div class="table-scroll">
+<table class="items">
+<caption class="visually-hidden">{{t.action_targets_heading}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
+<tbody>
+{{>partials/item-rows}}
+</tbody>
+</table>
+</div>{{/empty(items)}}
+{{>partials/foot}}
+
+"""#),
+        (#"templates/changes.mustache"#, #"""
+{{>partials/head}}
+<article class="prose changes">
+<h1>{{page.title}}</h1>
+<p>{{page.description}} <a href="{{feedURL}}" type="application/atom+xml">{{t.changes_feed}}</a></p>
+{{#entries}}
+<section class="change" id="{{id}}" aria-labelledby="{{id}}-title">
+<h2 id="{{id}}-title"><time datetime="{{date}}">{{date}}</time>: {{title}}</h2>
+{{#hasCities}}<p class="muted">{{t.changes_cities}}: {{#cities}}<a href="{{url}}">{{name}}</a> {{/cities}}</p>{{/hasCities}}
+{{{html}}}
+</section>
+{{/entries}}
+</article>
 {{>partials/foot}}
 
 """#),
@@ -1035,6 +1444,31 @@ fallback_note: "Denne teksten finnes bare på {language}."
 {{>partials/foot}}
 
 """#),
+        (#"templates/city-round.mustache"#, #"""
+{{>partials/head}}
+{{#city}}
+<h1>{{page.title}}</h1>
+<p class="notice">{{notice}} <a href="{{latestURL}}">{{t.round_latest_link}}</a></p>
+<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>
+{{/city}}
+<nav aria-label="{{t.rounds_heading}}">
+<ul class="round-list">
+{{#rounds}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{url}}">{{label}}</a>{{/current}}: {{>partials/score}}</li>
+{{/rounds}}</ul>
+</nav>
+{{>partials/charts}}
+{{#dimensionScores}}
+<section>
+<h2>{{name}}: {{>partials/score}}</h2>
+{{#categories}}
+<h3>{{name}}: {{>partials/score}}</h3>
+{{>partials/item-table}}
+{{/categories}}
+</section>
+{{/dimensionScores}}
+{{>partials/foot}}
+
+"""#),
         (#"templates/city.mustache"#, #"""
 {{>partials/head}}
 {{#city}}
@@ -1042,6 +1476,7 @@ fallback_note: "Denne teksten finnes bare på {language}."
 <p class="meta">{{#country}}{{country}}{{/country}}{{#region}} · {{region}}{{/region}}{{#population}} · {{t.population}} {{population}}{{/population}}{{#years}} · {{years}}{{/years}}</p>
 {{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}
 {{/city}}
+{{#latestChange}}<p class="updated"><a href="{{url}}">{{text}}</a></p>{{/latestChange}}
 <h2>{{t.dimension_scores}}</h2>
 <ul class="dimension-cards">
 {{#dimensionScores}}<li>
@@ -1055,6 +1490,22 @@ fallback_note: "Denne teksten finnes bare på {language}."
 </li>
 {{/dimensionScores}}</ul>
 {{>partials/charts}}
+{{#rounds}}
+<section class="rounds" id="evaluation-rounds">
+<h2>{{t.rounds_heading}}</h2>
+<p>{{intro}}</p>
+<ul class="round-list">
+{{#list}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{url}}">{{label}}</a>{{/current}}: {{>partials/score}}</li>
+{{/list}}</ul>
+{{#hasUp}}<h3>{{upHeading}}</h3>
+<ul class="band-moves">{{#up}}<li>{{name}} <span class="muted">({{level}})</span>: {{#from}}{{>partials/band}}{{/from}} → {{#to}}{{>partials/band}}{{/to}}</li>
+{{/up}}</ul>{{/hasUp}}
+{{#hasDown}}<h3>{{downHeading}}</h3>
+<ul class="band-moves">{{#down}}<li>{{name}} <span class="muted">({{level}})</span>: {{#from}}{{>partials/band}}{{/from}} → {{#to}}{{>partials/band}}{{/to}}</li>
+{{/down}}</ul>{{/hasDown}}
+{{^hasMoves}}<p>{{noMoves}}</p>{{/hasMoves}}
+</section>
+{{/rounds}}
 {{#hasScored}}
 <div class="two-col">
 <section>
@@ -1063,11 +1514,18 @@ fallback_note: "Denne teksten finnes bare på {language}."
 </section>
 <section>
 <h2>{{t.weakest}}</h2>
-<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}</li>{{/weakest}}</ol>
+<ol class="rank-list">{{#weakest}}<li><a href="{{indicatorURL}}">{{label}}</a>: <span class="score">{{achievement}}</span> {{>partials/band}}{{>partials/row-actions}}</li>{{/weakest}}</ol>
 </section>
 </div>
 {{/hasScored}}
 {{^hasScored}}<p class="notice">{{t.no_scored}}</p>{{/hasScored}}
+{{#siteHasActions}}<section id="city-actions">
+<h2>{{t.actions_city_heading}}</h2>
+{{#hasActions}}{{>partials/action-list}}{{/hasActions}}
+{{^hasActions}}<p class="muted">{{t.actions_city_none}}</p>{{/hasActions}}
+{{^empty(weakWithoutAction)}}<h3>{{t.actions_weak_without}}</h3>
+<ul class="cat-list">{{#weakWithoutAction}}<li><a href="{{url}}">{{label}}</a> {{>partials/band}}</li>{{/weakWithoutAction}}</ul>{{/empty(weakWithoutAction)}}
+</section>{{/siteHasActions}}
 {{#narrative}}
 <section class="prose">
 <h2>{{t.narrative}}</h2>
@@ -1210,7 +1668,7 @@ fallback_note: "Denne teksten finnes bare på {language}."
 <thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.value}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.source}}</th></tr></thead>
 <tbody>
 {{#rows}}<tr class="{{statusClass}}">
-<th scope="row"><a href="{{cityURL}}">{{city}}</a>{{#datapoint}}<br><span class="muted">{{datapoint}}</span>{{/datapoint}}</th>
+<th scope="row"><a href="{{cityURL}}">{{city}}</a>{{#datapoint}}<br><span class="muted">{{datapoint}}</span>{{/datapoint}}{{>partials/row-actions}}</th>
 <td class="num value">{{value}}{{#year}}<br><span class="muted">{{year}}</span>{{/year}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
@@ -1221,6 +1679,11 @@ fallback_note: "Denne teksten finnes bare på {language}."
 {{/rows}}</tbody>
 </table>
 </div>
+{{#siteHasActions}}<section id="kpi-actions">
+<h2>{{t.indicator_actions_heading}}</h2>
+{{#hasKPIActions}}{{>partials/action-list}}{{/hasKPIActions}}
+{{^hasKPIActions}}<p class="muted">{{t.indicator_actions_none}}</p>{{/hasKPIActions}}
+</section>{{/siteHasActions}}
 {{>partials/foot}}
 
 """#),
@@ -1284,6 +1747,13 @@ fallback_note: "Denne teksten finnes bare på {language}."
 {{>partials/foot}}
 
 """##),
+        (#"templates/partials/action-list.mustache"#, #"""
+<ul class="action-list">
+{{#actionList}}<li><a href="{{url}}">{{title}}</a> <span class="action-status {{statusClass}}">{{status}}</span>{{#showCity}} · <a href="{{cityURL}}">{{city}}</a>{{/showCity}}{{#due}} · <span class="muted">{{due}}</span>{{/due}}
+{{^empty(kpis)}}<br><span class="muted">{{t.action_targets}}:</span> {{#kpis}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/kpis}}{{/empty(kpis)}}</li>
+{{/actionList}}</ul>
+
+"""#),
         (#"templates/partials/band.mustache"#, #"""
 <span class="band {{bandClass}}"><span class="band-number" aria-hidden="true">{{bandNumber}}</span> <span class="band-name">{{bandName}}</span></span>
 
@@ -1295,7 +1765,7 @@ fallback_note: "Denne teksten finnes bare på {language}."
 {{{svg}}}
 <details class="chart-data">
 <summary>{{t.chart_data}}</summary>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-label="{{caption}}">
 <table>
 <caption>{{caption}}</caption>
 <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
@@ -1363,12 +1833,13 @@ fallback_note: "Denne teksten finnes bare på {language}."
 </nav>
 {{/hasBreadcrumbs}}
 <main id="main" class="wrap">
+{{#site.params.notice}}<p class="notice site-notice" role="note">{{site.params.notice}}</p>{{/site.params.notice}}
 
 """##),
         (#"templates/partials/item-rows.mustache"#, #"""
 {{#items}}
 <tr class="{{statusClass}}">
-<th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span></th>
+<th scope="row"><a href="{{indicatorURL}}">{{label}}</a><br><span class="code">{{code}}</span>{{>partials/row-actions}}</th>
 <td class="num value">{{value}}{{#otherYear}}<br><span class="muted">{{otherYear}}</span>{{/otherYear}}</td>
 <td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td>
@@ -1408,8 +1879,310 @@ fallback_note: "Denne teksten finnes bare på {language}."
 {{/hasLanguages}}
 
 """#),
+        (#"templates/partials/report-chart.mustache"#, #"""
+<figure class="chart report-chart" id="{{id}}">
+<figcaption>{{description}}</figcaption>
+<div class="report-svg">{{{svg}}}</div>
+</figure>
+<table class="report-chart-data">
+<caption>{{t.chart_data}}: {{caption}}</caption>
+<thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{{tableRows}}}</tbody>
+</table>
+
+"""#),
+        (#"templates/partials/report-head.mustache"#, ##"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.fullTitle}}</title>
+<meta name="description" content="{{page.description}}">
+<link rel="canonical" href="{{page.canonical}}">
+<meta name="color-scheme" content="light">
+<meta name="robots" content="noindex">
+{{#report}}
+<link rel="stylesheet" href="{{siteCSS}}">
+<link rel="stylesheet" href="{{chartsCSS}}">
+<link rel="stylesheet" href="{{css}}">
+<style>
+{{{pageCSS}}}
+</style>
+{{/report}}
+</head>
+<body class="report">
+{{#report}}<p class="report-screen-note">{{t.report_print_note}}{{#pdf}} <a href="{{pdf}}">{{t.report_pdf}}</a>{{/pdf}}</p>{{/report}}
+<main id="main">
+<section class="cover">
+{{#cover}}
+<p class="cover-site">{{site.title}}</p>
+<p class="cover-kicker">{{kicker}}</p>
+<h1>{{title}}</h1>
+{{#subtitle}}<p class="cover-subtitle">{{subtitle}}</p>{{/subtitle}}
+{{#years}}<p class="cover-years">{{years}}</p>{{/years}}
+{{/cover}}
+</section>
+<nav class="toc" aria-labelledby="toc-title">
+<h2 id="toc-title">{{t.report_contents}}</h2>
+<ol>
+{{#toc}}<li><a href="#{{id}}"><span class="toc-text">{{text}}</span><span class="toc-page" data-toc="{{id}}"></span></a></li>
+{{/toc}}</ol>
+</nav>
+
+"""##),
+        (#"templates/partials/report-method.mustache"#, #"""
+<section class="chapter" id="method">
+<h2>{{t.report_method}}</h2>
+<p>{{t.report_method_text}}</p>
+<table class="report-table bands-table">
+<caption>{{t.method_bands}}</caption>
+<thead><tr><th scope="col">{{t.band}}</th><th scope="col" class="num">{{t.method_from}}</th><th scope="col" class="num">{{t.points}}</th></tr></thead>
+<tbody>
+{{#bands}}<tr><th scope="row">{{>partials/band}}</th><td class="num">{{from}}</td><td class="num">{{points}}</td></tr>
+{{/bands}}</tbody>
+</table>
+<p>{{t.method_additions_text}}</p>
+<p class="muted">{{#frameworkOrigin}}{{t.method_framework}}: {{frameworkOrigin}}{{/frameworkOrigin}}</p>
+</section>
+
+"""#),
+        (#"templates/partials/row-actions.mustache"#, #"""
+{{#rowActions}}<br><a class="row-action" href="{{url}}">{{title}}</a> <span class="action-status {{statusClass}}">{{status}}</span>{{/rowActions}}{{#noAction}}<br><span class="no-action">{{t.no_action_yet}}</span>{{/noAction}}
+
+"""#),
         (#"templates/partials/score.mustache"#, #"""
 {{#isScored}}<span class="score">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="unscored">{{percent}}</span>{{/isScored}}
+
+"""#),
+        (#"templates/programme.mustache"#, #"""
+{{>partials/head}}
+<h1>{{page.title}}</h1>
+<p class="lead">{{t.programme_description}}</p>
+<p>{{lead}}{{^empty(statusCounts)}} {{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}{{/empty(statusCounts)}}</p>
+{{>partials/charts}}
+<section id="shared-categories">
+<h2>{{t.programme_shared_categories}}</h2>
+{{^empty(categories)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_shared_categories}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col" class="num">{{t.programme_weak}}</th><th scope="col">{{t.programme_weak_cities}}</th><th scope="col">{{t.programme_acting}}</th><th scope="col">{{t.programme_learn_from}}</th></tr></thead>
+<tbody>
+{{#categories}}<tr>
+<th scope="row">{{name}}<br><span class="muted">{{dimension}}</span></th>
+<td class="num">{{weakCount}}</td>
+<td>{{#weak}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/weak}}</td>
+<td>{{#acting}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/acting}}{{^acting}}<span class="no-action">{{t.no_action_yet}}</span>{{/acting}}</td>
+<td>{{#strong}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/strong}}{{^strong}}–{{/strong}}</td>
+</tr>
+{{/categories}}</tbody>
+</table>
+</div>{{/empty(categories)}}
+{{#empty(categories)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(categories)}}
+</section>
+<section id="shared-indicators">
+<h2>{{t.programme_shared_kpis}}</h2>
+{{^empty(kpis)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_shared_kpis}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_weak}}</th><th scope="col">{{t.programme_acting}}</th><th scope="col">{{t.programme_not_acting}}</th><th scope="col">{{t.programme_learn_from}}</th></tr></thead>
+<tbody>
+{{#kpis}}<tr>
+<th scope="row"><a href="{{url}}">{{name}}</a><br><span class="code">{{code}}</span></th>
+<td class="num">{{weakCount}}</td>
+<td>{{#acting}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/acting}}{{^acting}}–{{/acting}}</td>
+<td>{{#notActing}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/notActing}}{{^notActing}}–{{/notActing}}</td>
+<td>{{#strong}}<a href="{{url}}">{{name}}</a>{{^last()}}, {{/last()}}{{/strong}}{{^strong}}–{{/strong}}</td>
+</tr>
+{{/kpis}}</tbody>
+</table>
+</div>{{/empty(kpis)}}
+{{#empty(kpis)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(kpis)}}
+</section>
+<section id="coverage-gaps">
+<h2>{{t.programme_coverage}}</h2>
+<p>{{t.programme_coverage_intro}}</p>
+{{^empty(coverageGaps)}}<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_coverage}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_reporting}}</th><th scope="col" class="num">{{t.coverage_not_reported}}</th><th scope="col" class="num">{{t.coverage_missing}}</th><th scope="col" class="num">{{t.coverage_not_applicable}}</th></tr></thead>
+<tbody>
+{{#coverageGaps}}<tr>
+<th scope="row"><a href="{{url}}">{{name}}</a><br><span class="code">{{code}}</span></th>
+<td class="num">{{reported}} / {{cityCount}}</td><td class="num">{{notReported}}</td><td class="num">{{missing}}</td><td class="num">{{notApplicable}}</td>
+</tr>
+{{/coverageGaps}}</tbody>
+</table>
+</div>{{/empty(coverageGaps)}}
+{{#empty(coverageGaps)}}<p class="muted">{{t.programme_coverage_none}}</p>{{/empty(coverageGaps)}}
+</section>
+<section id="progress">
+<h2>{{t.programme_progress}}</h2>
+{{#progress}}<p>{{lead}}</p>
+{{^empty(categories)}}<h3>{{t.programme_progress_categories}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_categories}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#categories}}<tr><th scope="row">{{name}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/categories}}</tbody>
+</table>
+</div>{{/empty(categories)}}
+{{^empty(kpis)}}<h3>{{t.programme_progress_kpis}}</h3>
+<div class="table-scroll">
+<table>
+<caption class="visually-hidden">{{t.programme_progress_kpis}}</caption>
+<thead><tr><th scope="col">{{t.indicator}}</th><th scope="col" class="num">{{t.programme_moved_up}}</th><th scope="col" class="num">{{t.programme_moved_down}}</th><th scope="col">{{t.programme_which_cities}}</th></tr></thead>
+<tbody>
+{{#kpis}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{#code}}<br><span class="code">{{code}}</span>{{/code}}</th><td class="num">{{upCount}}</td><td class="num">{{downCount}}</td><td>{{#up}}<span class="trend trend-improving"><span aria-hidden="true">▲</span> <a href="{{url}}">{{name}}</a></span> {{/up}}{{#down}}<span class="trend trend-worsening"><span aria-hidden="true">▼</span> <a href="{{url}}">{{name}}</a></span> {{/down}}</td></tr>
+{{/kpis}}</tbody>
+</table>
+</div>{{/empty(kpis)}}
+{{/progress}}
+{{^progress}}<p class="muted">{{t.programme_progress_none}}</p>{{/progress}}
+</section>
+<h2>{{t.downloads}}</h2>
+<ul>
+<li><a href="{{programmeJSON}}">{{t.programme_json}}</a></li>
+<li><a href="{{actionsCSV}}">{{t.actions_csv}}</a></li>
+</ul>
+{{>partials/foot}}
+
+"""#),
+        (#"templates/report-city.mustache"#, #"""
+{{>partials/report-head}}
+<section class="chapter" id="summary">
+<h2>{{t.report_summary}}</h2>
+{{#city}}{{#overall}}<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>{{/overall}}{{/city}}
+<table class="report-table summary-table">
+<caption>{{t.dimension_scores}}</caption>
+<thead><tr><th scope="col">{{t.dimension}}</th><th scope="col" class="num">{{t.score}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.coverage}}</th></tr></thead>
+<tbody>
+{{#dimensionScores}}<tr><th scope="row">{{name}}</th><td class="num">{{percent}}</td><td>{{>partials/band}}</td><td class="muted">{{coverage}}</td></tr>
+{{/dimensionScores}}</tbody>
+</table>
+{{#wheel}}{{>partials/report-chart}}{{/wheel}}
+</section>
+{{#narrative}}
+<section class="chapter prose" id="narrative">
+<h2>{{t.narrative}}</h2>
+{{{html}}}
+</section>
+{{/narrative}}
+{{#dimensions}}
+<section class="chapter" id="{{id}}">
+<h2>{{name}}</h2>
+<p class="overall">{{#isScored}}<span class="score big">{{percent}}</span> {{>partials/band}}{{/isScored}}{{^isScored}}<span class="score big unscored">{{percent}}</span>{{/isScored}} <span class="muted">{{coverage}}</span></p>
+{{#chart}}{{>partials/report-chart}}{{/chart}}
+<h3>{{t.report_kpi_table}}: {{name}}</h3>
+{{#hasRows}}
+<table class="report-table kpi-table">
+<caption class="visually-hidden">{{t.report_kpi_table}}: {{name}}</caption>
+<thead><tr><th scope="col">{{t.category}}</th><th scope="col">{{t.report_kpi}}</th><th scope="col" class="num">{{t.report_result}}</th><th scope="col" class="num">{{t.target}}</th><th scope="col" class="num">{{t.achievement}}</th><th scope="col">{{t.band}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr class="{{statusClass}}{{#first}} first{{/first}}"><td class="cat">{{category}}</td><th scope="row">{{label}} <span class="code">{{code}}</span></th><td class="num">{{value}}{{#otherYear}} <span class="muted">({{otherYear}})</span>{{/otherYear}}</td><td class="num">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}</td><td class="num">{{#achievement}}{{achievement}}{{/achievement}}{{^achievement}}–{{/achievement}}</td><td>{{>partials/band}}</td></tr>
+{{/rows}}</tbody>
+</table>
+{{/hasRows}}
+{{^hasRows}}<p class="notice">{{t.report_no_rows}}</p>{{/hasRows}}
+</section>
+{{/dimensions}}
+<section class="chapter" id="not-reported">
+<h2>{{t.report_not_reported}}</h2>
+{{^empty(notReported)}}<p>{{t.report_not_reported_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.report_not_reported}}</caption>
+<thead><tr><th scope="col">{{t.report_kpi}}</th><th scope="col">{{t.category}}</th><th scope="col">{{t.status}}</th></tr></thead>
+<tbody>
+{{#notReported}}<tr><th scope="row">{{label}} <span class="code">{{code}}</span></th><td>{{dimension}} · {{category}}</td><td>{{status}}</td></tr>
+{{/notReported}}</tbody>
+</table>{{/empty(notReported)}}
+{{#empty(notReported)}}<p>{{t.report_none_missing}}</p>{{/empty(notReported)}}
+</section>
+<section class="chapter-part" id="no-benchmark">
+<h2>{{t.report_no_benchmark}}</h2>
+{{^empty(noBenchmark)}}<p>{{t.report_no_benchmark_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.report_no_benchmark}}</caption>
+<thead><tr><th scope="col">{{t.report_kpi}}</th><th scope="col" class="num">{{t.report_result}}</th><th scope="col">{{t.target_origin}}</th></tr></thead>
+<tbody>
+{{#noBenchmark}}<tr><th scope="row">{{label}} <span class="code">{{code}}</span></th><td class="num">{{value}}</td><td>{{targetOrigin}}</td></tr>
+{{/noBenchmark}}</tbody>
+</table>{{/empty(noBenchmark)}}
+{{#empty(noBenchmark)}}<p>{{t.report_none_no_benchmark}}</p>{{/empty(noBenchmark)}}
+</section>
+<section class="chapter" id="act-next">
+<h2>{{t.report_act_next}}</h2>
+{{^empty(actNext)}}<p>{{t.report_act_next_text}}</p>
+<ol class="act-next">
+{{#actNext}}<li>
+<h3>{{name}} <span class="muted">· {{dimension}}</span></h3>
+<p>{{>partials/score}} <span class="muted">· {{coverage}}</span></p>
+{{^empty(kpis)}}<ul>{{#kpis}}<li>{{label}}: {{value}}{{#target}} ({{t.target}} {{target}}){{/target}}, {{t.achievement}} {{achievement}} {{>partials/band}}</li>{{/kpis}}</ul>{{/empty(kpis)}}
+</li>
+{{/actNext}}</ol>{{/empty(actNext)}}
+{{#empty(actNext)}}<p>{{t.no_scored}}</p>{{/empty(actNext)}}
+</section>
+<section class="chapter-part" id="sources">
+<h2>{{t.report_sources}}</h2>
+{{^empty(sources)}}<p>{{t.report_sources_text}}</p>
+<ul class="sources">
+{{#sources}}<li>{{#url}}<a href="{{url}}">{{text}}</a> <span class="url">{{url}}</span>{{/url}}{{^url}}{{text}}{{/url}} <span class="muted">({{count}} {{t.report_values_count}})</span></li>
+{{/sources}}</ul>{{/empty(sources)}}
+{{#empty(sources)}}<p>{{t.report_no_sources}}</p>{{/empty(sources)}}
+{{#coverage}}
+<h3>{{t.coverage}}</h3>
+<dl class="facts">
+<dt>{{t.coverage_reported}}</dt><dd>{{reported}} / {{items}}</dd>
+<dt>{{t.coverage_scored}}</dt><dd>{{scored}}</dd>
+<dt>{{t.coverage_verified}}</dt><dd>{{verified}}</dd>
+</dl>
+{{^empty(quality)}}<h3>{{t.coverage_quality}}</h3>
+<ul>{{#quality}}<li>{{label}}: {{count}}</li>{{/quality}}</ul>{{/empty(quality)}}
+{{/coverage}}
+</section>
+{{>partials/report-method}}
+</main>
+</body>
+</html>
+
+"""#),
+        (#"templates/report-programme.mustache"#, #"""
+{{>partials/report-head}}
+<section class="chapter" id="overview">
+<h2>{{t.report_overview}}</h2>
+{{#overview}}{{>partials/report-chart}}{{/overview}}
+</section>
+{{#dimensions}}
+<section class="chapter" id="{{id}}">
+<h2>{{name}}</h2>
+{{#chart}}{{>partials/report-chart}}{{/chart}}
+<table class="report-table">
+<caption>{{name}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.score}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.coverage}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{city}}</th><td class="num">{{percent}}</td><td>{{>partials/band}}</td><td class="muted">{{coverage}}</td></tr>
+{{/rows}}</tbody>
+</table>
+</section>
+{{/dimensions}}
+<section class="chapter" id="coverage">
+<h2>{{t.coverage}}</h2>
+<p>{{t.report_coverage_text}}</p>
+<table class="report-table">
+<caption class="visually-hidden">{{t.coverage}}</caption>
+<thead><tr><th scope="col">{{t.city}}</th><th scope="col" class="num">{{t.coverage_reported}}</th><th scope="col" class="num">{{t.coverage_scored}}</th><th scope="col" class="num">{{t.coverage_no_target}}</th><th scope="col" class="num">{{t.coverage_not_reported}}</th><th scope="col" class="num">{{t.coverage_missing}}</th><th scope="col" class="num">{{t.coverage_verified}}</th></tr></thead>
+<tbody>
+{{#coverageRows}}<tr><th scope="row">{{city}}</th><td class="num">{{reported}} / {{items}}</td><td class="num">{{scored}}</td><td class="num">{{noTarget}}</td><td class="num">{{notReported}}</td><td class="num">{{missing}}</td><td class="num">{{verified}}</td></tr>
+{{/coverageRows}}</tbody>
+</table>
+</section>
+{{>partials/report-method}}
+</main>
+</body>
+</html>
 
 """#),
     ]

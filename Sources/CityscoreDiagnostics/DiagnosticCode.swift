@@ -82,11 +82,17 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case unknownPeer = "unknown-peer"
     case unknownDimension = "unknown-dimension"
     case orphanFolder = "orphan-folder"
+    case invalidDate = "invalid-date"
+    case invalidWebAddress = "invalid-web-address"
+    case listedTwice = "listed-twice"
+    case unusedField = "unused-field"
 
     // MARK: Markdown
     case brokenLink = "broken-link"
     case linkOutsideSite = "link-outside-site"
     case brokenAnchor = "broken-anchor"
+    case shortcodeSyntax = "shortcode-syntax"
+    case liveValue = "live-value"
     case rawHTMLOmitted = "raw-html-omitted"
     case pipeTable = "pipe-table"
     case strikethrough = "strikethrough"
@@ -102,6 +108,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case outputFolder = "output-folder"
     case newFolder = "new-folder"
     case reportUnwritable = "report-unwritable"
+    case noBrowser = "no-browser"
+    case printFailed = "print-failed"
+    case diffInput = "diff-input"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -111,9 +120,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     /// The severity a problem of this kind has unless `site.yml`'s `diagnostics:` raises a warning.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .ignoredFile, .linkedTwice, .unknownKey, .unknownDiagnosticCode, .errorNotLowered, .rawHTMLOmitted,
-            .pipeTable, .strikethrough, .footnote, .languageNotFirst, .untranslated, .orphanTranslation,
-            .unusedStringKey, .datapointNames:
+        case .ignoredFile, .linkedTwice, .listedTwice, .unusedField, .unknownKey, .unknownDiagnosticCode,
+            .errorNotLowered, .rawHTMLOmitted, .pipeTable, .strikethrough, .footnote, .languageNotFirst,
+            .untranslated, .orphanTranslation, .unusedStringKey, .datapointNames:
             return .warning
         default:
             return .error
@@ -182,7 +191,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
             ("a value given to an evaluation round before its own year", "write the round it was reported in")
         case .invalidValue:
             ("a cell or setting outside its fixed list of values", "write one of the values the message names")
-        case .unknownCity: ("a row names a city that has no `Content/cities/<slug>.md`", "fix the slug or add the city")
+        case .unknownCity:
+            (
+                "a row (or `cityscore report --city`) names a city that has no `Content/cities/<slug>.md`",
+                "fix the slug or add the city"
+            )
         case .unknownKPI: ("a row names a KPI that the framework does not have", "fix the code (see the suggestion)")
         case .unknownDatapoint: ("a data point the KPI does not have", "use one of the KPI's data points")
         case .missingDatapoint: ("a row of a KPI reported by data point names none", "fill in the `datapoint` cell")
@@ -226,9 +239,29 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .unknownPeer: ("a peer that is not a city of the site", "fix the slug (see the suggestion)")
         case .unknownDimension: ("a city narrative named after no dimension", "rename it after a dimension")
         case .orphanFolder: ("a city folder without its city file", "add `Content/cities/<slug>.md`")
+        case .invalidDate:
+            ("an action's date not written YYYY-MM-DD (or YYYY-MM, or a year), or due before it starts", "fix the date")
+        case .invalidWebAddress: ("an action's link that is not a full web address", "write it from `https://`")
+        case .listedTwice: ("a KPI or data point listed twice in an action's `kpis`", "remove one of them")
+        case .unusedField: ("an action's `currency` without a `budget`, so not shown", "add the budget, or remove it")
         case .brokenLink: ("a link to a page or file that does not exist", "fix the link (see the suggestion)")
         case .linkOutsideSite: ("a link that leaves the site folder", "link inside the site, or use a full URL")
+        case .diffInput:
+            (
+                "`cityscore diff` was given something that is not a site, a built site or a results CSV",
+                "give a site folder, a built output folder or a results .csv file"
+            )
         case .brokenAnchor: ("a link to a heading the target page does not have", "fix the `#anchor`")
+        case .shortcodeSyntax:
+            (
+                "a live value (`{{value …}}`, `{{chart …}}`) that is not written as one",
+                "write each argument in double quotes; put a chart on a line of its own"
+            )
+        case .liveValue:
+            (
+                "a live value names a KPI, data point, city, dimension or chart the site does not have",
+                "use the code as the framework writes it (see the did-you-mean)"
+            )
         case .rawHTMLOmitted:
             ("raw HTML left out of the page for safety", "write Markdown, or set `unsafe_html: true`")
         case .pipeTable: ("a pipe table, which CommonMark shows as text", "use a list; data belong in results")
@@ -241,6 +274,13 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .outputFolder: ("the output folder cannot be used or written", "check the folder, or use `--force`")
         case .newFolder: ("`cityscore new` cannot create the site there", "choose a new or empty folder")
         case .reportUnwritable: ("the GitLab report cannot be written", "choose another path with `--report`")
+        case .noBrowser:
+            (
+                "`cityscore report` or `report_pdf: true` finds no Chromium or Google Chrome to print with",
+                "install Chromium (the message gives the command), or give its path with `--browser`"
+            )
+        case .printFailed:
+            ("the browser did not print a report to PDF", "run again; if it fails again, try another `--browser`")
         }
     }
 }

@@ -22,10 +22,14 @@ struct CmarkConverter {
 
     func convert(
         _ markdown: String, path: String, firstLine: Int,
-        rewrite: (String, SourceLocation) -> (String?, Diagnostic?)
+        rewrite: (String, SourceLocation) -> (String?, Diagnostic?),
+        shortcodes expand: ((Shortcode) -> ShortcodeOutput)? = nil
     ) -> RenderedMarkdown {
         let empty = RenderedMarkdown(html: "", headings: [], links: [], diagnostics: [])
-        var utf8 = Array(markdown.utf8)
+        var source = markdown
+        var codes: [Shortcodes.Found] = []
+        if expand != nil { (source, codes) = Shortcodes.extract(markdown, path: path, firstLine: firstLine) }
+        var utf8 = Array(source.utf8)
         utf8.append(0)
         guard
             let document = utf8.withUnsafeBufferPointer({ buffer in
@@ -51,6 +55,7 @@ struct CmarkConverter {
         var headingNodes: [(OpaquePointer, String)] = []
         var summary: String?
         var lastHTMLLine = 0
+        var liveBlocks: [(OpaquePointer, String)] = []
 
         guard let iterator = cmark_iter_new(document) else { return empty }
         while true {
@@ -58,6 +63,11 @@ struct CmarkConverter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if let expand, !codes.isEmpty, event == CMARK_EVENT_ENTER {
+                let (problems, block) = LiveText.apply(codes, to: node, type: type, expand: expand)
+                diagnostics += problems
+                if let block { liveBlocks.append(block) }
+            }
             if event == CMARK_EVENT_EXIT && type == CMARK_NODE_HEADING {
                 let text = Self.plainText(node)
                 let id = ids.id(for: text)
@@ -101,14 +111,10 @@ struct CmarkConverter {
                 // Ids are built from letters and digits only; escaped anyway, like every attribute.
                 html.insert(contentsOf: " id=\"\(HTMLEscaping.escape(id))\"", at: close)
             }
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, html)
-            if cmark_node_replace(node, block) == 1 {
-                cmark_node_free(node)
-            } else {
-                cmark_node_free(block)
-            }
+            Self.replace(node, withHTML: html)
         }
+
+        for (paragraph, html) in liveBlocks { Self.replace(paragraph, withHTML: html) }
 
         guard let rendered = cmark_render_html(document, renderOptions) else { return empty }
         let html = String(cString: rendered)
@@ -116,6 +122,17 @@ struct CmarkConverter {
         var result = RenderedMarkdown(html: html, headings: headings, links: links, diagnostics: diagnostics)
         result.summary = summary ?? ""
         return result
+    }
+
+    /// Puts a custom block carrying `html` (written verbatim, even in safe mode) in place of `node`.
+    static func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, html)
+        if cmark_node_replace(node, block) == 1 {
+            cmark_node_free(node)
+        } else {
+            cmark_node_free(block)
+        }
     }
 
     /// A warning for raw HTML that safe mode leaves out of the page (one per line; HTML comments,

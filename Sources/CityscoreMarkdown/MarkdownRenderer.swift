@@ -21,15 +21,18 @@ public struct MarkdownRenderer: Sendable {
     ///   which URL it has. Absolute URLs, `mailto:` and in-page `#anchors` are left as they are.
     /// - Parameter page: given the path of a root-relative link without its leading `/`, `#` and
     ///   `?` parts (`cities/rana/`), says which URL it has; nil leaves such links as written.
+    /// - Parameter shortcodes: expands the live values (`{{value "…"}}`) of text; nil leaves `{{…}}`
+    ///   as written.
     public func render(
         _ markdown: String, path: String, firstLine: Int = 1,
-        resolve: (String) -> LinkTarget = { _ in .missing }, page: ((String) -> LinkTarget)? = nil
+        resolve: (String) -> LinkTarget = { _ in .missing }, page: ((String) -> LinkTarget)? = nil,
+        shortcodes: ((Shortcode) -> ShortcodeOutput)? = nil
     ) -> RenderedMarkdown {
         CmarkConverter(unsafeHTML: unsafeHTML, smart: smartPunctuation).convert(
             markdown, path: path, firstLine: firstLine,
             rewrite: { destination, location in
                 LinkRewriter(documentPath: path).rewrite(destination, at: location, resolve: resolve, page: page)
-            })
+            }, shortcodes: shortcodes)
     }
 }
 

@@ -19,6 +19,10 @@ public enum DataColumns {
     /// The columns a framework file must have.
     public static let frameworkRequired = ["code", "dimension", "subdimension", "category", "name", "direction"]
 
+    /// `data/actions.csv`: one row per action of `Content/actions/` (kpis, sdgs and links joined by
+    /// `; `).
+    public static let actions = ActionsColumn.allCases.map(\.rawValue)
+
     /// `targets/*.csv`.
     public static let targets = TargetsColumn.allCases.map(\.rawValue)
     /// The columns a targets file must have.

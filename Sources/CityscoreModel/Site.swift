@@ -259,11 +259,15 @@ public struct Site: Sendable {
     public var assets: [String]
     /// The site's other languages (``SiteConfig/languages`` after the first), by language.
     public var translations: [String: SiteTranslation] = [:]
+    /// `Content/actions/*.md` (drafts left out), sorted by city, then slug.
+    public var actions: [Action]
+    /// The entries of `Content/changes/`, oldest first.
+    public var changes: [ChangeEntry] = []
 
     /// Creates a site.
     public init(
         config: SiteConfig, framework: Framework, cities: [City], observations: [Observation],
-        targets: [LocalTarget], pages: [Document], assets: [String] = []
+        targets: [LocalTarget], pages: [Document], assets: [String] = [], actions: [Action] = []
     ) {
         self.config = config
         self.framework = framework
@@ -272,5 +276,6 @@ public struct Site: Sendable {
         self.targets = targets
         self.pages = pages
         self.assets = assets
+        self.actions = actions
     }
 }

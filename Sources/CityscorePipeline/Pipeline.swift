@@ -22,6 +22,8 @@ public struct Pipeline: Sendable {
         public var warnings: [Diagnostic]
         /// Wall-clock seconds the build took.
         public var seconds: Double
+        /// Whether `site.yml` asks for the reports as PDF in the site (`report_pdf: true`).
+        public var reportPDF = false
     }
 
     /// The site folder.
@@ -77,9 +79,13 @@ public struct Pipeline: Sendable {
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
-        let (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
+        var (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
             .validateAll(consume source)
         diagnostics.append(contentsOf: validationProblems)
+        // The record of changes names cities: read once the cities are known.
+        var changeProblems: [Diagnostic] = []
+        site.changes = ChangesReader(files: files).read(cities: site.cities.map(\.slug), into: &changeProblems)
+        diagnostics.append(contentsOf: changeProblems)
 
         // 3. Score
         let scorecards = Scorer(site: site).scorecards()
@@ -176,7 +182,9 @@ public struct Pipeline: Sendable {
             throw DiagnosticsError(diagnostics.all)
         }
         diagnostics.append(
-            contentsOf: renderer.render(emit: { staging.write($0.path, text: $0.text) }, progress: progress))
+            contentsOf: renderer.render(
+                emit: { $0.appended ? staging.append($0.path, text: $0.text) : staging.write($0.path, text: $0.text) },
+                progress: progress))
         diagnostics.append(contentsOf: Self.copyAssets(of: site, files: files) { staging.write($0, bytes: $1) })
         guard !diagnostics.hasErrors else {
             staging.discard()
@@ -190,6 +198,8 @@ public struct Pipeline: Sendable {
             throw DiagnosticsError(diagnostics.all)
         }
         let counts = staging.counts
-        return Report(pages: counts.pages, files: counts.files, warnings: diagnostics.all, seconds: seconds())
+        var report = Report(pages: counts.pages, files: counts.files, warnings: diagnostics.all, seconds: seconds())
+        report.reportPDF = site.config.params["report_pdf"]?.lowercased() == "true"
+        return report
     }
 }

@@ -6,7 +6,9 @@ import CityscoreDiagnostics
 /// whole, so nothing in it is ever ignored.
 enum ContentInventory {
     /// The entries the build reads directly in `Content/`.
-    static let known = ["site.yml", "framework", "results", "targets", "cities", "pages", "assets"]
+    static let known = [
+        "site.yml", "framework", "results", "targets", "cities", "pages", "assets", "actions", "changes",
+    ]
 
     /// Whether `path` ends in `.ext`, in any case (`.CSV` too).
     static func hasExtension(_ path: String, _ ext: String) -> Bool {

@@ -101,6 +101,7 @@ public struct SiteReader: Sendable {
                 self.files(in: "Content/pages", ext: "md", files: files, into: &diagnostics), files: files,
                 limits: limits, into: &diagnostics))
         let assets = files.allFiles(under: "Content/assets", into: &diagnostics)
+        let actions = readActions(files: files, limits: limits, into: &diagnostics)
         var themeName = "default"
         var language = "en"
         var ignored: [Diagnostic] = []
@@ -132,7 +133,7 @@ public struct SiteReader: Sendable {
             cityFileNames: cityFiles.filter {
                 LanguageSources.translation($0, others: Set(languageSources.languages.dropFirst())) == nil
             }.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
-            cityNarratives: narratives, pages: pages, assets: assets,
+            cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
             theme: theme, strings: strings)
         source.languageSources = languageSources
         return (source, diagnostics)
@@ -142,7 +143,7 @@ public struct SiteReader: Sendable {
 
     /// The files of `folder` whose names end in `.ext` (`.csv` in any case), links followed under
     /// the site's rules; every other entry of the folder is reported as ignored.
-    private func files(in folder: String, ext: String, files: SiteFiles, into diagnostics: inout [Diagnostic])
+    func files(in folder: String, ext: String, files: SiteFiles, into diagnostics: inout [Diagnostic])
         -> [String]
     {
         let entries = files.entries(of: folder, into: &diagnostics)
@@ -221,7 +222,7 @@ public struct SiteReader: Sendable {
     }
 
     /// Reads many Markdown files on every core; results and problems keep the order of `paths`.
-    private func readMarkdown(
+    func readMarkdown(
         _ paths: [String], files: SiteFiles, limits: ReadingOptions, into diagnostics: inout [Diagnostic]
     ) -> [MarkdownFile] {
         inParallel(paths, into: &diagnostics) { readMarkdown($0, files: files, limits: limits, into: &$1) }

@@ -51,6 +51,8 @@ public struct SiteSource: Sendable {
     public var pages: [MarkdownFile]
     /// Files under `Content/assets/`, relative to it, sorted.
     public var assets: [String]
+    /// `Content/actions/*.md`, sorted by path.
+    public var actions: [MarkdownFile] = []
     /// The theme's files, overrides applied.
     public var theme: ThemeSource
     /// The theme's interface strings for the site's language.
@@ -59,6 +61,8 @@ public struct SiteSource: Sendable {
     public var languageSources = LanguageSources()
     /// Every site-relative path of a Markdown file read, for link checking.
     public var markdownPaths: Set<String> {
-        Set(cities.map(\.path) + cityNarratives.values.flatMap { $0.map(\.path) } + pages.map(\.path))
+        Set(
+            cities.map(\.path) + cityNarratives.values.flatMap { $0.map(\.path) } + pages.map(\.path)
+                + actions.map(\.path))
     }
 }

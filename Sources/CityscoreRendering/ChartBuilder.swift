@@ -29,10 +29,17 @@ struct ChartBuilder: Sendable {
     func charts(for route: Route) -> PageCharts {
         let (path, place) = (route.path, route.place)
         switch (route.kind, place.city, place.dimension, place.kpi) {
-        case (.city, let c?, _, _): return PageCharts(figures: cityFigures(scorecards[c], page: path))
+        case (.city, let c?, _, _):
+            return PageCharts(figures: cityFigures(scorecards[c], page: path) + roundFigures(scorecards[c], page: path))
+        case (.cityRound, let c?, _, _):
+            return PageCharts(
+                figures: place.round.flatMap { scorecards[c].round($0) }.map { cityFigures($0, page: path) } ?? [])
         case (.cityDimension, let c?, let d?, _): return dimensionCharts(scorecards[c], d, page: path)
         case (.dimension, _, let d?, _): return PageCharts(figures: [heatMap(d)])
         case (.indicator, _, _, let k?): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        case (.programme, _, _, _):
+            return PageCharts(
+                figures: programmeFigures(Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
         default: return PageCharts(figures: [])
         }
     }
@@ -160,6 +167,11 @@ struct ChartBuilder: Sendable {
     }
 
     func heatMap(_ d: Int) -> ChartFigure {
+        figure(heatMapChart(d, id: "heatmap"), page: URLs.dimension(site.framework.dimensions[d].slug), file: "heatmap")
+    }
+
+    /// Cities by the categories of dimension `d`.
+    func heatMapChart(_ d: Int, id: String) -> Chart {
         let dimension = site.framework.dimensions[d]
         let short = Contexts.categoryNames(dimension)
         let full = dimension.subdimensions.flatMap { sub in sub.categories.map { cat(sub.name, $0.name) } }
@@ -167,10 +179,7 @@ struct ChartBuilder: Sendable {
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
         }
-        let page = URLs.dimension(dimension.slug)
-        let chart = HeatMap(title: dimension.name, columns: columns, rows: rows).render(
-            id: "heatmap", format: format, words: words)
-        return figure(chart, page: page, file: "heatmap")
+        return HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: id, format: format, words: words)
     }
 
     private func cat(_ sub: String, _ name: String) -> String { "\(name) (\(sub))" }

@@ -36,6 +36,10 @@ struct Contexts: Sendable {
     var sharedFields: Fields
     /// Each city's card (name, links, scores), built once: every index page lists them all.
     var cards: [TemplateValue] = []
+    /// The site's actions by city and KPI.
+    var actionIndex: ActionIndex
+    /// The programme view, computed once.
+    var programmeView: Programme
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -58,6 +62,9 @@ struct Contexts: Sendable {
         for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
         self.reportedCounts = counts
         self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
+        let actionIndex = ActionIndex(site.actions)
+        self.actionIndex = actionIndex
+        self.programmeView = Programme(scorecards: scorecards, actions: actionIndex)
         let builder = self
         self.cards = Parallel.map(scorecards) { builder.makeCityCard($0) }
     }
@@ -183,17 +190,24 @@ struct Contexts: Sendable {
 
     func pageContext(for route: Route, rows: [String: RowCharts]) -> Fields {
         let place = route.place
+        if route.kind == .action, let a = place.action { return action(site.actions[a], route) }
         switch (route.kind, place.city, place.dimension, place.kpi, place.page) {
         case (.home, _, _, _, _): return home(route)
         case (.cities, _, _, _, _): return citiesIndex(route)
         case (.city, let c?, _, _, _): return city(scorecards[c], route)
         case (.cityDimension, let c?, let d?, _, _): return cityDimension(scorecards[c], d, route, rows: rows)
+        case (.cityRound, let c?, _, _, _) where place.round.flatMap { scorecards[c].round($0) } != nil:
+            return cityRound(scorecards[c], route)
         case (.dimensions, _, _, _, _): return dimensionsIndex(route)
         case (.dimension, _, let d?, _, _): return dimension(d, route)
         case (.indicators, _, _, _, _): return indicatorsIndex(route)
         case (.indicator, _, _, let k?, _): return indicator(kpis[k], route)
         case (.page, _, _, _, let p?): return page(site.pages[p], route)
         case (.methodology, _, _, _, _): return methodology(route)
+        case (.cityReport, let c?, _, _, _): return cityReport(scorecards[c], route)
+        case (.programmeReport, _, _, _, _): return programmeReport(route)
+        case (.programme, _, _, _, _): return programme(route)
+        case (.changes, _, _, _, _): return changesPage(route)
         default:
             // The 404 page, and a route registered without the subject its kind shows: the shared parts.
             return base(
@@ -234,6 +248,7 @@ struct Contexts: Sendable {
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: route.section)
         context["city"] = cityCard(card)
         context["narrative"] = narrative(card.city.document)
+        context["latestChange"] = latestChange(of: card)
         context["dimensionScores"] = .list(
             card.dimensions.map { dim in
                 var d = display.score(dim.score)
@@ -254,7 +269,13 @@ struct Contexts: Sendable {
             .prefix(5)
         let latestYear = card.coverage.latestYear
         context["strongest"] = .list(strongest.map { .object(display.item($0, latestYear: latestYear)) })
-        context["weakest"] = .list(weakest.map { .object(display.item($0, latestYear: latestYear)) })
+        context["weakest"] = .list(
+            weakest.map { item in
+                var row = display.item(item, latestYear: latestYear)
+                actionFields(item, city: card.city.slug, into: &row)
+                return .object(row)
+            })
+        cityActions(card, into: &context)
         context["hasScored"] = .bool(!scored.isEmpty)
         context["coverage"] = coverage(card)
         context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
@@ -265,6 +286,7 @@ struct Contexts: Sendable {
                 }
             })
         context["params"] = TemplateValue(card.city.params)
+        context["rounds"] = rounds(card)
         return context
     }
 
@@ -316,6 +338,7 @@ struct Contexts: Sendable {
                                 "items": .list(
                                     cat.items.map { item in
                                         var row = display.item(item, latestYear: card.coverage.latestYear)
+                                        actionFields(item, city: card.city.slug, into: &row)
                                         if let charts = rows[ChartBuilder.key(item)] {
                                             if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
                                             if let sparkline = charts.sparkline {
@@ -460,11 +483,13 @@ struct Contexts: Sendable {
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
+        indicatorActions(kpi, into: &context)
         let dimensionSlug = Slug.make(kpi.dimension)
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in
                     var row = display.item(item, latestYear: card.coverage.latestYear)
+                    actionFields(item, city: card.city.slug, into: &row)
                     row["city"] = .string(card.city.name)
                     row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
                     return .object(row)
@@ -489,13 +514,7 @@ struct Contexts: Sendable {
             path: route.path, title: title, description: page?.description ?? strings["methodology_description"],
             breadcrumbs: [(title, nil)], section: route.section)
         context["narrative"] = narrative(page)
-        context["bands"] = .list(
-            Band.allCases.reversed().map { band in
-                var b = display.band(band)
-                b["points"] = .string(String(band.points))
-                b["from"] = .string(display.format.percent(band.lowerBound, maxFractionDigits: 0))
-                return .object(b)
-            })
+        context["bands"] = bandRows()
         context["frameworkOrigin"] = .string(site.framework.origin)
         context["dimensions"] = .list(
             site.framework.dimensions.map { dim in

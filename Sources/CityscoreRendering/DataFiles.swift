@@ -145,20 +145,30 @@ struct DataFiles: Sendable {
     /// the computed ones and the file reads back as a site's results file); then how
     /// each row was scored. Blocks of rows are written on every core and joined in order.
     func resultsCSV(rowsPerTask: Int = resultRowsPerTask) -> String {
+        var whole: [UInt8] = []
+        resultsCSV(rowsPerTask: rowsPerTask) { whole += $0 }
+        return String(decoding: whole, as: UTF8.self)
+    }
+
+    /// `results.csv` handed on in parts, in order (the header first): the blocks of rows are made
+    /// `blocksPerPart` at a time on every core, so the file is never held whole.
+    func resultsCSV(rowsPerTask: Int = resultRowsPerTask, blocksPerPart: Int = 4, part: ([UInt8]) -> Void) {
         let extras = extraColumns()
         var header = CSVWriter()
         header.row(DataColumns.results + extras + DataColumns.resultsComputed)
+        part(header.bytes)
         let observations = site.observations
         let items = latestItems()
+        let rounds = CityRoundIndex(observations)
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
-        let parts =
-            [header.bytes] + Parallel.map(blocks) { Self.resultRows(observations[$0], extras: extras, items: items) }
-        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer in
-            var end = buffer.startIndex
-            for part in parts { end = buffer[end...].initialize(fromContentsOf: part) }
-            return end
+        for start in stride(from: 0, to: blocks.count, by: max(1, blocksPerPart)) {
+            let batch = Array(blocks[start..<min(start + max(1, blocksPerPart), blocks.count)])
+            let rows = Parallel.map(batch) {
+                Self.resultRows(observations[$0], extras: extras, items: items, rounds: rounds)
+            }
+            part(Array(rows.joined()))
         }
     }
 
@@ -182,9 +192,10 @@ struct DataFiles: Sendable {
 
     /// The rows of `results.csv` for `observations`: the input columns as read, then the computed
     /// ones (filled in on the row that was scored, its item's latest).
-    static func resultRows(_ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore])
-        -> [UInt8]
-    {
+    static func resultRows(
+        _ observations: ArraySlice<Observation>, extras: [String], items: [ItemKey: ItemScore],
+        rounds: CityRoundIndex
+    ) -> [UInt8] {
         var csv = CSVWriter(capacity: observations.count * 128)
         for o in observations {
             // The input columns in the order of `DataColumns.results`, the header's.
@@ -203,7 +214,7 @@ struct DataFiles: Sendable {
                 case .quality: csv.field(o.quality?.rawValue ?? "")
                 case .verified: csv.field(o.verified.map { $0 ? "yes" : "no" } ?? "")
                 case .benchmark: csv.field(o.noBenchmark ? "none" : "")
-                case .round: csv.number(o.round.map(Double.init))
+                case .round: csv.number(Double(rounds.round(of: o)))
                 }
             }
             for name in extras { csv.field(o.extra[name] ?? "") }

@@ -82,7 +82,7 @@ extension DataFiles {
             Field(
                 name: "round", type: "integer",
                 description:
-                    "The evaluation round the row belongs to, named by its year. Each round of a city is scored on its own; the city's page shows the latest. In a results file an empty cell means the row's year, and a file without the column is one round per city, named by that city's latest year in the file."
+                    "The evaluation round the row belongs to, named by its year. Each round of a city is scored on its own; the city's page shows the latest. In a results file an empty cell means the row's year; the rows of a city from files without the column are one round, named by the latest year among them."
             ),
             Field(
                 name: "target", type: "number",
@@ -205,6 +205,7 @@ extension DataFiles {
                     "The indicator framework (\(site.framework.origin)): one row per KPI, in the format of Content/framework/kpis.csv.",
                 fields: Self.frameworkFields),
         ]
+        resources += actionResources()
         for card in scorecards {
             let path = String(URLs.cityJSON(card.city.slug).dropFirst("data/".count))
             resources.append(

@@ -16,10 +16,14 @@ import Foundation
 public struct RenderedFile: Sendable {
     public var path: String
     public var text: String
+    /// Whether `text` goes on the end of the file emitted before at `path` (a large file made in
+    /// parts, so that it is never held whole) instead of replacing it.
+    public var appended = false
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, appended: Bool = false) {
         self.path = path
         self.text = text
+        self.appended = appended
     }
 }
 
@@ -52,9 +56,17 @@ public struct SiteRenderer: Sendable {
         let collected = Locked<[RenderedFile]>([])
         let diagnostics = render { file in collected.withLock { $0.append(file) } }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
-        var seen = Set<String>()
-        let files = collected.current.reversed().filter { seen.insert($0.path).inserted }
-            .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        // The last whole file at each path, with the parts appended to it after.
+        var byPath: [String: RenderedFile] = [:]
+        for file in collected.current {
+            if file.appended, var earlier = byPath[file.path] {
+                earlier.text += file.text
+                byPath[file.path] = earlier
+            } else {
+                byPath[file.path] = RenderedFile(path: file.path, text: file.text)
+            }
+        }
+        let files = byPath.values.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return (files, diagnostics)
     }
 
@@ -98,11 +110,12 @@ public struct SiteRenderer: Sendable {
         diagnostics += templateProblems
         let urls = makeURLs()
         let pages = routes.routes
-        let markdown = renderMarkdown(urls: urls, diagnostics: &diagnostics)
         let display = Display(
             format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
             language: site.config.language)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
+        let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
         var localContexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
             routes: routes)
@@ -137,7 +150,15 @@ public struct SiteRenderer: Sendable {
             : [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
         Parallel.forEach(jobs) { job in
             switch job {
-            case .resultsCSV: emit(RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV()))
+            case .resultsCSV:
+                // Written in parts as they are made: the largest file of a programme's site.
+                var first = true
+                data.resultsCSV { part in
+                    emit(
+                        RenderedFile(
+                            path: URLs.resultsCSV, text: String(decoding: part, as: UTF8.self), appended: !first))
+                    first = false
+                }
             case .frameworkCSV: emit(RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV()))
             case .cityJSON(let c):
                 emit(RenderedFile(path: URLs.cityJSON(scorecards[c].city.slug), text: data.cityJSON(scorecards[c])))
@@ -168,12 +189,17 @@ public struct SiteRenderer: Sendable {
         diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
         if checking { return diagnostics }
         emit(RenderedFile(path: URLs.dataPackage, text: data.dataPackage()))
+        emit(RenderedFile(path: URLs.actionsCSV, text: data.actionsCSV()))
+        emit(RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
         emit(
             RenderedFile(
                 path: "sitemap.xml",
                 text: languages.all.isEmpty
                     ? routes.sitemap(urls: urls) : sitemap(routes.sitemapPaths, urls: urls, languages: languages)))
+        if let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml() {
+            emit(RenderedFile(path: URLs.changesFeed, text: feed))
+        }
         emit(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
@@ -195,16 +221,18 @@ public struct SiteRenderer: Sendable {
         return map
     }
 
-    func renderMarkdown(urls: URLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
+    func renderMarkdown(urls: URLs, live: LiveValues, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
         let published = publishedURLs(urls: urls)
         let linkable = routes.linkablePaths(site: site)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
-        var documents = site.cities.map(\.document) + site.pages
+        var documents =
+            site.cities.map(\.document) + site.pages + site.actions.map(\.document) + site.changes.map(\.document)
         for city in site.cities {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            renderer.render(
+            let city = LiveValues.city(ofDocument: doc.path, in: scorecards)
+            return renderer.render(
                 doc.body, path: doc.translationPath ?? doc.path, firstLine: doc.bodyLine,
                 resolve: { target in
                     if let url = published[target] { return .url(url) }
@@ -216,7 +244,7 @@ public struct SiteRenderer: Sendable {
                         return .url(urls.link(found))
                     }
                     return Suggestions.closest(to: path, in: linkable).map(LinkTarget.misspelt) ?? .missing
-                })
+                }, shortcodes: { live.expand($0, city: city) })
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {

@@ -8,13 +8,25 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case cities
     case city
     case cityDimension
+    /// An earlier evaluation round of a city (`cities/<slug>/<round>/`); the latest is the city's page.
+    case cityRound
     case dimensions
     case dimension
     case indicators
     case indicator
+    /// The programme view: shared weaknesses and actions across the cities.
+    case programme
     case page
     case methodology
+    /// The print-ready report of one city (`cities/<slug>/report/`).
+    case cityReport
+    /// The print-ready report of the whole programme (`report/`).
+    case programmeReport
+    /// One action of `Site.actions`.
+    case action
     case notFound
+    /// The "What changed" page, when the site has `Content/changes/` entries.
+    case changes
 
     /// What one kind of page is: its template, its navigation section, the interface string of its
     /// title (nil when the title comes from the data) and the pages of that kind a site has.
@@ -66,6 +78,17 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
                     }
                 }
             }
+        case .cityRound:
+            return Definition(template: "city-round", section: "cities", titleKey: nil) { site in
+                let rounds = CityRoundIndex(site.observations)
+                return site.cities.enumerated().flatMap { c, city in
+                    rounds.rounds(of: city.slug).dropLast().map { round in
+                        Route.Place(
+                            path: URLs.cityRound(city.slug, round), city: c, round: round,
+                            inputs: shared + [city.document.path])
+                    }
+                }
+            }
         case .dimensions:
             return Definition(
                 template: "dimensions", section: "dimensions", titleKey: "nav_dimensions", menuKey: "nav_dimensions"
@@ -92,6 +115,12 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
                     Route.Place(path: URLs.indicator(kpi), kpi: k, inputs: shared + cities(site))
                 }
             }
+        case .programme:
+            return Definition(
+                template: "programme", section: "programme", titleKey: "programme_title", menuKey: "nav_programme"
+            ) { site in
+                [Route.Place(path: URLs.programme, inputs: shared + cities(site) + ["Content/actions/"])]
+            }
         case .page:
             return Definition(template: "page", section: "page", titleKey: nil) { site in
                 site.pages.enumerated().compactMap { p, page in
@@ -107,9 +136,34 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
             ) { _ in
                 [Route.Place(path: URLs.methodology, inputs: shared + ["Content/pages/methodology.md"])]
             }
+        case .cityReport:
+            return Definition(template: "report-city", section: "", titleKey: nil) { site in
+                site.cities.enumerated().map { c, city in
+                    Route.Place(
+                        path: URLs.cityReport(city.slug), city: c,
+                        inputs: shared + [city.document.path] + city.peers.map { "Content/cities/\($0).md" })
+                }
+            }
+        case .programmeReport:
+            return Definition(template: "report-programme", section: "", titleKey: nil) { site in
+                [Route.Place(path: URLs.programmeReport, inputs: shared + cities(site))]
+            }
+        case .action:
+            return Definition(template: "action", section: "cities", titleKey: nil) { site in
+                site.actions.enumerated().map { a, action in
+                    Route.Place(
+                        path: URLs.action(action.slug), action: a,
+                        inputs: shared + [action.document.path, "Content/cities/\(action.city).md"])
+                }
+            }
         case .notFound:
             return Definition(template: "404", section: "", titleKey: "not_found_title") { _ in
                 [Route.Place(path: "404.html", inputs: ["Content/site.yml"])]
+            }
+        case .changes:
+            return Definition(template: "changes", section: "changes", titleKey: "changes_title") { site in
+                site.changes.isEmpty
+                    ? [] : [Route.Place(path: URLs.changes, inputs: shared + cities(site) + ["Content/changes/"])]
             }
         }
     }

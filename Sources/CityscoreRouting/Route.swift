@@ -10,10 +10,14 @@ public struct Route: Sendable, Hashable {
         public var city: Int?
         /// The dimension shown, by position in the framework's dimensions.
         public var dimension: Int?
+        /// The evaluation round shown (its label, a year), on the page of an earlier round.
+        public var round: Int?
         /// The indicator shown, by position in the framework's KPIs.
         public var kpi: Int?
         /// The free page shown, by position in `Site.pages`.
         public var page: Int?
+        /// The action shown, by position in `Site.actions`.
+        public var action: Int?
         /// The navigation section, when it is not the kind's own.
         public var section: String?
         /// Site files (or folders, ending in `/`) the page is made from, relative to the site root.
@@ -21,14 +25,16 @@ public struct Route: Sendable, Hashable {
 
         /// Creates a place.
         public init(
-            path: String, city: Int? = nil, dimension: Int? = nil, kpi: Int? = nil, page: Int? = nil,
-            section: String? = nil, inputs: [String] = []
+            path: String, city: Int? = nil, dimension: Int? = nil, round: Int? = nil, kpi: Int? = nil,
+            page: Int? = nil, action: Int? = nil, section: String? = nil, inputs: [String] = []
         ) {
             self.path = path
             self.city = city
             self.dimension = dimension
+            self.round = round
             self.kpi = kpi
             self.page = page
+            self.action = action
             self.section = section
             self.inputs = inputs
         }

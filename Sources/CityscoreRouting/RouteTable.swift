@@ -64,13 +64,15 @@ public struct RouteTable: Sendable {
         for page in site.pages {
             map[page.path] = page.slug == "methodology" ? URLs.methodology : URLs.page(page.slug)
         }
+        for action in site.actions { map[action.document.path] = URLs.action(action.slug) }
+        for change in site.changes { map[change.document.path] = URLs.changes }
         return map
     }
 
     /// Every output path a root-relative link may name: pages, data files and assets.
     public func linkablePaths(site: Site) -> Set<String> {
         var paths = self.paths
-        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage])
+        paths.formUnion([URLs.resultsCSV, URLs.frameworkCSV, URLs.dataPackage, URLs.actionsCSV, URLs.programmeJSON])
         paths.formUnion(site.cities.map { URLs.cityJSON($0.slug) })
         paths.formUnion(site.assets.map(URLs.asset))
         return paths

@@ -42,12 +42,22 @@ public struct URLs: Sendable {
     public static let cities = "cities/"
     public static func city(_ slug: String) -> String { "cities/\(slug)/" }
     public static func cityDimension(_ city: String, _ dimension: String) -> String { "cities/\(city)/\(dimension)/" }
+    /// An earlier evaluation round of a city (`cities/<slug>/<round>/`).
+    public static func cityRound(_ city: String, _ round: Int) -> String { "cities/\(city)/\(round)/" }
     public static let dimensions = "dimensions/"
     public static func dimension(_ slug: String) -> String { "dimensions/\(slug)/" }
     public static let indicators = "indicators/"
     public static func indicator(_ kpi: KPI) -> String { "indicators/\(kpi.slug)/" }
     public static func page(_ slug: String) -> String { slug == "index" ? "" : "\(slug)/" }
     public static let methodology = "methodology/"
+    public static func cityReport(_ slug: String) -> String { "cities/\(slug)/report/" }
+    public static let programmeReport = "report/"
+    /// The PDF of a report in the built site (`report_pdf: true`): `reports/<slug>.pdf`, `reports/programme.pdf`.
+    public static func reportPDF(_ name: String) -> String { "reports/\(name).pdf" }
+    public static func action(_ slug: String) -> String { "actions/\(slug)/" }
+    public static let programme = "programme/"
+    public static let actionsCSV = "data/actions.csv"
+    public static let programmeJSON = "data/programme.json"
     public static let resultsCSV = "data/results.csv"
     public static let frameworkCSV = "data/framework.csv"
     public static let dataPackage = "data/datapackage.json"

@@ -14,7 +14,7 @@ struct ConfigValidator {
     ]
 
     /// Keys read from `params` by cityscore itself.
-    static let readFromParams: Set<String> = ["chart_files"]
+    static let readFromParams: Set<String> = ["chart_files", "report_pdf", "report_paper"]
 
     func validate(
         _ fields: YAMLFields, baseURLOverride: String?, themeParams: Set<String> = [], diagnostics: inout [Diagnostic]
@@ -22,6 +22,8 @@ struct ConfigValidator {
         diagnostics += Keys.unknown(
             fields, known: Self.known.union(Self.readFromParams), themeParams: themeParams, in: "site.yml")
         _ = Keys.oneOf(fields, "chart_files", allowed: ["pages", "all"], into: &diagnostics)
+        _ = Keys.oneOf(fields, "report_pdf", allowed: ["true", "false"], into: &diagnostics)
+        _ = Keys.oneOf(fields, "report_paper", allowed: ["a4", "letter"], into: &diagnostics)
         let title = fields.string("title", into: &diagnostics) ?? ""
         if title.isEmpty && fields.isReadable {
             diagnostics.append(

@@ -34,7 +34,6 @@ struct ResultsValidator {
                 file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
             guard Self.required.allSatisfy(columns.has) else { continue }
             let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
-            let first = observations.count
             for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
                 diagnostics += row.diagnostics
                 guard let (observation, key) = row.value else { continue }
@@ -42,9 +41,12 @@ struct ResultsValidator {
                 keys.append(key)
                 positions.append(diagnostics.count)
             }
-            if !columns.has("round") {
-                Rounds.assignFileRounds(&observations, keys: &keys, from: first)
-            }
+        }
+        // A city's rows read without a round (files without the column) are one round, named by their
+        // latest year, as scoring takes them: a row given with that round duplicates one of them.
+        let rounds = CityRoundIndex(observations)
+        for i in observations.indices where observations[i].round == nil {
+            keys[i].datapointAndYear |= UInt64(UInt32(clamping: rounds.round(of: observations[i])) & 0xFFFFF) << 12
         }
         let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
             let observation = observations[row]

@@ -40,17 +40,4 @@ enum Rounds {
         }
         return (round, nil)
     }
-
-    /// Gives the rows read from a file without a `round` column (those from `first` on) their
-    /// round: each city's rows in the file are one round, named by the latest year among them.
-    static func assignFileRounds(_ observations: inout [Observation], keys: inout [RowOrder.Key], from first: Int) {
-        guard first < observations.count else { return }
-        var latest: [String: Int] = [:]
-        for o in observations[first...] { latest[o.city] = max(latest[o.city] ?? o.year, o.year) }
-        for i in first..<observations.count {
-            let round = latest[observations[i].city] ?? observations[i].year
-            observations[i].round = round
-            keys[i].datapointAndYear |= UInt64(UInt32(clamping: round) & 0xFFFFF) << 12
-        }
-    }
 }

@@ -9,7 +9,7 @@ public struct SiteValidator: Sendable {
     /// Page slugs the generated site uses itself.
     public static let reservedSlugs: Set<String> = [
         "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
-        "sitemap", "robots",
+        "sitemap", "robots", "report", "reports", "actions", "programme",
     ]
 
     /// `--base-url`, which wins over `site.yml`.
@@ -159,9 +159,12 @@ public struct SiteValidator: Sendable {
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)
             .validate(consume targetFiles, diagnostics: &diagnostics)
 
+        let actions = ActionValidator(framework: framework, citySlugs: slugs, themeParams: themeParams)
+            .validate(source.actions, diagnostics: &diagnostics)
+
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
-            observations: observations, targets: targets, pages: pages, assets: source.assets)
+            observations: observations, targets: targets, pages: pages, assets: source.assets, actions: actions)
         var translated = site
         translated.translations = TranslationValidator(documents: documents).validate(
             source.languageSources, site: site, config: source.config, theme: source.theme, diagnostics: &diagnostics)

@@ -77,7 +77,6 @@ public final class Staging: @unchecked Sendable {
     let destination: String
     let previous: String
     private let lock = NSLock()
-    private var folders: Set<String> = [""]
     private var failed: [String] = []
     private var written = 0
     private var pages = 0
@@ -108,24 +107,28 @@ public final class Staging: @unchecked Sendable {
         bytes.withUnsafeBytes { write(path, buffer: $0) }
     }
 
-    private func write(_ path: String, buffer: UnsafeRawBufferPointer) {
-        let folder = (path as NSString).deletingLastPathComponent
-        lock.lock()
-        let known = folders.contains(folder)
-        lock.unlock()
-        if !known {
-            guard Self.makeFolder(root + "/" + folder) else {
-                record(failure: path)
-                return
-            }
-            lock.lock()
-            folders.insert(folder)
-            lock.unlock()
+    /// Adds `text` to the end of a file written before (a large file written in parts, so that it
+    /// is never held whole); a file not yet written is made. Not counted as another file.
+    public func append(_ path: String, text: String) {
+        var text = text
+        text.withUTF8 { buffer in write(path, buffer: UnsafeRawBufferPointer(buffer), appending: true) }
+    }
+
+    private func write(_ path: String, buffer: UnsafeRawBufferPointer, appending: Bool = false) {
+        // The folders are made when the first file in them is (no list of them is kept: a large
+        // site has thousands).
+        var done = OutputWriter.writeFile(root + "/" + path, buffer, appending: appending)
+        if !done && errno == ENOENT {
+            let folder = (path as NSString).deletingLastPathComponent
+            done =
+                Self.makeFolder(root + "/" + folder)
+                && OutputWriter.writeFile(root + "/" + path, buffer, appending: appending)
         }
-        guard OutputWriter.writeFile(root + "/" + path, buffer) else {
+        guard done else {
             record(failure: path)
             return
         }
+        if appending { return }
         lock.lock()
         written += 1
         if path.hasSuffix(".html") { pages += 1 }
@@ -201,8 +204,8 @@ public final class Staging: @unchecked Sendable {
 extension OutputWriter {
     /// Writes `bytes` to a new file with plain POSIX calls: the staging folder is private and
     /// swapped in whole, so each file needs neither its own temporary copy nor an fsync.
-    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer, appending: Bool = false) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var offset = 0

@@ -51,5 +51,10 @@ struct Build: ParsableCommand {
         try printer.report(report.warnings)
         printer.summary(
             "built \(report.pages) pages (\(report.files) files) in \(Int((report.seconds * 1000).rounded())) ms")
+        if report.reportPDF {
+            let destination = output ?? site + "/public"
+            let count = try Report.printIntoSite(destination, site: site, printer: printer)
+            printer.summary("printed \(count) reports to \(destination)/reports/")
+        }
     }
 }

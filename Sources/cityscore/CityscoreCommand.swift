@@ -15,7 +15,7 @@ struct CityscoreCommand: ParsableCommand {
             Themes/. See the README for the formats.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportCommand.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportCommand.self, Diff.self, Report.self],
         defaultSubcommand: nil
     )
 
@@ -52,6 +52,7 @@ struct CityscoreCommand: ParsableCommand {
         case let build as Build: site = build.site
         case let check as Check: site = check.site
         case let serve as Serve: site = serve.site
+        case let report as Report: site = report.site
         default: return nil
         }
         let at = SourceLocation(path: site, line: 0, column: 0)

@@ -49,9 +49,10 @@ struct SpreadsheetSafetyTests {
             ], targets: [], pages: [])
         let rows = try Self.cells(DataFiles(site: site).resultsCSV())
         #expect(rows.count == 2)
-        // Then the computed columns, empty without scorecards.
+        // Then the round (the row's year: one round), the x- column and the computed columns, empty
+        // without scorecards.
         #expect(
-            rows[1] == ["c", "K: 1", "'-", "2020", "-5", "'-", "'-5", "'+1", "", "", "", "", "'-2.5"]
+            rows[1] == ["c", "K: 1", "'-", "2020", "-5", "'-", "'-5", "'+1", "", "", "", "2020", "'-2.5"]
                 + Array(repeating: "", count: 6))
     }
 
