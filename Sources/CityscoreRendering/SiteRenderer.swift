@@ -98,7 +98,7 @@ public struct SiteRenderer: Sendable {
         checking: Bool
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let (templates, templateProblems) = Templates.compile(theme, routes: routes)
+        let (templates, templateProblems) = Templates.compile(theme, routes: routes, strings: strings)
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
         let pages = routes.routes
