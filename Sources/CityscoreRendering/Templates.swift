@@ -51,7 +51,7 @@ public struct Templates: Sendable {
                 checked.append((route.template, route.kind))
             }
             diagnostics += unknownNames(library, checked: checked, strings: strings).map {
-                diagnostic($0, origins: origins)
+                diagnostic($0, origins: origins, code: .unknownTemplateVariable)
             }
         }
         return (Templates(library: library, origins: origins), diagnostics)

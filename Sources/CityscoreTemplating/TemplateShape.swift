@@ -138,3 +138,33 @@ struct ShapeChecker {
             TemplateError(template: templateName, line: line, column: column, message: message, suggestion: suggestion))
     }
 }
+
+extension TemplateLibrary {
+    /// Every template name of the library, sorted.
+    public var allNames: [String] { templateNames.sorted() }
+
+    /// The partials the template `name` includes, directly or through other partials, sorted.
+    public func partials(includedBy name: String) -> [String] {
+        guard let start = names[name] else { return [] }
+        var seen = Set<Int>()
+        var queue = [start]
+        while let index = queue.popLast() {
+            for included in Self.partialIndices(in: templates[index]) where seen.insert(included).inserted {
+                queue.append(included)
+            }
+        }
+        seen.remove(start)
+        return seen.map { templateNames[$0] }.sorted()
+    }
+
+    /// The positions of the partials `nodes` include, in sections too.
+    static func partialIndices(in nodes: [TemplateNode]) -> [Int] {
+        nodes.flatMap { node -> [Int] in
+            switch node {
+            case .partial(_, _, let index, _, _): index >= 0 ? [index] : []
+            case .section(_, let children, _, _, _): partialIndices(in: children)
+            case .text, .variable: []
+            }
+        }
+    }
+}

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Strict templates: a name no page gives its template is reported by `check` at its line and
-/// column with a did-you-mean, instead of rendering as nothing.
+/// Strict templates: a name no page gives its template is reported by `check` (and `build`) at its
+/// line and column with a did-you-mean (`unknown-template-variable`), instead of rendering as nothing.
 @Suite("Strict templates")
 struct StrictTemplateTests {
     @Test func aMisspeltVariableIsReportedAtItsLineAndColumnWithTheRightName() throws {
@@ -15,9 +15,32 @@ struct StrictTemplateTests {
         let problems = site.check()
         #expect(problems.count == 1, "\(problems)")
         let problem = try #require(problems.first)
-        #expect(problem.hasPrefix("Themes/default/templates/page.mustache:2:5: error: "))
+        #expect(problem.hasPrefix("Themes/default/templates/page.mustache:2:5: error: "), "\(problem)")
         #expect(problem.contains("page.titel"))
         #expect(problem.contains("did you mean {{page.title}}?"))
+        #expect(problem.hasSuffix("[unknown-template-variable]"))
+        // `build` stops on it too: nothing is written from a template that would lose a value.
+        #expect(site.build().contains(problem))
+    }
+
+    @Test func aNameInsideAListSectionIsCheckedAgainstTheListsItems() throws {
+        let site = try TestSite.make([
+            "Themes/default/templates/cities.mustache":
+                "<ul>\n{{#cities}}<li>{{nmae}} {{overall.percnt}}</li>{{/cities}}\n</ul>\n"
+        ])
+        defer { site.remove() }
+        let problems = site.check()
+        #expect(problems.count == 2, "\(problems)")
+        #expect(
+            problems.contains {
+                $0.hasPrefix("Themes/default/templates/cities.mustache:2:16: error: ")
+                    && $0.contains("did you mean {{name}}?")
+            }, "\(problems)")
+        #expect(
+            problems.contains {
+                $0.hasPrefix("Themes/default/templates/cities.mustache:2:25: error: ")
+                    && $0.contains("did you mean {{overall.percent}}?")
+            }, "\(problems)")
     }
 
     @Test func aPartialIsCheckedWithTheContextOfThePagesIncludingIt() throws {
@@ -54,7 +77,7 @@ struct StrictTemplateTests {
     }
 
     @Test func theDefaultThemeUsesOnlyNamesItsPagesProvide() throws {
-        let site = try TestSite.make(["Content/pages/about.md": "---\ntitle: About\n---\nText.\n"])
+        let site = try ThemeReferenceTests.everything()
         defer { site.remove() }
         #expect(site.check() == [])
     }
