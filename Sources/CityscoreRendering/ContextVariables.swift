@@ -473,7 +473,8 @@ extension ContextVariable {
             "site",
             .object([
                 V("title", .text, "`title` of site.yml"), V("description", .text, "`description` of site.yml"),
-                V("language", .text, "the site's language (BCP 47)"), V("homeURL", .text, "link to the home page"),
+                V("language", .text, "the page's language (BCP 47), for `<html lang>`"),
+                V("homeURL", .text, "link to the home page"),
                 V("params", .parameters, "other keys of site.yml, as text"),
             ]), "the site"),
         V("t", .parameters, "the interface words of strings/<language>.yml, by key (`{{t.nav_home}}`)"),
@@ -507,6 +508,18 @@ extension ContextVariable {
                 V("canonical", .text, "the page's absolute URL"), V("url", .text, "link to the page"),
             ]), "the page"),
         V("charts", .list(of: .object(chart)), "the page's charts, in page order"),
+        V(
+            "languages",
+            .list(
+                of: .object([
+                    V("code", .text, "the language's code (BCP 47), for `hreflang` and `lang`"),
+                    V("name", .text, "the language's name in itself (`language_self` of its strings)"),
+                    V("url", .text, "link to this page in that language"),
+                    V("absolute", .text, "this page's absolute URL in that language, for `hreflang` alternates"),
+                    V("current", .flag, "whether it is the page's own language"),
+                ])), "every language of a site with `languages:`, the default first (not on the 404 page)",
+            optional: true),
+        V("hasLanguages", .flag, "whether the site has more than one language (not on the 404 page)", optional: true),
     ]
 
     /// A chart with its words and its data as a table.
@@ -677,7 +690,10 @@ extension ContextVariable {
                 ])), "the city's score in each dimension")
 
     static let narrative: [ContextVariable] = [
-        V("html", .html, "the Markdown as HTML"),
+        V(
+            "html", .html,
+            "the Markdown as HTML (a narrative not translated into the page's language comes in the default one, marked with its `lang` and preceded by a note saying so)"
+        ),
         V(
             "toc",
             .list(of: .object([V("text", .text, "the heading's text"), V("id", .text, "the heading's id")])),

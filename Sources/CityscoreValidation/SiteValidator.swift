@@ -116,7 +116,10 @@ public struct SiteValidator: Sendable {
                 pages.append(page)
                 continue
             }
-            if Self.reservedSlugs.contains(page.slug) {
+            // The other languages' pages live under `<language>/`: those folders are taken too.
+            if Self.reservedSlugs.contains(page.slug)
+                || source.languageSources.languages.dropFirst().contains(page.slug)
+            {
                 diagnostics.append(
                     .error(
                         "the page slug \"\(page.slug)\" is used by the site itself; choose another",
@@ -164,6 +167,10 @@ public struct SiteValidator: Sendable {
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets, actions: actions)
-        return (site, diagnostics)
+        var translated = site
+        translated.translations = TranslationValidator(documents: documents).validate(
+            source.languageSources, site: site, config: source.config, theme: source.theme, diagnostics: &diagnostics)
+        translated.config.languages = source.languageSources.languages
+        return (translated, diagnostics)
     }
 }

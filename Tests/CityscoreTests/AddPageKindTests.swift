@@ -69,6 +69,13 @@ struct AddPageKindTests {
         let site = try TestSite.make(["Content/pages/actions.md": "---\ntitle: Our actions\n---\nText.\n"])
         defer { site.remove() }
         #expect(site.check().contains { $0.contains("Content/pages/actions.md") && $0.contains("[reserved-slug]") })
+        // A page named like another language of the site would be that language's home page.
+        let languages = try TestSite.make([
+            "Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "language: en", with: "languages: [en, nb]"),
+            "Content/pages/nb.md": "---\ntitle: Norsk\n---\nTekst.\n",
+        ])
+        defer { languages.remove() }
+        #expect(languages.check().contains { $0.contains("Content/pages/nb.md") && $0.contains("[reserved-slug]") })
     }
 
     /// `.ci/quality/pagekinds.json`, which the axe and screenshot gates read, lists one page of every

@@ -93,24 +93,14 @@ struct ThemeReferenceTests {
 
     /// Every route of the site at `root` with its context, as rendering builds it.
     static func eachContext(root: String, _ body: (Route, [String: TemplateValue]) throws -> Void) throws {
-        // As the pipeline prepares it (the record of changes is read after validation).
-        let renderer = try Pipeline(siteRoot: root, output: nil).prepare().renderer
-        let validated = renderer.site
-        let scorecards = renderer.scorecards
-        let strings = renderer.strings
-        var diagnostics: [Diagnostic] = []
-        let urls = URLs(config: validated.config)
-        let display = Display(
-            format: NumberFormat.forLanguage(validated.config.language), strings: strings, urls: urls)
-        let charts = ChartBuilder(site: validated, scorecards: scorecards, display: display, urls: urls)
-        let live = LiveValues(
-            scorecards: scorecards, framework: validated.framework, display: display, charts: charts)
-        let markdown = renderer.renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
-        let contexts = Contexts(
-            site: validated, scorecards: scorecards, display: display, urls: urls, strings: strings,
-            markdown: markdown, routes: renderer.routes)
-        for route in renderer.routes.routes {
-            try body(route, contexts.context(for: route, charts: charts.charts(for: route)))
+        // As the pipeline prepares it (the record of changes is read after validation), in every
+        // language of the site.
+        for renderer in try Pipeline(siteRoot: root, output: nil).prepare().renderer.renderers {
+            var diagnostics: [Diagnostic] = []
+            let parts = renderer.pageParts(diagnostics: &diagnostics)
+            for route in renderer.routes.routes {
+                try body(route, parts.contexts.context(for: route, charts: parts.charts.charts(for: route)))
+            }
         }
     }
 
