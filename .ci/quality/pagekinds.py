@@ -15,6 +15,7 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pagekinds.js
 # The demo's other language (languages: [en, nb]): the same page kinds under nb/, checked too.
 OTHER_LANGUAGE_PAGES = [("nb " + kind, "nb/" + path) for kind, path in PAGE_KINDS if kind != "404"]
 
+
 def chrome(width=1280, height=900):
     """A headless Chromium driven by Selenium (Debian's chromium and chromium-driver)."""
     from selenium import webdriver
