@@ -641,6 +641,10 @@ programme_progress_kpis: Indicators that moved a band
 programme_moved_up: Cities up a band
 programme_moved_down: Cities down a band
 programme_which_cities: Which cities
+programme_heatmaps: Scores by city and category
+programme_heatmaps_intro: "Each city's score in every category, by evaluation round, the latest first."
+programme_heatmap_round: "Round {round}"
+programme_heatmap_latest: Each city's latest round
 live_no_target: no target
 changes_title: What changed
 changes_description: Values added to and corrected on this site, newest first.
@@ -1281,6 +1285,15 @@ round_latest_link: See the latest round
 </div>{{/empty(categories)}}
 {{#empty(categories)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(categories)}}
 </section>
+{{^empty(headedCharts)}}<section id="heatmaps">
+<h2>{{t.programme_heatmaps}}</h2>
+<p>{{t.programme_heatmaps_intro}}</p>
+{{#headedCharts}}{{^folded}}<h3>{{heading}}</h3>
+{{>partials/charts}}{{/folded}}{{#folded}}<details class="chart-round">
+<summary>{{heading}}</summary>
+{{>partials/charts}}</details>
+{{/folded}}{{/headedCharts}}
+</section>{{/empty(headedCharts)}}
 <section id="shared-indicators">
 <h2>{{t.programme_shared_kpis}}</h2>
 {{^empty(kpis)}}<div class="table-scroll">
