@@ -17,6 +17,8 @@ struct Contexts: Sendable {
     var display: Display
     var urls: URLs
     var strings: Strings
+    /// The site's languages, for the switcher and `hreflang`.
+    var languages = LanguageLinks()
     /// Rendered Markdown by site path.
     var markdown: [String: RenderedMarkdown]
 
@@ -107,7 +109,8 @@ struct Contexts: Sendable {
                 crumbs.append(.object(crumb))
             }
         }
-        let fullTitle = isHome ? site.config.title : "\(title) – \(site.config.title)"
+        let fullTitle =
+            isHome ? site.config.title : strings.format("page_title", ["page": title, "site": site.config.title])
         var context = sharedFields
         context["nav"] = .list(nav)
         context["breadcrumbs"] = .list(crumbs)
@@ -176,6 +179,10 @@ struct Contexts: Sendable {
         var context = pageContext(for: route, rows: charts.rows)
         context["charts"] = .list(charts.figures.filter { $0.heading == nil }.map(\.context))
         context["headedCharts"] = .list(charts.figures.filter { $0.heading != nil }.map(\.headedContext))
+        if !languages.all.isEmpty, route.kind != .notFound {
+            context["languages"] = languages.context(path: route.path, urls: urls)
+            context["hasLanguages"] = .bool(true)
+        }
         return context
     }
 

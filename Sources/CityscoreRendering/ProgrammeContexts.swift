@@ -121,8 +121,8 @@ extension ChartBuilder {
                 bandTwo: item.weak.filter { city in band(city, item) == .two }.count, acting: item.weakActing.count,
                 strong: item.strong.count, scored: item.scored)
         }
-        let bars = WeaknessBars(title: "Shared weaknesses by KPI", rows: Array(ranked), cities: view.cityCount)
-            .render(id: "shared-weaknesses", format: format)
+        let bars = WeaknessBars(title: strings["programme_shared_kpis"], rows: Array(ranked), cities: view.cityCount)
+            .render(id: "shared-weaknesses", format: format, words: words)
         return [figure(bars, page: page, file: "shared-weaknesses")] + programmeHeatMaps()
     }
 
