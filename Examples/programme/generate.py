@@ -432,8 +432,12 @@ def actions(bands, reached, order, kpi_names, out):
         start_year = {"done": 2021, "stopped": 2022, "in-progress": 2024, "planned": 2026}[status] + rng.randrange(2)
         start = f"{start_year}-{1 + rng.randrange(12):02d}"
         due_year = start_year + 1 + rng.randrange(3)
+        # The example's present is its latest round: what is done or stopped ended before it, what is
+        # in progress is due after it.
         if status == "done":
-            due_year = min(due_year, 2025)
+            due_year = min(due_year, ROUNDS[-1] - 1)
+        elif status == "in-progress":
+            due_year = max(due_year, ROUNDS[-1] + 1)
         due = f"{due_year}-{1 + rng.randrange(12):02d}-{[1, 15, 28][rng.randrange(3)]:02d}"
         if due_year == start_year:
             due = f"{due_year}-12-31"
@@ -458,7 +462,7 @@ def actions(bands, reached, order, kpi_names, out):
                         f"No municipality of the programme meets the target yet; {names[best]} comes closest."),
                      ""]
         body += ["## Milestones", "",
-                 f"- {start}: the council approves the plan and its budget",
+                 f"- {start}: " + ("work is to start" if status == "planned" else "work started"),
                  f"- {due}: " + {"done": "the work was finished", "stopped": "the work was to have been finished"}
                  .get(status, "the work is to be finished"), ""]
         if status == "stopped":
