@@ -493,6 +493,8 @@ def main():
     # Each city's achievement (0–1.1) per item and round: its level, its strong dimension, its pace,
     # and a fixed per-item offset so that weaknesses persist and some are shared across cities.
     shared_weakness = {(k["code"], p): rng.uniform(-0.25, 0.05) for k, p, _ in every}
+    # On a third of the items one municipality is far ahead of the others: whom to learn from.
+    leader = {(k["code"], p): rng.choice(CITIES)[0] for k, p, _ in every if rng.random() < 0.35}
     results = {r: [] for r in ROUNDS}
     targets = []
     story = {}
@@ -504,6 +506,8 @@ def main():
         for kpi, point, direction in every:
             code = kpi["code"]
             offset = shared_weakness[(code, point)] + city_rng.uniform(-0.18, 0.18)
+            if leader.get((code, point)) == slug:
+                offset += 0.45
             if kpi["dimension"] == strong:
                 offset += 0.12
             item_pace = pace + city_rng.uniform(-0.05, 0.05)

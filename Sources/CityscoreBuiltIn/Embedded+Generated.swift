@@ -444,6 +444,10 @@ tr.status-missing th a, tr.status-not-reported th a { color: var(--muted); }
   .trend-improving span { color: #6fdd8b; }
   .trend-worsening span { color: #ff8a80; }
 }
+/* An action's status: a small outlined badge in the text's own colour (contrast as the text). */
+.action-status { display: inline-block; padding: 0 0.35em; border: 1px solid currentColor; border-radius: 3px;
+  font-size: 0.85em; font-weight: 600; line-height: 1.4; white-space: nowrap; }
+.no-action { font-style: italic; }
 
 /* Cards and lists */
 .city-cards, .dimension-cards, .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
@@ -1968,7 +1972,7 @@ round_latest_link: Se den siste runden
 {{>partials/head}}
 <h1>{{page.title}}</h1>
 <p class="lead">{{t.programme_description}}</p>
-<p>{{lead}}{{^empty(statusCounts)}} {{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}{{/empty(statusCounts)}}</p>
+<p>{{lead}}{{^empty(statusCounts)}} ({{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}){{/empty(statusCounts)}}</p>
 {{>partials/charts}}
 <section id="shared-categories">
 <h2>{{t.programme_shared_categories}}</h2>
