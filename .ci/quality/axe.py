@@ -10,7 +10,7 @@ import sys
 
 from axe_selenium_python import Axe
 
-from pagekinds import PAGE_KINDS, chrome, color_scheme, example_pages
+from pagekinds import OTHER_LANGUAGE_PAGES, PAGE_KINDS, chrome, color_scheme, example_pages
 
 # WCAG 2.0/2.1 A and AA, plus axe's best practices (landmarks, headings, …).
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
@@ -39,7 +39,7 @@ def run_axe(driver):
 
 def main():
     base = sys.argv[1]
-    pages = [(kind, base, path) for kind, path in PAGE_KINDS]
+    pages = [(kind, base, path) for kind, path in PAGE_KINDS + OTHER_LANGUAGE_PAGES]
     if len(sys.argv) == 4:
         pages += [(kind, sys.argv[2], path) for kind, path in example_pages(sys.argv[3])]
     driver = chrome()
@@ -74,7 +74,7 @@ def main():
                         print(f"  {v['id']} ({v['impact']}): {target}\n    {v['help']}: {v['helpUrl']}\n    {summary}")
     finally:
         driver.quit()
-    print(f"axe: axe-core {version}, {checked} page checks ({len(pages)} pages × light and dark), {failures} violations"
+    print(f"axe: axe-core {version}, {checked} page checks ({len(pages)} pages: {len(PAGE_KINDS)} page kinds in English and Norwegian, the example's sample; × light and dark), {failures} violations"
           f" ({incomplete_total} contrast checks axe could not decide, not counted)")
     return 1 if failures else 0
 

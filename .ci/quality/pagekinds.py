@@ -20,6 +20,10 @@ PAGE_KINDS = [
 ]
 
 
+# The demo's other language (languages: [en, nb]): the same page kinds under nb/, checked too.
+OTHER_LANGUAGE_PAGES = [("nb " + kind, "nb/" + path) for kind, path in PAGE_KINDS if kind != "404"]
+
+
 def example_pages(content):
     """A sample of the fictional programme's pages (Examples/programme/Content at `content`) with
     every page kind that rounds and actions bring, by name → path below its base URL: the programme
