@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """axe-core (axe-selenium-python) in headless Chromium on one page of every page kind, in light and in
-emulated dark mode. Usage: axe.py BASE_URL. Every violation is printed with rule, target and help;
-any violation fails."""
+emulated dark mode; with EXAMPLE_URL and EXAMPLE_CONTENT also on the fictional programme example's
+sample pages (pagekinds.example_pages). Usage: axe.py BASE_URL [EXAMPLE_URL EXAMPLE_CONTENT]. Every
+violation is printed with rule, target and help; any violation fails."""
 import importlib.util
 import json
 import os
@@ -9,7 +10,7 @@ import sys
 
 from axe_selenium_python import Axe
 
-from pagekinds import OTHER_LANGUAGE_PAGES, PAGE_KINDS, chrome, color_scheme
+from pagekinds import OTHER_LANGUAGE_PAGES, PAGE_KINDS, chrome, color_scheme, example_pages
 
 # WCAG 2.0/2.1 A and AA, plus axe's best practices (landmarks, headings, …).
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
@@ -38,6 +39,9 @@ def run_axe(driver):
 
 def main():
     base = sys.argv[1]
+    pages = [(kind, base, path) for kind, path in PAGE_KINDS + OTHER_LANGUAGE_PAGES]
+    if len(sys.argv) == 4:
+        pages += [(kind, sys.argv[2], path) for kind, path in example_pages(sys.argv[3])]
     driver = chrome()
     driver.set_script_timeout(120)
     version = None
@@ -47,8 +51,8 @@ def main():
     try:
         for scheme in ("light", "dark"):
             color_scheme(driver, scheme)
-            for kind, path in PAGE_KINDS + OTHER_LANGUAGE_PAGES:
-                driver.get(base + path)
+            for kind, site, path in pages:
+                driver.get(site + path)
                 # <details> hold chart data tables: open them so their contents are checked too.
                 driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
                 results = run_axe(driver)
@@ -61,7 +65,7 @@ def main():
                 incomplete = [v for v in results.get("incomplete", []) if v["id"] == "color-contrast"]
                 incomplete_total += sum(len(v["nodes"]) for v in incomplete)
                 status = "ok" if not violations else f"{len(violations)} rules, {nodes} elements"
-                print(f"axe: {scheme:5} {kind:18} {path or '/':31} {status}")
+                print(f"axe: {scheme:5} {kind:22} {path or '/':44} {status}")
                 for v in violations:
                     failures += len(v["nodes"])
                     for node in v["nodes"]:
@@ -70,7 +74,7 @@ def main():
                         print(f"  {v['id']} ({v['impact']}): {target}\n    {v['help']}: {v['helpUrl']}\n    {summary}")
     finally:
         driver.quit()
-    print(f"axe: axe-core {version}, {checked} page checks ({len(PAGE_KINDS)} page kinds, in English and Norwegian, × light and dark), {failures} violations"
+    print(f"axe: axe-core {version}, {checked} page checks ({len(pages)} pages: {len(PAGE_KINDS)} page kinds in English and Norwegian, the example's sample; × light and dark), {failures} violations"
           f" ({incomplete_total} contrast checks axe could not decide, not counted)")
     return 1 if failures else 0
 

@@ -3,6 +3,9 @@
 #   build_demo OUT URL     builds the demo site (the repository root) into OUT with --base-url URL
 #   build_gate_site OUT URL  the demo plus the gates' fixtures (.ci/quality/fixtures/actions/: an
 #                          illustrative action, so every page kind exists), built into OUT
+#   build_example OUT URL  the fictional programme (Examples/programme/: rounds, actions, programme
+#                          view) built into OUT; `example_pages` prints the paths of its sample pages
+#                          (pagekinds.py: every page kind rounds and actions bring)
 #   free_port              prints a free TCP port on 127.0.0.1
 #   serve_parent DIR PORT  serves DIR on 127.0.0.1:PORT in the background (SERVER_PID); stopped on exit
 #   make_temp              a temporary folder, removed on exit (kept with KEEP_TEMP=1)
@@ -44,6 +47,17 @@ build_gate_site() {
   cp "$QUALITY/fixtures/actions/"*.md "$copy/Content/actions/"
   rm -rf "$out"
   "$bin" build --site "$copy" --output "$out" --base-url "$url" >&2
+}
+
+build_example() {
+  local out="$1" url="$2" bin
+  bin="$(cityscore_bin)"
+  rm -rf "$out"
+  "$bin" build --site "$ROOT/Examples/programme" --output "$out" --base-url "$url" >&2
+}
+
+example_pages() {
+  python3 "$QUALITY/pagekinds.py" example-pages "$ROOT/Examples/programme/Content"
 }
 
 free_port() {

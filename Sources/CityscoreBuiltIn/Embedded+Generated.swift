@@ -444,6 +444,10 @@ tr.status-missing th a, tr.status-not-reported th a { color: var(--muted); }
   .trend-improving span { color: #6fdd8b; }
   .trend-worsening span { color: #ff8a80; }
 }
+/* An action's status: a small outlined badge in the text's own colour (contrast as the text). */
+.action-status { display: inline-block; padding: 0 0.35em; border: 1px solid currentColor; border-radius: 3px;
+  font-size: 0.85em; font-weight: 600; line-height: 1.4; white-space: nowrap; }
+.no-action { font-style: italic; }
 
 /* Cards and lists */
 .city-cards, .dimension-cards, .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
@@ -911,6 +915,10 @@ programme_progress_kpis: Indicators that moved a band
 programme_moved_up: Cities up a band
 programme_moved_down: Cities down a band
 programme_which_cities: Which cities
+programme_heatmaps: Scores by city and category
+programme_heatmaps_intro: "Each city's score in every category, by evaluation round, the latest first."
+programme_heatmap_round: "Round {round}"
+programme_heatmap_latest: Each city's latest round
 live_no_target: no target
 changes_title: What changed
 changes_description: Values added to and corrected on this site, newest first.
@@ -1323,6 +1331,10 @@ programme_progress_kpis: Indikatorer som flyttet seg ett nivå
 programme_moved_up: Kommuner opp ett nivå
 programme_moved_down: Kommuner ned ett nivå
 programme_which_cities: Hvilke kommuner
+programme_heatmaps: Poengandel per kommune og kategori
+programme_heatmaps_intro: "Hver kommunes poengandel i hver kategori, per evalueringsrunde, den siste først."
+programme_heatmap_round: "Runde {round}"
+programme_heatmap_latest: Hver kommunes siste runde
 # Levende verdier og endringer
 live_no_target: uten mål
 changes_title: Hva som er endret
@@ -1960,7 +1972,7 @@ round_latest_link: Se den siste runden
 {{>partials/head}}
 <h1>{{page.title}}</h1>
 <p class="lead">{{t.programme_description}}</p>
-<p>{{lead}}{{^empty(statusCounts)}} {{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}{{/empty(statusCounts)}}</p>
+<p>{{lead}}{{^empty(statusCounts)}} ({{#statusCounts}}<span class="action-status {{statusClass}}">{{status}}</span> {{count}}{{^last()}} · {{/last()}}{{/statusCounts}}){{/empty(statusCounts)}}</p>
 {{>partials/charts}}
 <section id="shared-categories">
 <h2>{{t.programme_shared_categories}}</h2>
@@ -1981,6 +1993,15 @@ round_latest_link: Se den siste runden
 </div>{{/empty(categories)}}
 {{#empty(categories)}}<p class="muted">{{t.programme_none_weak}}</p>{{/empty(categories)}}
 </section>
+{{^empty(headedCharts)}}<section id="heatmaps">
+<h2>{{t.programme_heatmaps}}</h2>
+<p>{{t.programme_heatmaps_intro}}</p>
+{{#headedCharts}}{{^folded}}<h3>{{heading}}</h3>
+{{>partials/charts}}{{/folded}}{{#folded}}<details class="chart-round">
+<summary>{{heading}}</summary>
+{{>partials/charts}}</details>
+{{/folded}}{{/headedCharts}}
+</section>{{/empty(headedCharts)}}
 <section id="shared-indicators">
 <h2>{{t.programme_shared_kpis}}</h2>
 {{^empty(kpis)}}<div class="table-scroll">

@@ -44,6 +44,9 @@ public struct HeatMap: Sendable, Hashable {
     public var columns: [Column]
     /// Rows (cities), in the order given.
     public var rows: [Row]
+    /// Draws the cities as columns and the columns (categories) as rows: a long list of categories
+    /// then fits a page's width. The description and data table keep cities as rows.
+    public var transposed = false
 
     /// Creates a heat map.
     public init(title: String, columns: [Column], rows: [Row]) {
@@ -58,8 +61,20 @@ public struct HeatMap: Sendable, Hashable {
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
     public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        guard transposed else { return draw(id: id, format: format, words: words, described: self) }
+        let swapped = HeatMap(
+            title: title, columns: rows.map { Column(name: $0.name) },
+            rows: columns.indices.map { c in
+                Row(name: columns[c].shortName, cells: rows.map { c < $0.cells.count ? $0.cells[c] : .notScored })
+            })
+        return swapped.draw(id: id, format: format, words: words, described: self)
+    }
+
+    /// Draws this grid, described (text alternative and data table) by `described`: itself, or the
+    /// map it is the transposition of.
+    private func draw(id: String, format: NumberFormat, words: ChartWords, described: HeatMap) -> Chart {
         let text = ValueText(format: format, words: words)
-        let cells = rows.map { row in columns.indices.map { $0 < row.cells.count ? row.cells[$0] : .notScored } }
+        let cells = self.cells
         let labelWidth = min(180, max(60, rows.map { TextMetrics.width($0.name, size: 13, bold: true) }.max() ?? 60))
         let left = 12 + labelWidth + 10
         let cellWidth = columns.isEmpty ? 60 : min(88, max(48, (628 - left - 40) / Double(columns.count)))
@@ -82,11 +97,11 @@ public struct HeatMap: Sendable, Hashable {
         let empty = rows.isEmpty || columns.isEmpty
         var frame = ChartFrame(
             id: id, kind: "heatmap", width: width, height: 90, title: words("chart_heatmap_title", ["title": title]),
-            description: describe(cells, text))
+            description: described.describe(described.cells, text))
         var w = SVGWriter(capacity: 2048 + 512 * (columns.count + 1) * (rows.count + 1))
         if empty {
             w.label(text.words.noData, x: width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
-            return frame.chart(body: w, table: table(cells, text), usesHatch: false)
+            return frame.chart(body: w, table: described.table(described.cells, text), usesHatch: false)
         }
         for (index, column) in columns.enumerated() {
             let x = left + cellWidth * (Double(index) + 0.5)
@@ -133,7 +148,13 @@ public struct HeatMap: Sendable, Hashable {
         let legendHeight = Legend.draw(
             into: &w, frame: frame, x: 12, y: gridBottom + 18, width: width - 24, scores: all, words: text.words)
         frame.height = gridBottom + 18 + legendHeight + 8
-        return frame.chart(body: w, table: table(cells, text), usesHatch: all.contains(.notReported))
+        return frame.chart(
+            body: w, table: described.table(described.cells, text), usesHatch: all.contains(.notReported))
+    }
+
+    /// Scores by row and column, a missing cell as not scored.
+    private var cells: [[ChartScore]] {
+        rows.map { row in columns.indices.map { $0 < row.cells.count ? row.cells[$0] : .notScored } }
     }
 
     private func describe(_ cells: [[ChartScore]], _ text: ValueText) -> String {

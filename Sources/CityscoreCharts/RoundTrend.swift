@@ -74,24 +74,10 @@ public struct RoundTrend: Sendable, Hashable {
             self.rounds.count == 1
                 ? (left + right) / 2 : left + 20 + Double(index) * (right - left - 40) / Double(self.rounds.count - 1)
         }
-        var path = ""
-        for (index, score) in dimension.scores.enumerated() where index < rounds.count {
-            guard let percent = score.percent else { continue }
-            path += (path.isEmpty ? "M" : " L")
-            SVGNumber.append(x(index), to: &path)
-            path += " "
-            SVGNumber.append(y(min(max(percent, 0), 100)), to: &path)
+        let points = dimension.scores.prefix(rounds.count).enumerated().compactMap { index, score in
+            score.percent.map { (x: x(index), y: y(min(max($0, 0), 100))) }
         }
-        if path.contains("L") {
-            let paint = ChartPalette.series
-            w.open("path")
-            w.attribute("class", paint.className)
-            w.attribute("d", path)
-            w.attribute("fill", "none")
-            w.attribute("stroke", paint.light)
-            w.attribute("stroke-width", 2)
-            w.closeEmpty()
-        }
+        w.seriesLine(through: points, width: 2)
         for (index, round) in rounds.enumerated() {
             let px = x(index)
             w.label(
@@ -105,24 +91,12 @@ public struct RoundTrend: Sendable, Hashable {
                 continue
             }
             let py = y(min(max(percent, 0), 100))
-            let fill = ChartPalette.band(band)
-            let halo = ChartPalette.halo
-            w.open("circle")
-            w.attribute("class", fill.className, halo.className)
-            w.attribute("cx", px)
-            w.attribute("cy", py)
-            w.attribute("r", 5)
-            w.attribute("fill", fill.light)
-            w.attribute("stroke", halo.light)
-            w.attribute("stroke-width", 1.5)
-            w.closeStart("circle")
-            w.element(
-                "title",
-                text: text.words(
+            w.seriesDot(
+                x: px, y: py, radius: 5, fill: ChartPalette.band(band),
+                title: text.words(
                     "chart_rounds_tooltip",
                     ["name": dimension.name, "round": String(round), "score": text.score(score)])
                     + text.words.bandSuffix(band))
-            w.end()
             w.label(
                 text.percent(percent, band: band, digits: 0), x: px, y: py - 10, size: 11, paint: ChartPalette.text,
                 anchor: .middle, halo: true)

@@ -143,45 +143,11 @@ public struct TrendLine: Sendable, Hashable {
     }
 
     private func drawLine(into w: inout SVGWriter, series: [Point], x: LinearScale, y: LinearScale, width: Double) {
-        guard series.count > 1 else { return }
-        var path = ""
-        path.reserveCapacity(series.count * 16)
-        for (index, point) in series.enumerated() {
-            path += index == 0 ? "M" : " L"
-            SVGNumber.append(x(Double(point.year)), to: &path)
-            path += " "
-            SVGNumber.append(y(point.value), to: &path)
-        }
-        let paint = ChartPalette.series
-        w.open("path")
-        w.attribute("class", paint.className)
-        w.attribute("d", path)
-        w.attribute("fill", "none")
-        w.attribute("stroke", paint.light)
-        w.attribute("stroke-width", width)
-        w.attribute("stroke-linejoin", "round")
-        w.attribute("stroke-linecap", "round")
-        w.closeEmpty()
+        w.seriesLine(through: series.map { (x(Double($0.year)), y($0.value)) }, width: width)
     }
 
     private func drawDot(into w: inout SVGWriter, x: Double, y: Double, radius: Double, title: String?) {
-        let fill = ChartPalette.seriesDot
-        let halo = ChartPalette.halo
-        w.open("circle")
-        w.attribute("class", fill.className, halo.className)
-        w.attribute("cx", x)
-        w.attribute("cy", y)
-        w.attribute("r", radius)
-        w.attribute("fill", fill.light)
-        w.attribute("stroke", halo.light)
-        w.attribute("stroke-width", 1.5)
-        if let title {
-            w.closeStart("circle")
-            w.element("title", text: title)
-            w.end()
-        } else {
-            w.closeEmpty()
-        }
+        w.seriesDot(x: x, y: y, radius: radius, fill: ChartPalette.seriesDot, title: title)
     }
 
     private func drawTarget(into w: inout SVGWriter, y: Double, from x0: Double, to x1: Double, width: Double) {

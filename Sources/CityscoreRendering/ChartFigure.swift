@@ -20,6 +20,10 @@ struct ChartFigure: Sendable {
     var rows: [[String]]
     /// Columns holding numbers (aligned right).
     var numeric: Set<Int> = []
+    /// A heading when the figure is shown under one of its own (`headedCharts`), not in `charts`.
+    var heading: String? = nil
+    /// Whether a headed figure starts folded.
+    var folded = false
 
     /// Template fields. The chart's data table comes as ready HTML (`tableRows`), like the SVG: it is
     /// generated data, and a large one (a wheel lists every KPI) renders far faster in Swift.

@@ -177,7 +177,8 @@ struct Contexts: Sendable {
     /// The context of one page, with its charts.
     func context(for route: Route, charts: PageCharts) -> Fields {
         var context = pageContext(for: route, rows: charts.rows)
-        context["charts"] = .list(charts.figures.map(\.context))
+        context["charts"] = .list(charts.figures.filter { $0.heading == nil }.map(\.context))
+        context["headedCharts"] = .list(charts.figures.filter { $0.heading != nil }.map(\.headedContext))
         if !languages.all.isEmpty, route.kind != .notFound {
             context["languages"] = languages.context(path: route.path, urls: urls)
             context["hasLanguages"] = .bool(true)

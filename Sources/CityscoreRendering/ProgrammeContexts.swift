@@ -112,7 +112,7 @@ extension Contexts {
 }
 
 extension ChartBuilder {
-    /// The programme page's charts: shared weaknesses ranked, and every city × category.
+    /// The programme page's charts: shared weaknesses ranked, and every city × category per round.
     func programmeFigures(_ view: Programme) -> [ChartFigure] {
         let page = URLs.programme
         let ranked = view.sharedWeaknesses.prefix(15).map { item in
@@ -123,15 +123,7 @@ extension ChartBuilder {
         }
         let bars = WeaknessBars(title: strings["programme_shared_kpis"], rows: Array(ranked), cities: view.cityCount)
             .render(id: "shared-weaknesses", format: format, words: words)
-        let columns = view.categories.map {
-            HeatMap.Column(name: "\($0.name) (\($0.subdimension))", shortName: $0.label)
-        }
-        let rows = scorecards.map { card in
-            HeatMap.Row(name: card.city.name, cells: card.dimensions.flatMap(\.categories).map { Self.score($0.score) })
-        }
-        let heat = HeatMap(title: strings["programme_title"], columns: columns, rows: rows).render(
-            id: "programme-heatmap", format: format, words: words)
-        return [figure(bars, page: page, file: "shared-weaknesses"), figure(heat, page: page, file: "heatmap")]
+        return [figure(bars, page: page, file: "shared-weaknesses")] + programmeHeatMaps()
     }
 
     /// The band of one city on one item of the programme.
