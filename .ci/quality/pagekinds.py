@@ -19,6 +19,9 @@ PAGE_KINDS = [
 ]
 
 
+# The demo's other language (languages: [en, nb]): the same page kinds under nb/, checked too.
+OTHER_LANGUAGE_PAGES = [("nb " + kind, "nb/" + path) for kind, path in PAGE_KINDS if kind != "404"]
+
 def chrome(width=1280, height=900):
     """A headless Chromium driven by Selenium (Debian's chromium and chromium-driver)."""
     from selenium import webdriver

@@ -83,6 +83,12 @@ public final class KPI: Sendable, Hashable {
     public let category: String
     /// Where the KPI is defined.
     public let location: SourceLocation
+    /// Display names of the data points in the page's language, by identifier (empty: the
+    /// identifiers are shown).
+    public let datapointNames: [String: String]
+
+    /// The name of data point `id` as pages show it.
+    public func datapointName(_ id: String) -> String { datapointNames[id] ?? id }
 
     /// Creates a KPI.
     public init(
@@ -91,8 +97,9 @@ public final class KPI: Sendable, Hashable {
         range: ValueRange? = nil, directionBasis: String = "", target: Double? = nil,
         targetSource: String = "", sdg: String = "", description: String = "", evidence: String = "",
         dimension: String, subdimension: String, category: String,
-        location: SourceLocation = SourceLocation(path: "")
+        location: SourceLocation = SourceLocation(path: ""), datapointNames: [String: String] = [:]
     ) {
+        self.datapointNames = datapointNames
         self.code = code
         self.slug = Slug.make(code)
         self.name = name
@@ -211,6 +218,15 @@ public struct Framework: Sendable {
         self.codes = self.kpis.map(\.code)
     }
 
+    /// A framework from dimensions already grouped (a translation of another, with its slugs).
+    public init(dimensions: [Dimension], origin: String) {
+        self.origin = origin
+        self.dimensions = dimensions
+        self.kpis = dimensions.flatMap(\.kpis)
+        self.index = Dictionary(kpis.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.codes = self.kpis.map(\.code)
+    }
+
     /// Every KPI in framework order (dimension, sub-dimension, category).
     public let kpis: [KPI]
 
@@ -222,4 +238,10 @@ public struct Framework: Sendable {
 
     /// The dimension with this slug.
     public func dimension(slug: String) -> Dimension? { dimensions.first { $0.slug == slug } }
+
+    /// The dimension that holds the KPI with this code (its slug stays the same in every language,
+    /// while its name is translated).
+    public func dimension(ofKPI code: String) -> Dimension? {
+        dimensions.first { dimension in dimension.categories.contains { $0.kpis.contains { $0.code == code } } }
+    }
 }
