@@ -105,8 +105,8 @@ public struct Pipeline: Sendable {
     /// 300 MiB for 1,000 cities).
     func check(_ prepared: Prepared) throws(DiagnosticsError) -> (pages: Int, files: Int, warnings: [Diagnostic]) {
         let (_, problems) = prepared.renderer.check(onePerTemplate: true, progress: progress)
-        // Every route is one HTML page of the build.
-        let pages = prepared.renderer.routes.routes.count
+        // Every route of every language is one HTML page of the build.
+        let pages = prepared.renderer.renderers.reduce(0) { $0 + $1.routes.routes.count }
         var diagnostics = prepared.diagnostics
         diagnostics.append(contentsOf: problems)
         var assets = 0
