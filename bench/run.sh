@@ -14,6 +14,8 @@
 #                   than this many seconds; 0 = always run it
 #   PROGRAMME=357   cities of the national programme site the serve edits are measured on
 #   SERVE_EDITS=10  edits of each kind on it (the median is reported)
+#   HUGE=0          cities of the one-off large build (issue 20: 10000 cities in < 60 s, < 1 GiB); 0 skips it
+#                   (its target is then printed as SKIP with the figure recorded in bench/README.md)
 #   CITYSCORE=PATH  measure this binary instead of building one
 #   WORK=DIR        generate into DIR (default: a new temporary folder, removed at the end)
 #   KEEP=1          keep the temporary folder (sites, outputs, results.tsv, logs)
@@ -36,6 +38,7 @@ TIMEOUT="${TIMEOUT:-600}"
 MAX_BIG="${MAX_BIG:-90}"
 PROGRAMME="${PROGRAMME:-357}"
 SERVE_EDITS="${SERVE_EDITS:-10}"
+HUGE="${HUGE:-0}"
 
 for tool in python3 hugo cmark; do
   if ! command -v "$tool" >/dev/null; then
@@ -89,6 +92,7 @@ python3 "$BENCH/generate.py" markdown "$PAGES" "$WORK/md"
 python3 "$BENCH/generate.py" data "$CITIES" "$YEARS" "$WORK/data-$CITIES"
 python3 "$BENCH/generate.py" data "$BIG" "$YEARS" "$WORK/data-$BIG"
 python3 "$BENCH/generate.py" programme "$PROGRAMME" "$YEARS" "$WORK/programme-$PROGRAMME"
+if [[ "$HUGE" != 0 ]]; then python3 "$BENCH/generate.py" data "$HUGE" "$YEARS" "$WORK/data-$HUGE"; fi
 echo "   $PAGES pages ($(du -sh "$WORK/md/all.md" | cut -f1) of Markdown), $CITIES and $BIG cities x $YEARS years ($((SECONDS - start)) s)"
 
 # 3. measure
@@ -121,6 +125,15 @@ else
   big_skip=()
 fi
 
+# The one-off large build (HUGE cities): once, outside the linearity check.
+huge=()
+if [[ "$HUGE" != 0 ]]; then
+  measure "data-$HUGE" "$RESULTS" --runs 1 --timeout "$TIMEOUT" --clean "$OUT/out-data-$HUGE" -- \
+    "$CITYSCORE" build --site "$WORK/data-$HUGE/cityscore" --output "$OUT/out-data-$HUGE"
+  rm -rf "$OUT/out-data-$HUGE" "$WORK/data-$HUGE"
+  huge=(--huge "$HUGE")
+fi
+
 # 4. serve: only when the binary has the command
 serve=(--serve-skip "no serve command")
 if "$CITYSCORE" serve --help 2>&1 | grep -q -- "--port"; then
@@ -150,6 +163,6 @@ fi
 # 5. the table
 echo "== load average at the end: $(load)"
 status=0
-python3 "$BENCH/report.py" "$RESULTS" --pages "$PAGES" --cities "$CITIES" --programme "$PROGRAMME" "${serve[@]}" ${big_skip[@]+"${big_skip[@]}"} --json "$WORK/results.json" || status=$?
+python3 "$BENCH/report.py" "$RESULTS" --pages "$PAGES" --cities "$CITIES" --programme "$PROGRAMME" "${serve[@]}" ${big_skip[@]+"${big_skip[@]}"} ${huge[@]+"${huge[@]}"} --json "$WORK/results.json" || status=$?
 if [[ "${KEEP:-0}" == 1 ]]; then echo "(kept: $WORK)"; fi
 exit "$status"

@@ -153,58 +153,6 @@ public enum DataQuality: String, Sendable, Hashable, CaseIterable {
     case unknown
 }
 
-/// One row of `results/*.csv`, validated.
-public struct Observation: Sendable, Hashable {
-    public var city: String
-    public var kpi: String
-    public var datapoint: String?
-    public var year: Int
-    /// The evaluation round the row belongs to (the `round` column, a year; an empty cell means the
-    /// row's year). Nil when the row was not read with a round: every such row of a city is then
-    /// one round, labelled by its latest year.
-    public var round: Int?
-    public var value: ObservedValue
-    /// The value cell as written (`0.001`, `3.90`, `97.00`), trimmed: shown with the digits it was
-    /// given and written back as read. Empty when the observation was not read from a file.
-    public var valueText: String
-    /// `benchmark` column `none`: the city's report says the KPI has no benchmark, so it is shown
-    /// but never scored, even where the site has a goal for it.
-    public var noBenchmark: Bool
-    public var unit: String
-    public var source: String
-    public var note: String
-    public var quality: DataQuality?
-    public var verified: Bool?
-    /// `x-` columns, by column name.
-    public var extra: [String: String]
-    /// Where the row is.
-    public var location: SourceLocation
-
-    /// Creates an observation.
-    public init(
-        city: String, kpi: String, datapoint: String? = nil, year: Int, value: ObservedValue, unit: String = "",
-        source: String = "", note: String = "", quality: DataQuality? = nil, verified: Bool? = nil,
-        extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: ""), valueText: String = "",
-        noBenchmark: Bool = false, round: Int? = nil
-    ) {
-        self.round = round
-        self.city = city
-        self.kpi = kpi
-        self.datapoint = datapoint
-        self.year = year
-        self.value = value
-        self.valueText = valueText
-        self.noBenchmark = noBenchmark
-        self.unit = unit
-        self.source = source
-        self.note = note
-        self.quality = quality
-        self.verified = verified
-        self.extra = extra
-        self.location = location
-    }
-}
-
 /// Where a target comes from (`target_origin.kind`; docs/data-formats.md, "targets/*.csv").
 public enum TargetKind: String, Sendable, Hashable, CaseIterable {
     /// A U4SSC benchmark.

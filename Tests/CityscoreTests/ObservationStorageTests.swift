@@ -1,0 +1,101 @@
+import CityscoreConcurrency
+import CityscoreDiagnostics
+import CityscoreModel
+import CityscorePipeline
+import CityscoreReading
+import CityscoreScoring
+import CityscoreValidation
+import Foundation
+import Testing
+
+/// Issue 20's memory: an observation is one shared block, copied only when a copy is changed, so
+/// that scorecards refer to the site's rows instead of holding copies of them.
+@Suite("Observation storage")
+struct ObservationStorageTests {
+    static func row(year: Int = 2020, round: Int? = nil) -> Observation {
+        Observation(
+            city: "karmoy", kpi: "EC: ICT: ICT: 1C", datapoint: "fixed", year: year, value: .number(97), unit: "%",
+            source: "Statistics Norway, table 11342", note: "a note", quality: .survey, verified: true,
+            extra: ["x-owner": "IT"], location: SourceLocation(path: "Content/results/2020.csv", line: 12, column: 3),
+            valueText: "97.0", noBenchmark: true, round: round)
+    }
+
+    @Test func everyFieldReadsBackAsGiven() {
+        let o = Self.row(round: 2021)
+        #expect(o.city == "karmoy")
+        #expect(o.kpi == "EC: ICT: ICT: 1C")
+        #expect(o.datapoint == "fixed")
+        #expect(o.year == 2020)
+        #expect(o.round == 2021)
+        #expect(o.value == .number(97))
+        #expect(o.valueText == "97.0")
+        #expect(o.noBenchmark)
+        #expect(o.unit == "%")
+        #expect(o.source == "Statistics Norway, table 11342")
+        #expect(o.note == "a note")
+        #expect(o.quality == .survey)
+        #expect(o.verified == true)
+        #expect(o.extra == ["x-owner": "IT"])
+        #expect(o.location == SourceLocation(path: "Content/results/2020.csv", line: 12, column: 3))
+        #expect(Self.row().round == nil)
+    }
+
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+        let original = Self.row()
+        var copy = original
+        #expect(copy.isIdentical(to: original))
+        copy.year = 2021
+        copy.round = 2022
+        copy.source = "changed"
+        copy.location.line = 99
+        #expect(!copy.isIdentical(to: original))
+        #expect(original.year == 2020 && original.round == nil && original.source == "Statistics Norway, table 11342")
+        #expect(original.location.line == 12)
+        #expect(copy.year == 2021 && copy.round == 2022 && copy.source == "changed" && copy.location.line == 99)
+        #expect(copy != original)
+    }
+
+    @Test func equalRowsAreEqualAndHashAlikeWithoutSharingABlock() {
+        let a = Self.row()
+        let b = Self.row()
+        #expect(!a.isIdentical(to: b))
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        #expect(Set([a, b]).count == 1)
+        var c = b
+        c.value = .notReported
+        #expect(a != c)
+    }
+
+    @Test func scorecardsShareTheSiteRowsInsteadOfCopyingThem() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        let (source, _) = SiteReader(root: site.root).read()
+        let read = try #require(source)
+        let (checked, problems) = SiteValidator().validate(read)
+        #expect(!problems.contains { $0.severity == .error })
+        let validated = try #require(checked)
+        let cards = Scorer(site: validated).scorecards()
+        let history = cards.flatMap(\.items).flatMap(\.history)
+        #expect(!history.isEmpty)
+        #expect(history.count == validated.observations.count)
+        for row in history {
+            #expect(validated.observations.contains { $0.isIdentical(to: row) })
+        }
+    }
+
+    @Test func aCheckCountsTheBuildsPagesWithoutRenderingEveryOne() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        var pipeline = Pipeline(siteRoot: site.root, output: nil)
+        let totals = Locked<[Int]>([])
+        pipeline.progress = { _, total in totals.withLock { $0.append(total) } }
+        let checked = try pipeline.run()
+        let built = try Pipeline(siteRoot: site.root, output: site.output).run()
+        #expect(checked.pages == built.pages)
+        let seen = totals.current
+        // One page per template is rendered (each template's first page), far fewer than the pages.
+        #expect(!seen.isEmpty)
+        #expect(seen.allSatisfy { $0 < built.pages })
+    }
+}
