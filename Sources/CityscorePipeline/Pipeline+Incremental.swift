@@ -143,12 +143,19 @@ public struct IncrementalBuild: Sendable {
 
         // 4. Route, and what changed in terms of what pages show.
         let routes = RouteTable(site: site)
-        let change: SiteChange
+        var change: SiteChange
+        // A theme file edited makes every page again; the narratives' Markdown stays as it was
+        // unless the interface strings (which live values use) changed.
+        let theme = changed?.filter { $0.hasPrefix("Themes/") } ?? []
         if let previous, bounded, sameCities {
             change = Self.change(from: previous, to: site, scorecards: scorecards, routes: routes, rescored: rescored)
+            if !theme.isEmpty { change.everything = true }
         } else {
             change = .all
         }
+        let keepMarkdown =
+            bounded && sameCities && change.everything && !theme.isEmpty
+            && !theme.contains { $0.contains("/strings/") }
 
         // 5. Render what the change touches.
         let renderer = SiteRenderer(
@@ -159,7 +166,8 @@ public struct IncrementalBuild: Sendable {
             for document in Self.documents(of: site) where document.body.contains("{{") { dirty.insert(document.path) }
         }
         let (made, renderProblems, memory) = renderer.render(
-            change: change, dirty: dirty, memory: previous?.memory ?? RenderMemory())
+            change: change, dirty: keepMarkdown ? [] : change.everything ? nil : dirty,
+            memory: previous?.memory ?? RenderMemory())
         diagnostics.append(contentsOf: renderProblems)
         guard !diagnostics.hasErrors else { return .failure(DiagnosticsError(diagnostics.all)) }
 
@@ -205,15 +213,35 @@ public struct IncrementalBuild: Sendable {
 
     /// The cities whose rows or targets differ between two sites.
     static func citiesWithChangedRows(_ old: Site, _ new: Site) -> Set<String> {
-        func byCity<T: Hashable>(_ rows: [T], _ city: (T) -> String) -> [String: [T]] {
-            Dictionary(grouping: rows, by: city)
+        var changed = differing(old.observations, new.observations, city: \.city)
+        changed.formUnion(differing(old.targets, new.targets, city: \.city))
+        return changed
+    }
+
+    /// The cities whose rows differ between `old` and `new`, both sorted by city (as validation
+    /// sorts them); compared city by city in place, without copying the rows.
+    static func differing<Row: Equatable>(_ old: [Row], _ new: [Row], city: (Row) -> String) -> Set<String> {
+        // Each city's rows as a range; a city found in two places is taken as changed.
+        func ranges(_ rows: [Row], scattered: inout Set<String>) -> [String: Range<Int>] {
+            var out: [String: Range<Int>] = [:]
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                let slug = city(rows[start])
+                var end = start + 1
+                while end < rows.endIndex && city(rows[end]) == slug { end += 1 }
+                if out.updateValue(start..<end, forKey: slug) != nil { scattered.insert(slug) }
+                start = end
+            }
+            return out
         }
-        let (oldRows, newRows) = (byCity(old.observations, \.city), byCity(new.observations, \.city))
-        let (oldTargets, newTargets) = (byCity(old.targets, \.city), byCity(new.targets, \.city))
         var changed = Set<String>()
-        for slug in Set(oldRows.keys).union(newRows.keys).union(oldTargets.keys).union(newTargets.keys)
-        where oldRows[slug] != newRows[slug] || oldTargets[slug] != newTargets[slug] {
-            changed.insert(slug)
+        let before = ranges(old, scattered: &changed)
+        let after = ranges(new, scattered: &changed)
+        for slug in Set(before.keys).union(after.keys) {
+            guard let a = before[slug], let b = after[slug], old[a].elementsEqual(new[b]) else {
+                changed.insert(slug)
+                continue
+            }
         }
         return changed
     }

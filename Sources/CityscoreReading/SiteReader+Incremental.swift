@@ -4,9 +4,10 @@ import Foundation
 extension SiteReader {
     /// `source` with the files at `changed` (site-relative paths) read again and the problems of
     /// those files in `problems` replaced by the new ones, for `serve`, which keeps what it read.
-    /// Nil when the change cannot be applied file by file: a file added, removed or now unreadable,
-    /// or one that is not a city, narrative, free page, action, results or targets file (site.yml,
-    /// the framework, the theme, assets): the site is then read whole.
+    /// A theme file changed makes the theme and its strings read again. Nil when the change cannot
+    /// be applied file by file: a file added, removed or now unreadable, or one that is not a city,
+    /// narrative, free page, action, results, targets or theme file (site.yml, the framework,
+    /// assets): the site is then read whole.
     public func reread(_ changed: Set<String>, in source: SiteSource, problems: [Diagnostic]) -> (
         SiteSource, [Diagnostic]
     )? {
@@ -34,9 +35,14 @@ extension SiteReader {
             list[i] = file
             return true
         }
+        var theme = false
         for path in changed.sorted() {
             var kind: [Diagnostic] = []
             guard files.kind(path, into: &kind) == .file, kind.isEmpty else { return nil }
+            if path.hasPrefix("Themes/") {
+                theme = true
+                continue
+            }
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count >= 3, parts[0] == "Content" else { return nil }
             let done: Bool
@@ -54,6 +60,12 @@ extension SiteReader {
             }
             guard done else { return nil }
         }
-        return (source, problems.filter { !changed.contains($0.location.path) } + fresh)
+        var kept = problems.filter { !changed.contains($0.location.path) }
+        if theme {
+            // The theme read again as `read` reads it, its problems replacing those found before.
+            kept.removeAll { $0.location.path.hasPrefix("Themes/") || $0.location.path.hasPrefix("(built-in theme)") }
+            (source.theme, source.strings) = Self.theme(of: source.config, files: files, into: &fresh)
+        }
+        return (source, kept + fresh)
     }
 }

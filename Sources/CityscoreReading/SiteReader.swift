@@ -93,6 +93,22 @@ public struct SiteReader: Sendable {
             limits: limits, into: &diagnostics)
         let assets = files.allFiles(under: "Content/assets", into: &diagnostics)
         let actions = readActions(files: files, limits: limits, into: &diagnostics)
+        let (theme, strings) = Self.theme(of: config, files: files, into: &diagnostics)
+
+        let source = SiteSource(
+            root: root, files: files, config: config, framework: framework, frameworkIsBuiltIn: builtIn,
+            results: results, targets: targets, cities: cities,
+            cityFileNames: cityFiles.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
+            cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
+            theme: theme, strings: strings)
+        return (source, diagnostics)
+    }
+
+    /// The theme site.yml names (the default one when it names none or a name that cannot be a
+    /// folder), and its strings in the site's language.
+    static func theme(of config: YAMLFields, files: SiteFiles, into diagnostics: inout [Diagnostic]) -> (
+        ThemeSource, [String: String]
+    ) {
         var themeName = "default"
         var language = "en"
         var ignored: [Diagnostic] = []
@@ -102,15 +118,7 @@ public struct SiteReader: Sendable {
         if let lang = config.string("language", into: &ignored), !lang.isEmpty { language = lang }
         let theme = ThemeSource.read(
             files: files, name: themeName, at: config.valueLocation(of: "theme"), into: &diagnostics)
-        let strings = theme.strings(language: language, into: &diagnostics)
-
-        let source = SiteSource(
-            root: root, files: files, config: config, framework: framework, frameworkIsBuiltIn: builtIn,
-            results: results, targets: targets, cities: cities,
-            cityFileNames: cityFiles.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
-            cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
-            theme: theme, strings: strings)
-        return (source, diagnostics)
+        return (theme, theme.strings(language: language, into: &diagnostics))
     }
 
     // MARK: Files

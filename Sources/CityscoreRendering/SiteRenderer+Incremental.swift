@@ -34,7 +34,8 @@ public struct RenderedOutputs: Sendable {
 extension SiteRenderer {
     /// Renders only what `change` touches: the pages that depend on it (every page when it is
     /// `everything`), the data files made from what changed, and the Markdown of the documents in
-    /// `dirty` (nil: every document), the rest taken from `memory`. Every check still sees the whole
+    /// `dirty` (nil: every document), the rest taken from `memory` (a change of templates alone
+    /// leaves every document's Markdown as it was). Every check still sees the whole
     /// site: links and anchors of every document, the templates. Returns the files made (empty when
     /// an error stops the render), the problems and the memory for the next render.
     public func render(change: SiteChange, dirty: Set<String>?, memory: RenderMemory) -> (
@@ -48,8 +49,8 @@ extension SiteRenderer {
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
         let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
         let markdown = renderMarkdown(
-            urls: urls, live: live, previous: change.everything ? [:] : memory.markdown,
-            dirty: change.everything ? nil : dirty, diagnostics: &diagnostics)
+            urls: urls, live: live, previous: dirty == nil ? [:] : memory.markdown, dirty: dirty,
+            diagnostics: &diagnostics)
         var next = memory
         next.markdown = markdown
         let contexts = Contexts(
