@@ -142,7 +142,15 @@ public struct IncrementalBuild: Sendable {
         }
 
         // 4. Route, and what changed in terms of what pages show.
-        let routes = RouteTable(site: site)
+        // The same pages as before when no table changed and nothing that names pages did.
+        let samePages =
+            previous.map {
+                bounded && sameCities && !tablesChanged && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
+                    && $0.site.pages.map(Self.facts) == site.pages.map(Self.facts)
+                    && $0.site.actions.map(Self.facts) == site.actions.map(Self.facts)
+                    && $0.site.changes == site.changes && $0.site.assets == site.assets
+            } ?? false
+        let routes = samePages ? previous?.routes ?? RouteTable(site: site) : RouteTable(site: site)
         var change: SiteChange
         // A theme file edited makes every page again; the narratives' Markdown stays as it was
         // unless the interface strings (which live values use) changed.
@@ -274,6 +282,13 @@ public struct IncrementalBuild: Sendable {
         return facts
     }
 
+    /// An action without the text of its document.
+    static func facts(_ action: Action) -> Action {
+        var facts = action
+        facts.document = Self.facts(action.document)
+        return facts
+    }
+
     /// What changed between the last good build and `site` (same cities, same site.yml, framework
     /// and theme), in the terms pages depend on.
     static func change(
@@ -303,12 +318,7 @@ public struct IncrementalBuild: Sendable {
                 change.texts.insert(document.path)
             }
         }
-        func actionFacts(_ action: Action) -> Action {
-            var facts = action
-            facts.document = Self.facts(action.document)
-            return facts
-        }
-        change.actions = old.actions.map(actionFacts) != site.actions.map(actionFacts)
+        change.actions = old.actions.map(facts) != site.actions.map(facts)
         change.changes = old.changes != site.changes
         return change
     }

@@ -16,6 +16,11 @@ public struct RenderMemory: Sendable {
     /// The files each output made (a page by its path, a data file by its own path, the theme's
     /// static files under `static/`), so that files an output no longer makes can be removed.
     public var outputs: [String: [String]] = [:]
+    /// The compiled templates and their problems, kept until the theme changes (`everything`).
+    var templates: (Templates, [Diagnostic])?
+    /// The pages' contexts, kept while only texts change: every city's card and the programme
+    /// view are made from scores, facts and actions, not from texts.
+    var contexts: Contexts?
 
     /// An empty memory: the next render renders everything.
     public init() {}
@@ -25,6 +30,11 @@ public struct RenderMemory: Sendable {
 public struct RenderedOutputs: Sendable {
     /// The files of each output made again (see `RenderMemory.outputs`).
     public var outputs: [String: [String]] = [:]
+    /// The compiled templates and their problems, kept until the theme changes (`everything`).
+    var templates: (Templates, [Diagnostic])?
+    /// The pages' contexts, kept while only texts change: every city's card and the programme
+    /// view are made from scores, facts and actions, not from texts.
+    var contexts: Contexts?
     /// Every file made, by path; a file made in parts is whole here.
     public var files: [String: String] = [:]
     /// How many pages were rendered.
@@ -42,7 +52,8 @@ extension SiteRenderer {
         RenderedOutputs, [Diagnostic], RenderMemory
     ) {
         var diagnostics: [Diagnostic] = []
-        let (templates, templateProblems) = Templates.compile(theme, routes: routes)
+        let (templates, templateProblems) =
+            (change.everything ? nil : memory.templates) ?? Templates.compile(theme, routes: routes)
         diagnostics += templateProblems
         let urls = URLs(config: site.config)
         let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
@@ -53,9 +64,18 @@ extension SiteRenderer {
             diagnostics: &diagnostics)
         var next = memory
         next.markdown = markdown
-        let contexts = Contexts(
-            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
-            routes: routes)
+        next.templates = (templates, templateProblems)
+        let textsOnly = SiteChange(texts: change.texts) == change
+        let contexts: Contexts
+        if textsOnly, var kept = memory.contexts {
+            (kept.site, kept.scorecards, kept.markdown) = (site, scorecards, markdown)
+            contexts = kept
+        } else {
+            contexts = Contexts(
+                site: site, scorecards: scorecards, display: display, urls: urls, strings: strings,
+                markdown: markdown, routes: routes)
+        }
+        next.contexts = contexts
         diagnostics += anchorProblems(markdown) { page in
             guard let route = routes.route(at: page) else { return [] }
             let context = contexts.context(for: route, charts: charts.charts(for: route))
