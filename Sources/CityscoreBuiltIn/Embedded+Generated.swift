@@ -101,6 +101,110 @@ SC: SH: FS: 1A,Society and Culture,"Safety, Housing and Social Inclusion",Food S
 
 """#
 
+    /// Translations of the built-in framework (`kpis.<language>.csv`), by language, sorted.
+    public static let frameworkTranslations: [(language: String, csv: String)] = [
+        (#"nb"#, #"""
+# U4SSC key performance indicators, Norwegian Bokmål (norsk bokmål): names, descriptions, data point
+# names, dimensions, sub-dimensions, categories, levels, kinds, SDG references, benchmark sources and
+# evidence notes, by KPI code. No official Norwegian wording of the
+# KPI list was found in public U4SSC or KS material; this translation is the cityscore project's own,
+# made from the English definitions (dimension names as Norwegian U4SSC cities use them).
+code,name,description,datapoints,dimension,subdimension,category,level,kind,sdg,target_source,evidence,direction_basis
+EC: ICT: ICT: 1C,Internettilgang i husholdningene,"Andel husholdninger med internettilgang, via fast eller mobilt nett.",,Økonomi,IKT,IKT-infrastruktur,Kjerne,Smart,SDG-indikator 17.8.1,,ITUs egen side,utledet
+EC: ICT: ICT: 2C,Abonnement på fast bredbånd,Andel husholdninger med abonnement på fast (kablet) bredbånd. Mobilabonnement telles ikke med.,,Økonomi,IKT,IKT-infrastruktur,Kjerne,Smart,SDG-indikator 17.6.2; SDG-indikator 17.8.1,"offentlig U4SSC-referanseverdi, ITUs KPI-side: 60 % av husholdningene = 100 % av målet",ITUs egen side,utledet
+EC: ICT: ICT: 3C,Abonnement på trådløst bredbånd,Antall abonnement på trådløst (mobilt) bredbånd per 100 000 innbyggere.,,Økonomi,IKT,IKT-infrastruktur,Kjerne,,"Bærekraftsmål 5, 9, 17 (KS' kobling på målnivå)",,sekundærkilder,utledet
+EC: ICT: ICT: 4C,Dekning for trådløst bredbånd,"Andel av innbyggerne som har dekning for mobilt bredbånd, oppgitt hver for seg for 3G og 4G.",3G;4G,Økonomi,IKT,IKT-infrastruktur,Kjerne,,"Bærekraftsmål 5, 9, 17 (KS' kobling på målnivå)",,sekundærkilder,utledet
+EC: ICT: ICT: 5C,Tilgang til wifi på offentlige steder,Antall offentlige wifi-soner i kommunen.,,Økonomi,IKT,IKT-infrastruktur,Kjerne,,Bærekraftsmål 9 (KS' kobling på målnivå),,sekundærkilder; koden varierer mellom kildene; publiserte rapporter viser ingen referanseverdi (N/A),utledet
+EC: ICT: WS: 1C,Smarte vannmålere,Andel av vannmålerne i kommunen som er smarte vannmålere.,,Økonomi,IKT,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: ICT: WS: 2A,IKT-overvåking av vannforsyningen,Andel av vannforsyningsnettet som overvåkes med IKT.,,Økonomi,IKT,Vann og avløp,Avansert,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: ICT: D: 1A,IKT-overvåking av avløps- og overvannssystemet,Andel av avløps- og overvannssystemet som overvåkes med IKT.,,Økonomi,IKT,Avløp og overvann,Avansert,Smart,SDG-delmål 6.2,,ITUs egen side,utledet
+EC: ICT: ES: 1C,Smarte strømmålere,Andel av strømmålerne i kommunen som er smarte strømmålere (AMS).,,Økonomi,IKT,Strømforsyning,Kjerne,Smart,SDG-delmål 7.3,,ITUs egen side,utledet
+EC: ICT: ES: 2A,IKT-overvåking av strømforsyningen,Andel av strømforsyningssystemet som overvåkes med IKT.,,Økonomi,IKT,Strømforsyning,Avansert,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: ICT: ES: 3A,Forbrukerfleksibilitet,Andel av strømkundene som kan tilpasse forbruket etter behovet i nettet (laststyring).,,Økonomi,IKT,Strømforsyning,Avansert,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: ICT: T: 1C,Sanntidsinformasjon i kollektivtransporten,Andel av holdeplassene for kollektivtransport der de reisende får informasjon i sanntid.,,Økonomi,IKT,Transport,Kjerne,Smart,SDG-delmål 11.2,,ITUs egen side,utledet
+EC: ICT: T: 2C,Trafikkovervåking,Andel av hovedgatene som overvåkes med IKT.,,Økonomi,IKT,Transport,Kjerne,Smart,SDG-delmål 11.2,,ITUs egen side,utledet
+EC: ICT: T: 3A,Kryssregulering,Andel av veikryssene med adaptiv trafikkstyring eller prioritering.,,Økonomi,IKT,Transport,Avansert,Smart,SDG-delmål 11.2,,ITUs egen side,utledet
+EC: ICT: PS: 1A,Åpne data,"Åpne data publisert av kommunen, oppgitt som et antall (publiserte åpne datasett) og en prosent (andel av de registrerte datasettene som er publisert som åpne data).",antall;prosent,Økonomi,IKT,Offentlig sektor,Avansert,Smart,SDG-delmål 16.6; SDG-delmål 16.7,,ITUs egen side,utledet
+EC: ICT: PS: 2A,Digitale offentlige tjenester,Antall offentlige tjenester som kommunen tilbyr digitalt.,,Økonomi,IKT,Offentlig sektor,Avansert,Smart,Bærekraftsmål 16 (KS' kobling på målnivå),,ITUs egen side,utledet
+EC: ICT: PS: 3A,Elektroniske offentlige anskaffelser,Andel av de offentlige anskaffelsene som gjennomføres elektronisk.,,Økonomi,IKT,Offentlig sektor,Avansert,Smart,SDG-delmål 16.6; SDG-delmål 16.7,,ITUs egen side,utledet
+EC: P: IN: 1C,Utgifter til forskning og utvikling,Utgifter til forskning og utvikling i prosent av kommunens BNP.,,Økonomi,Produktivitet,Innovasjon,Kjerne,,SDG-indikator 9.5.1,,ITUs egen side,utledet
+EC: P: IN: 2C,Patenter,Antall nye patenter innvilget per 100 000 innbyggere per år.,,Økonomi,Produktivitet,Innovasjon,Kjerne,,Bærekraftsmål 9 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: P: IN: 3A,Små og mellomstore bedrifter,Andel av bedriftene i kommunen som er små og mellomstore bedrifter (SMB).,,Økonomi,Produktivitet,Innovasjon,Avansert,Strukturell,SDG-indikator 9.3.1,,ITUs egen side,utledet
+EC: P: EM: 1C,Arbeidsledighet,Andel av arbeidsstyrken i kommunen som er arbeidsledig.,,Økonomi,Produktivitet,Sysselsetting,Kjerne,Strukturell,Bærekraftsmål 8 (KS' kobling på målnivå),,ITUs egen side,ITU
+EC: P: EM: 2C,Ungdomsledighet,Andel av de unge i arbeidsstyrken i kommunen som er arbeidsledige.,,Økonomi,Produktivitet,Sysselsetting,Kjerne,,Bærekraftsmål 8 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: P: EM: 3A,Sysselsetting i reiselivet,Andel av arbeidsstyrken i kommunen som arbeider i reiselivsnæringen.,,Økonomi,Produktivitet,Sysselsetting,Avansert,,Bærekraftsmål 8 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: P: EM: 4A,Sysselsetting i IKT-sektoren,Andel av arbeidsstyrken i kommunen som arbeider i IKT-sektoren.,,Økonomi,Produktivitet,Sysselsetting,Avansert,,Bærekraftsmål 8 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: WS: 1C,Grunnleggende vannforsyning,Andel husholdninger med tilgang til grunnleggende vannforsyning.,,Økonomi,Infrastruktur,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: WS: 2C,Drikkevannsforsyning,Andel husholdninger med en trygt forvaltet drikkevannstjeneste.,,Økonomi,Infrastruktur,Vann og avløp,Kjerne,,SDG-indikator 6.1.1,,ITUs egen side,utledet
+EC: I: WS: 3C,Lekkasje i vannforsyningen,"Andel av vannet som leveres, som går tapt i ledningsnettet.",,Økonomi,Infrastruktur,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: WS: 4C,Innsamling av avløpsvann,Andel husholdninger som er tilknyttet avløpsnett.,,Økonomi,Infrastruktur,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: WS: 5C,Sanitærforhold i husholdningene,Andel av befolkningen med tilgang til grunnleggende sanitærforhold.,,Økonomi,Infrastruktur,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: WA: 1C,Innsamling av fast avfall,Andel husholdninger med regelmessig innsamling av fast avfall.,,Økonomi,Infrastruktur,Avfall,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: ES: 1C,Hyppighet av strømbrudd,Gjennomsnittlig antall strømbrudd per kunde per år.,,Økonomi,Infrastruktur,Strømforsyning,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: ES: 2C,Varighet av strømbrudd,Gjennomsnittlig varighet av strømbruddene kundene opplever.,,Økonomi,Infrastruktur,Strømforsyning,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: ES: 3C,Tilgang til elektrisitet,Andel husholdninger med lovlig tilgang til elektrisitet.,,Økonomi,Infrastruktur,Strømforsyning,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 1C,Kollektivtransportnett,Lengden på kollektivtransportnettet per 100 000 innbyggere.,,Økonomi,Infrastruktur,Transport,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 2A,Tilgjengelighet til kollektivtransport,Andel av befolkningen med lett tilgang til kollektivtransport.,,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 3C,Sykkelnett,Lengden på sykkelveier og sykkelfelt per 100 000 innbyggere.,,Økonomi,Infrastruktur,Transport,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 4A,Reisemiddelfordeling,"Andel av de reisende til arbeid etter reisemiddel: privatbil, kollektivtransport, gange, sykkel og tilrettelagt transport.",privatbil;kollektivtransport;gange;sykkel;tilrettelagt transport,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,"sekundærkilder; retningen per datapunkt er utledet fra SDG-delmål 11.2 (tilgang til bærekraftige transportsystemer, utbygging av kollektivtransport) og målet om overgang til andre reisemidler i byenes mål for reisemiddelfordeling: andelen som reiser med privatbil, er lavere-er-bedre; kollektivtransport, gange, sykkel og tilrettelagt transport (delt) er høyere-er-bedre, tilrettelagt transport den mest usikre",utledet
+EC: I: T: 5A,Reisetidsindeks,Forholdet mellom reisetiden i rushtiden og reisetiden ved fri flyt.,,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 6A,Delesykler,Antall delesykler tilgjengelig per 100 000 innbyggere.,,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 7A,Delekjøretøy,Antall delekjøretøy tilgjengelig per 100 000 innbyggere.,,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: T: 8A,Personbiler med lave utslipp,Andel av personbilene som er lavutslippskjøretøy.,,Økonomi,Infrastruktur,Transport,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: B: 1A,Bærekraftige offentlige bygg,Andel av de offentlige byggene med en anerkjent bærekraftssertifisering for driften.,,Økonomi,Infrastruktur,Bygninger,Avansert,,"Bærekraftsmål 7, 11 (KS' kobling på målnivå)",,sekundærkilder,utledet
+EC: I: B: 2A,Integrerte byggstyringssystemer i offentlige bygg,Andel av de offentlige byggene som bruker integrerte IKT-systemer til å automatisere byggdriften.,,Økonomi,Infrastruktur,Bygninger,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: UP: 1A,Infrastruktur for fotgjengere,Andel av kommunens areal som er avsatt til gågater eller bilfrie soner.,,Økonomi,Infrastruktur,Byplanlegging,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EC: I: UP: 2A,Byutvikling og arealplanlegging,"Om kommunen har planer for byutvikling og arealbruk, og om de legger til rette for en by som er kompakt, sammenkoblet, integrert, inkluderende og robust (ja eller nei for hver).",kompakt;sammenkoblet;integrert;inkluderende;robust,Økonomi,Infrastruktur,Byplanlegging,Avansert,,SDG-indikator 11.a.1; SDG-delmål 11.3,,ITUs egen side,ITU
+EN: EN: AQ: 1C,Luftforurensning,"Luftkvalitet, ut fra de rapporterte nivåene av svevestøv (PM2.5 og PM10), nitrogendioksid (NO2), svoveldioksid (SO2) og ozon (O3).",PM2.5;PM10;NO2;SO2;O3,Miljø,Miljø,Luftkvalitet,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: AQ: 2C,Klimagassutslipp,"Klimagassutslipp per innbygger, i tonn CO2-ekvivalenter per år.",,Miljø,Miljø,Luftkvalitet,Kjerne,,"Bærekraftsmål 11, 13 (KS' kobling på målnivå)",,sekundærkilder,utledet
+EN: EN: WS: 1C,Drikkevannskvalitet,Andel husholdninger som omfattes av en revidert plan for trygt drikkevann.,,Miljø,Miljø,Vann og avløp,Kjerne,Bærekraftig,Bærekraftsmål 6 (KS' kobling på målnivå),,ITUs egen side,utledet
+EN: EN: WS: 2C,Vannforbruk,"Samlet vannforbruk per innbygger, i liter per døgn.",,Miljø,Miljø,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: WS: 3C,Forbruk av ferskvann,Andel av kommunens vannforbruk som kommer fra ferskvannskilder.,,Miljø,Miljø,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: WS: 4C,Rensing av avløpsvann,"Andel av kommunens avløpsvann som renses, oppgitt for primær, sekundær og tertiær rensing.",primær;sekundær;tertiær,Miljø,Miljø,Vann og avløp,Kjerne,,Bærekraftsmål 6 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: WA: 1C,Behandling av fast avfall,"Andel av kommunens faste avfall etter behandlingsmåte: deponi, brent, forbrent i anlegg, åpen fylling, materialgjenvunnet og annet.",deponi;brent;forbrent i anlegg;åpen fylling;materialgjenvunnet;annet,Miljø,Miljø,Avfall,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,"sekundærkilder; retningen per datapunkt er utledet fra avfallshierarkiet (EUs rammedirektiv om avfall 2008/98/EF, art. 4) og SDG-delmål 11.6 og 12.5: andelene som deponeres, brennes åpent, forbrennes i anlegg, dumpes åpent og behandles på annen måte, er lavere-er-bedre, andelen som materialgjenvinnes, er høyere-er-bedre; forbrenning (energigjenvinning rangeres over deponi, men under materialgjenvinning) og «annet» er de mest usikre",utledet
+EN: EN: EQ: 1C,Eksponering for elektromagnetiske felt,Andel av antennestedene for mobilnett som overholder retningslinjene for eksponering for elektromagnetiske felt (EMF).,,Miljø,Miljø,Miljøkvalitet,Kjerne,,Bærekraftsmål 16 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: EQ: 2A,Eksponering for støy,Andel av innbyggerne som er utsatt for for høye støynivåer.,,Miljø,Miljø,Miljøkvalitet,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: PSN: 1C,Grøntområder,Areal av grøntområder per 100 000 innbyggere.,,Miljø,Miljø,Offentlige rom og natur,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: PSN: 2A,Tilgjengelighet til grøntområder,Andel av innbyggerne med lett tilgang til grøntområder.,,Miljø,Miljø,Offentlige rom og natur,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: EN: PSN: 3A,Vernede naturområder,Andel av kommunens areal som er vernet som naturområde.,,Miljø,Miljø,Offentlige rom og natur,Avansert,,"Bærekraftsmål 14, 15 (KS' kobling på målnivå)",,sekundærkilder,utledet
+EN: EN: PSN: 4A,Rekreasjonsanlegg,Areal av offentlige rekreasjonsanlegg per innbygger.,,Miljø,Miljø,Offentlige rom og natur,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: E: E: 1C,Forbruk av fornybar energi,Andel av kommunens samlede energiforbruk som kommer fra fornybare kilder.,,Miljø,Energi,Energi,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: E: E: 2C,Strømforbruk,Strømforbruk per innbygger per år.,,Miljø,Energi,Energi,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: E: E: 3C,Forbruk av termisk energi i boliger,Termisk energi brukt av husholdningene per innbygger per år.,,Miljø,Energi,Energi,Kjerne,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+EN: E: E: 4A,Energiforbruk i offentlige bygg,"Energi brukt i offentlige bygg per år, per kvadratmeter gulvareal.",,Miljø,Energi,Energi,Avansert,,Bærekraftsmål 7 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: ED: 1C,Elevenes tilgang til IKT,Andel av elevene med tilgang til IKT-utstyr i undervisningen.,,Samfunn og kultur,"Utdanning, helse og kultur",Utdanning,Kjerne,,"Bærekraftsmål 4, 5 (KS' kobling på målnivå)",,sekundærkilder,utledet
+SC: EH: ED: 2C,Skoledeltakelse,Andel av barna i skolealder som går på skole.,,Samfunn og kultur,"Utdanning, helse og kultur",Utdanning,Kjerne,,Bærekraftsmål 4 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: ED: 3C,Høyere utdanning,Antall grader fra høyere utdanning per 100 000 innbyggere.,,Samfunn og kultur,"Utdanning, helse og kultur",Utdanning,Kjerne,,Bærekraftsmål 4 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: ED: 4C,Leseferdighet blant voksne,Andel av den voksne befolkningen som kan lese og skrive.,,Samfunn og kultur,"Utdanning, helse og kultur",Utdanning,Kjerne,,Bærekraftsmål 4 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: ED: 5A,Elektroniske pasientjournaler,Andel av innbyggerne med fullstendig elektronisk pasientjournal som helsetjenesten har tilgang til på nett.,,Samfunn og kultur,"Utdanning, helse og kultur",Utdanning,Avansert,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder; koden varierer mellom kildene,utledet
+SC: EH: H: 1C,Forventet levealder,Gjennomsnittlig forventet levealder ved fødselen for innbyggerne.,,Samfunn og kultur,"Utdanning, helse og kultur",Helse,Kjerne,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: H: 2C,Mødredødelighet,Antall mødredødsfall per 100 000 levendefødte.,,Samfunn og kultur,"Utdanning, helse og kultur",Helse,Kjerne,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: H: 3C,Leger,Antall leger per 100 000 innbyggere.,,Samfunn og kultur,"Utdanning, helse og kultur",Helse,Kjerne,Strukturell,Bærekraftsmål 3 (KS' kobling på målnivå),,ITUs egen side,utledet
+SC: EH: H: 4A,Sykehussenger,Antall sykehussenger for innlagte pasienter per 100 000 innbyggere.,,Samfunn og kultur,"Utdanning, helse og kultur",Helse,Avansert,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: H: 5A,Helseforsikring / offentlig helsedekning,Andel av befolkningen som dekkes av helseforsikring eller et offentlig helsesystem.,,Samfunn og kultur,"Utdanning, helse og kultur",Helse,Avansert,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: C: 1C,Utgifter til kultur,Andel av kommunebudsjettet som brukes på kulturarv.,,Samfunn og kultur,"Utdanning, helse og kultur",Kultur,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: EH: C: 2A,Kulturell infrastruktur,Antall kulturinstitusjoner og kulturanlegg per 100 000 innbyggere.,,Samfunn og kultur,"Utdanning, helse og kultur",Kultur,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: HO: 1C,Uformelle bosetninger,"Andel av innbyggerne som bor i slum, uformelle bosetninger eller utilfredsstillende boliger.",,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Bolig,Kjerne,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: HO: 2A,Boutgifter,Andel av husholdningenes disponible inntekt som går til bolig.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Bolig,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SI: 1C,Likelønn mellom kjønnene,Forholdet mellom kvinners og menns gjennomsnittsinntekt.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Sosial inkludering,Kjerne,,Bærekraftsmål 8 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SI: 2C,Gini-koeffisient,"Gini-koeffisienten for inntektsulikhet, fra 0 (full likhet) til 1 (full ulikhet).",,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Sosial inkludering,Kjerne,,Bærekraftsmål 10 (KS' kobling på målnivå),,sekundærkilder; verdiområde 0..1: en Gini-koeffisient går fra 0 (full likhet) til 1 (full ulikhet),utledet
+SC: SH: SI: 3C,Fattigdom,Andel av befolkningen som lever under fattigdomsgrensen.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Sosial inkludering,Kjerne,,Bærekraftsmål 1 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SI: 4C,Valgdeltakelse,Andel av de stemmeberettigede som stemte ved siste kommunestyrevalg.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Sosial inkludering,Kjerne,,"Bærekraftsmål 11, 16 (KS' kobling på målnivå)",,sekundærkilder,utledet
+SC: SH: SI: 5A,Tilgang til barnehage,Andel av barna i førskolealder som har plass i offentlig eller privat barnehage.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Sosial inkludering,Avansert,Bærekraftig,SDG-delmål 4.2; SDG-delmål 5.5; SDG-delmål 10.4,,ITUs egen side,utledet
+SC: SH: SA: 1C,Dødsfall ved naturkatastrofer,Antall dødsfall knyttet til naturkatastrofer per 100 000 innbyggere.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,"Bærekraftsmål 1, 11, 13 (KS' kobling på målnivå)",,sekundærkilder,utledet
+SC: SH: SA: 2C,Økonomiske tap ved katastrofer,Økonomiske tap knyttet til naturkatastrofer i prosent av kommunens BNP.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,Bærekraftsmål 1 (KS' kobling på målnivå),,sekundærkilder; verdiområde 0.. (ingen øvre grense): de økonomiske tapene ved en stor katastrofe kan overstige kommunens BNP for et år,utledet
+SC: SH: SA: 3A,Beredskapsplaner,Om kommunen har tatt i bruk planer for risiko og motstandsdyktighet (ja eller nei).,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Avansert,,Bærekraftsmål 11 (KS' kobling på målnivå),,sekundærkilder,ITU
+SC: SH: SA: 4A,Befolkning i katastrofeutsatte områder,Andel av befolkningen som bor i områder utsatt for naturkatastrofer.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Avansert,,"Bærekraftsmål 1, 11 (KS' kobling på målnivå)",,sekundærkilder,utledet
+SC: SH: SA: 5A,Responstid for nødetatene,"Gjennomsnittlig responstid for nødetatene, fra anrop til ankomst.",,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Avansert,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SA: 6C,Politi,Antall polititjenestepersoner per 100 000 innbyggere.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SA: 7C,Brannvesen,Antall brannmannskaper per 100 000 innbyggere.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SA: 8C,Voldskriminalitet,Antall voldsforbrytelser per 100 000 innbyggere.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,Bærekraftsmål 16 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: SA: 9C,Dødsfall i trafikken,Antall omkomne i veitrafikken per 100 000 innbyggere.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Trygghet,Kjerne,,Bærekraftsmål 3 (KS' kobling på målnivå),,sekundærkilder,utledet
+SC: SH: FS: 1A,Lokal matproduksjon,Andel av kommunens matforsyning som produseres innenfor 100 km fra tettstedet.,,Samfunn og kultur,"Trygghet, bolig og sosial inkludering",Matsikkerhet,Avansert,,Bærekraftsmål 2 (KS' kobling på målnivå),,sekundærkilder,utledet
+
+"""#),
+    ]
+
     /// The default theme's files by path relative to the theme folder, sorted by path.
     public static let defaultTheme: [(path: String, contents: String)] = [
         (#"static/theme/favicon.svg"#, ##"""
@@ -271,6 +375,10 @@ a:hover { text-decoration-thickness: 2px; }
 .nav a { color: inherit; text-decoration: none; display: inline-block; padding: 0.35rem 0; border-bottom: 3px solid transparent; }
 .nav a:hover { border-bottom-color: currentColor; }
 .nav a[aria-current="page"] { border-bottom-color: var(--head-line); font-weight: 600; }
+.languages ul { list-style: none; display: flex; gap: 0 0.75rem; margin: 0; padding: 0; font-size: 0.95rem; }
+.languages a { color: inherit; }
+.languages [aria-current] { font-weight: 600; }
+.translation-note { font-style: italic; color: var(--muted); }
 .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 1rem auto 0; font-size: 0.95rem; color: var(--muted); }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; }
 
@@ -556,6 +664,168 @@ method_additions: Ranks and overall scores
 method_additions_text: U4SSC does not rank cities and gives no single score for a city. The overall city score and the ranks on dimension pages are this site's own additions. Cities are ranked on a dimension only when every ranked city was scored on the same KPIs against targets of the same origin; otherwise the dimension page shows their scores without ranks.
 rank_not_comparable: "Cities are not ranked here: they were scored on different KPIs or against targets of different origin (U4SSC benchmarks, own goals, illustrative goals), so their scores are not comparable. The scores are shown for each city on its own."
 contents: Contents
+# Level names as nouns in running text (singular and plural, lowercased unless an acronym).
+noun_dimension: Dimension
+noun_dimension_one: dimension
+noun_dimension_other: dimensions
+noun_subdimension: Sub-dimension
+noun_subdimension_one: sub-dimension
+noun_subdimension_other: sub-dimensions
+noun_category: Category
+noun_category_one: category
+noun_category_other: categories
+noun_indicator: Indicator
+noun_indicator_one: indicator
+noun_indicator_other: indicators
+noun_kpi: KPI
+noun_kpi_one: KPI
+noun_kpi_other: KPIs
+# Chart words, legends, tables and the descriptions read by screen readers. {name} placeholders are
+# filled in by cityscore; counted phrases have a form per CLDR plural category (_one, _other, …).
+chart_not_scored: not scored
+chart_not_reported: not reported by the city
+chart_missing: no value in this site's data
+chart_not_applicable: not applicable
+chart_no_target: reported, no benchmark or target
+chart_no_data: no data
+chart_one_year_only: one year only
+chart_target: target
+chart_yes: "Yes"
+chart_no: "No"
+chart_higher_is_better: higher is better
+chart_lower_is_better: lower is better
+chart_hint_higher: higher is better →
+chart_hint_lower: ← lower is better
+chart_mark_not_reported: NR
+chart_mark_not_applicable: /
+chart_mark_missing: ·
+chart_mark_other: –
+chart_item: item
+chart_level: "Level {n}"
+chart_list_separator: ", "
+chart_list_last: "{first} and {last}"
+chart_sentence_end: .
+chart_sentence_separator: " "
+chart_summary_separator: " · "
+chart_path_separator: " › "
+chart_band_suffix: " ({band})"
+chart_absence_one: "{n} {status}"
+chart_absence_other: "{n} {status}"
+chart_count_noun: "{n} {noun}"
+chart_count_city_one: "{n} city"
+chart_count_city_other: "{n} cities"
+chart_count_category_one: "{n} category"
+chart_count_category_other: "{n} categories"
+chart_count_cell_one: "{n} cell"
+chart_count_cell_other: "{n} cells"
+chart_column_achievement: Achievement
+chart_column_band: Band
+chart_column_score: Score
+chart_column_kpi: KPI
+chart_column_year: "Year"
+chart_column_value: Value
+chart_column_target: Target
+chart_column_rank: Rank
+chart_column_city: City
+chart_tooltip: "{name}: {score}"
+chart_name_value: "{name}: {value}"
+chart_name_score: "{name} {score}"
+chart_named_noun: "{name} {noun}"
+chart_name_no_data: "{name}: no data."
+chart_value_in_year: "{value} in {year}"
+chart_year_value: "{year}: {value}"
+chart_target_value: "target {value}"
+chart_unscored: "{count} not scored."
+chart_title_scores_by: "{city}: scores by {levels}"
+chart_wheel_caption: "{title} (overall {score})"
+chart_wheel_overall: "{city} scores {percent} overall ({band})."
+chart_wheel_overall_none: "{city}: overall {status}."
+chart_wheel_none_scored: "None of the {n} {nouns} is scored."
+chart_wheel_reaches: "{city} reaches {band} on {n} of {total} scored {nouns}."
+chart_wheel_reaches_furthest: "{city} reaches {band} on {n} of {total} scored {nouns}; furthest from target: {name}, {percent}."
+chart_wheel_unscored: "{n} of {total} {nouns} not scored."
+chart_wheel_unscored_absences: "{n} of {total} {nouns} not scored: {absences}."
+chart_bars_none: "{city}: no scores."
+chart_bars_summary: "{city}: {list}."
+chart_bars_extremes: "Highest {noun}: {best}, {best_score}; lowest: {worst}, {worst_score}."
+chart_bullet_caption: "{name}: value against target"
+chart_bullet_yes_no_scored: "{subject}, which scores {percent} ({band})"
+chart_bullet_target: "{subject}; target {target}, {direction}."
+chart_bullet_no_target: "{subject}; reported, no benchmark or target, so not scored."
+chart_bullet_share: "That is {percent} of target, in the band {band}."
+chart_heatmap_title: "{title}: scores by city and category"
+chart_heatmap_tooltip: "{row}, {column}: {score}"
+chart_heatmap_summary: "{title} scores of {cities} across {categories}."
+chart_heatmap_top: "{n} of {total} scored cells reach {band}."
+chart_heatmap_extremes: "Highest: {best_row}, {best_column}, {best}; lowest: {worst_row}, {worst_column}, {worst}."
+chart_dotplot_title: "{name}: cities compared"
+chart_dotplot_ranked_one: "{name}: {n} city ranked"
+chart_dotplot_ranked_other: "{name}: {n} cities ranked"
+chart_dotplot_not_ranked_one: "{name}: {n} city not ranked, as they were scored against targets of different origin"
+chart_dotplot_not_ranked_other: "{name}: {n} cities not ranked, as they were scored against targets of different origin"
+chart_dotplot_summary: "{text}."
+chart_dotplot_summary_direction: "{text}, {direction}."
+chart_dotplot_best_last: "Best: {best}, {best_value}; last: {last}, {last_value}."
+chart_dotplot_meeting: "Target {target}: {n} of {total} at or better than target."
+chart_dotplot_missing_one: "{n} not reported by the city."
+chart_dotplot_missing_other: "{n} not reported by the city."
+chart_dotplot_caption: "{name}: cities ranked, best first"
+chart_dotplot_caption_not_ranked: "{name}: cities, best first, not ranked"
+chart_trend_title: "{name}: trend"
+chart_trend_caption: "{name} by year"
+chart_trend_caption_target: "{name} by year (target {target})"
+chart_trend_one_year: "{name}: {first} in {first_year}, one year only."
+chart_trend_one_year_target: "{name}: {first} in {first_year}, one year only; target {target}."
+chart_trend_stayed: "{name} stayed at {last} from {first_year} to {last_year}."
+chart_trend_stayed_target: "{name} stayed at {last} from {first_year} to {last_year}; target {target}."
+chart_trend_rose: "{name} rose from {first} in {first_year} to {last} in {last_year}."
+chart_trend_rose_target: "{name} rose from {first} in {first_year} to {last} in {last_year}; target {target}."
+chart_trend_rose_improvement: "{name} rose from {first} in {first_year} to {last} in {last_year}, an improvement."
+chart_trend_rose_improvement_target: "{name} rose from {first} in {first_year} to {last} in {last_year}, an improvement; target {target}."
+chart_trend_rose_decline: "{name} rose from {first} in {first_year} to {last} in {last_year}, a decline."
+chart_trend_rose_decline_target: "{name} rose from {first} in {first_year} to {last} in {last_year}, a decline; target {target}."
+chart_trend_fell: "{name} fell from {first} in {first_year} to {last} in {last_year}."
+chart_trend_fell_target: "{name} fell from {first} in {first_year} to {last} in {last_year}; target {target}."
+chart_trend_fell_improvement: "{name} fell from {first} in {first_year} to {last} in {last_year}, an improvement."
+chart_trend_fell_improvement_target: "{name} fell from {first} in {first_year} to {last} in {last_year}, an improvement; target {target}."
+chart_trend_fell_decline: "{name} fell from {first} in {first_year} to {last} in {last_year}, a decline."
+chart_trend_fell_decline_target: "{name} fell from {first} in {first_year} to {last} in {last_year}, a decline; target {target}."
+chart_count_round_one: "{n} round"
+chart_count_round_other: "{n} rounds"
+chart_count_shared_weakness_one: "{n} shared weakness"
+chart_count_shared_weakness_other: "{n} shared weaknesses"
+chart_rounds_title: "{city}: scores by round"
+chart_rounds_none: "{city}: no rounds."
+chart_rounds_span: "{first} to {last}"
+chart_rounds_not_scored: "{name} not scored"
+chart_rounds_only: "{name} {score} in {round} only"
+chart_rounds_moved: "{name} from {from} in {first} to {to} in {last}{moved}"
+chart_rounds_up: ", up a band"
+chart_rounds_down: ", down a band"
+chart_rounds_description: "{city}: scores of {rounds}, {span}."
+chart_rounds_tooltip: "{name}, {round}: {score}"
+chart_weakness_beside: "{acting} acting · {strong} at 4"
+chart_weakness_band: "band {n}: {band}"
+chart_weakness_key: "acting: weak cities with an action on it · at 4: cities at {band}"
+chart_weakness_tooltip: "{name}: {weak} of {scored} scored cities in band 1 or 2 ({one} in band 1), {acting} of them acting, {strong} at {band}"
+chart_weakness_description: "{title}, ranked by how many of {cities} are in band 1 or 2. Most shared: {name}, {weak} of {scored} scored cities, {acting} of them acting"
+chart_weakness_strong: ", {strong} at band 4"
+chart_weakness_unattended: "{count} of {total} without any action"
+chart_column_name: Name
+chart_column_weak: Band 1 or 2
+chart_column_band_one: Band 1
+chart_column_band_two: Band 2
+chart_column_acting: Acting
+chart_column_band_four: Band 4
+chart_column_scored: Scored
+# Page titles, notes and languages.
+page_title: "{page} – {site}"
+target_with_note: "{kind}: {note}"
+language_self: English
+language_switch: Languages
+language_en: English
+language_nb: Norwegian Bokmål
+fallback_note: "This text is only available in {language}."
 # Printed reports (cities/<slug>/report/ and report/)
 report_city_title: "{city}: city report"
 report_city_kicker: City sustainability report
@@ -661,6 +931,420 @@ round_title: "{city}: evaluation round {round}"
 round_description: "{city}: the scorecard of the evaluation round {round}, scored on its own."
 round_notice: "This is the evaluation round {round}, an earlier one; the latest is {latest}."
 round_latest_link: See the latest round
+
+"""#),
+        (#"strings/nb.yml"#, #"""
+# Grensesnittekst for standardtemaet, norsk bokmål. Nøklene er de samme som i en.yml; en nøkkel som
+# mangler her, vises på engelsk (og `cityscore check` varsler om den).
+skip_to_content: Gå til innholdet
+nav_label: Hovedmeny
+breadcrumb_label: Brødsmulesti
+nav_home: Hjem
+nav_cities: Kommuner
+nav_dimensions: Dimensjoner
+nav_indicators: Indikatorer
+nav_methodology: Metode
+footer_text: Publisert med cityscore. Hver vurdering på dette nettstedet kan spores tilbake til verdien, målet og kilden.
+footer_data: Last ned dataene
+results_csv: Alle verdier (CSV)
+framework_csv: Indikatorrammeverket (CSV)
+city_json: Kommunens verdier, mål og poeng (JSON)
+cities_description: Alle kommunenes evaluering i korte trekk.
+city_description: "{city}: resultatkort målt mot U4SSC-indikatorene for smarte og bærekraftige byer."
+city_dimension_description: "{city}: alle indikatorer for {dimension} med verdi, mål, vurdering og kilde."
+dimensions_description: Rammeverkets tre dimensjoner, med alle kommunene sammenlignet.
+dimension_description: "Alle kommunene sammenlignet på {dimension}."
+indicators_description: Alle indikatorene i rammeverket, med alle kommunenes verdier.
+methodology_description: Slik beregnes hver vurdering på dette nettstedet.
+not_found_title: Fant ikke siden
+not_found_text: Det finnes ingen side på denne adressen. Den kan ha blitt flyttet.
+not_found_link: Gå til forsiden
+city: Kommune
+country: Land
+region: Region
+population: Innbyggere
+year: År
+overall: Samlet
+score: Poengandel
+band: Nivå
+rank: Plass
+value: Verdi
+target: Mål
+target_origin: Målet kommer fra
+achievement: Måloppnåelse
+points: Poeng
+trend: Utvikling
+source: Kilde
+note: Merknad
+quality: Datakvalitet
+verified: Verifisert
+status: Status
+indicator: Indikator
+code: Kode
+unit: Enhet
+direction: Retning
+level: Nivå i rammeverket
+kind: Type
+category: Kategori
+dimension: Dimensjon
+subdimension: Underdimensjon
+datapoints: Datapunkter
+sdg: Bærekraftsmål (SDG)
+description: Definisjon
+evidence: Dokumentasjon
+benchmark: U4SSC-referanseverdi
+history: Verdier per år
+coverage: Dekning
+coverage_line: "{reported} av {items} rapportert, {scored} vurdert"
+coverage_reported: Rapportert
+coverage_scored: Vurdert mot et mål
+coverage_not_reported: Ikke rapportert av kommunen
+coverage_missing: Ingen verdi i dette nettstedets data
+coverage_not_applicable: Ikke relevant
+coverage_no_target: Rapportert, uten referanseverdi eller mål
+coverage_verified: Verifisert
+coverage_quality: Verdier etter datakvalitet
+strongest: Nærmest målet
+weakest: Lengst fra målet
+no_scored: Ingen av kommunens verdier kunne vurderes ennå.
+dimension_scores: Poengandel per dimensjon
+peers: Sammenlignbare kommuner
+peer_groups: Sammenligningsgrupper
+downloads: Nedlastinger
+narrative: Om denne evalueringen
+all_indicators: Indikatorene i denne dimensjonen
+other_dimensions: Andre dimensjoner
+see_dimension: Se alle indikatorene
+compare_cities: Sammenlign alle kommunene
+cities_count: kommuner
+kpis_count: indikatorer
+values_count: publiserte verdier
+explore: Utforsk
+explore_cities: Resultatkortet til hver kommune
+explore_dimensions: Kommunene sammenlignet per dimensjon
+explore_indicators: Én indikator for alle kommunene
+chart_data: Dataene i denne figuren
+download_svg: Last ned figuren (SVG)
+not_scored: ikke vurdert
+band_none: Ikke vurdert
+band_1: under 33 % av målet
+band_2: 33–66 % av målet
+band_3: 66–95 % av målet
+band_4: 95 % av målet eller mer
+value_yes: "ja"
+value_no: "nei"
+value_not_reported: ikke rapportert av kommunen
+value_not_applicable: ikke relevant
+value_missing: ingen verdi i dette nettstedets data
+value_year: "verdi fra {year}"
+values_from: "verdier fra {years}"
+not_stated: ikke oppgitt
+status_scored: Vurdert
+status_no-target: Rapportert, uten referanseverdi eller mål
+status_not-reported: Ikke rapportert av kommunen
+status_missing: Ingen verdi i dette nettstedets data
+status_not-applicable: Ikke relevant
+trend_improving: bedre
+trend_stable: stabil
+trend_worsening: dårligere
+direction_higher: Høyere er bedre
+direction_lower: Lavere er bedre
+direction_yes-no: Ja eller nei
+target_local: Kommunens eget mål
+target_programme: Et mål satt av et nasjonalt program
+target_illustrative: Et illustrerende mål for denne demoen, ikke kommunens eget
+target_benchmark: U4SSC-referanseverdi
+target_no_benchmark: Ingen referanseverdi for denne indikatoren (slik kommunens rapport sier), derfor ikke vurdert
+target_none: Uten mål, derfor ikke vurdert
+target_yes_no: Ja teller 100 %, nei 0 %
+quality_measured: Målt
+quality_survey: Spørreundersøkelse
+quality_higher-level: Data fra høyere nivå
+quality_assumptions: Antakelser
+quality_personal-estimate: Personlig anslag
+quality_unknown: Ukjent
+quality_not_stated: Ikke oppgitt
+method_bands: Poeng og nivåer
+method_from: Fra
+method_framework: Rammeverket
+method_benchmarks: Offentlige referanseverdier
+method_local_targets: Lokale mål på dette nettstedet
+method_targets: Hvor målene kommer fra
+method_no_targets: Dette nettstedet har ingen egne mål; bare U4SSC-referanseverdiene gjelder.
+method_targets_benchmark: U4SSC-referanseverdier oppgitt per kommune
+method_targets_local: Kommunenes egne mål
+method_targets_programme: Mål satt av et nasjonalt program
+method_targets_illustrative: Illustrerende mål for denne demoen (verken kommunenes egne eller U4SSC-referanseverdier)
+method_additions: Rangering og samlet poengandel
+method_additions_text: U4SSC rangerer ikke byer og gir ingen samlet poengandel for en by. Kommunenes samlede poengandel og rangeringen på dimensjonssidene er dette nettstedets egne tillegg. Kommunene rangeres på en dimensjon bare når alle rangerte kommuner er vurdert på de samme indikatorene mot mål av samme opphav; ellers viser dimensjonssiden poengandelene uten rangering.
+rank_not_comparable: "Kommunene rangeres ikke her: de er vurdert på ulike indikatorer eller mot mål av ulikt opphav (U4SSC-referanseverdier, egne mål, illustrerende mål), så poengandelene kan ikke sammenlignes. Poengandelen vises for hver kommune for seg."
+contents: Innhold
+noun_dimension: Dimensjon
+noun_dimension_one: dimensjon
+noun_dimension_other: dimensjoner
+noun_subdimension: Underdimensjon
+noun_subdimension_one: underdimensjon
+noun_subdimension_other: underdimensjoner
+noun_category: Kategori
+noun_category_one: kategori
+noun_category_other: kategorier
+noun_indicator: Indikator
+noun_indicator_one: indikator
+noun_indicator_other: indikatorer
+noun_kpi: KPI
+noun_kpi_one: KPI
+noun_kpi_other: KPI-er
+chart_not_scored: ikke vurdert
+chart_not_reported: ikke rapportert av kommunen
+chart_missing: ingen verdi i dette nettstedets data
+chart_not_applicable: ikke relevant
+chart_no_target: rapportert, uten referanseverdi eller mål
+chart_no_data: ingen data
+chart_one_year_only: bare ett år
+chart_target: mål
+chart_yes: "Ja"
+chart_no: "Nei"
+chart_higher_is_better: høyere er bedre
+chart_lower_is_better: lavere er bedre
+chart_hint_higher: høyere er bedre →
+chart_hint_lower: ← lavere er bedre
+chart_mark_not_reported: IR
+chart_mark_not_applicable: /
+chart_mark_missing: ·
+chart_mark_other: –
+chart_item: element
+chart_level: "Nivå {n}"
+chart_list_separator: ", "
+chart_list_last: "{first} og {last}"
+chart_sentence_end: .
+chart_sentence_separator: " "
+chart_summary_separator: " · "
+chart_path_separator: " › "
+chart_band_suffix: " ({band})"
+chart_absence_one: "{n} {status}"
+chart_absence_other: "{n} {status}"
+chart_count_noun: "{n} {noun}"
+chart_count_city_one: "{n} kommune"
+chart_count_city_other: "{n} kommuner"
+chart_count_category_one: "{n} kategori"
+chart_count_category_other: "{n} kategorier"
+chart_count_cell_one: "{n} celle"
+chart_count_cell_other: "{n} celler"
+chart_column_achievement: Måloppnåelse
+chart_column_band: Nivå
+chart_column_score: Poengandel
+chart_column_kpi: KPI
+chart_column_year: År
+chart_column_value: Verdi
+chart_column_target: Mål
+chart_column_rank: Plass
+chart_column_city: Kommune
+chart_tooltip: "{name}: {score}"
+chart_name_value: "{name}: {value}"
+chart_name_score: "{name} {score}"
+chart_named_noun: "{noun} i {name}"
+chart_name_no_data: "{name}: ingen data."
+chart_value_in_year: "{value} i {year}"
+chart_year_value: "{year}: {value}"
+chart_target_value: "mål {value}"
+chart_unscored: "{count} ikke vurdert."
+chart_title_scores_by: "{city}: poengandel per {levels}"
+chart_wheel_caption: "{title} (samlet {score})"
+chart_wheel_overall: "{city} oppnår {percent} samlet ({band})."
+chart_wheel_overall_none: "{city}: samlet {status}."
+chart_wheel_none_scored: "Ingen av de {n} {nouns} er vurdert."
+chart_wheel_reaches: "{city} når {band} på {n} av {total} vurderte {nouns}."
+chart_wheel_reaches_furthest: "{city} når {band} på {n} av {total} vurderte {nouns}; lengst fra målet: {name}, {percent}."
+chart_wheel_unscored: "{n} av {total} {nouns} er ikke vurdert."
+chart_wheel_unscored_absences: "{n} av {total} {nouns} er ikke vurdert: {absences}."
+chart_bars_none: "{city}: ingen poengandeler."
+chart_bars_summary: "{city}: {list}."
+chart_bars_extremes: "Høyeste {noun}: {best}, {best_score}; laveste: {worst}, {worst_score}."
+chart_bullet_caption: "{name}: verdi mot mål"
+chart_bullet_yes_no_scored: "{subject}, som gir {percent} ({band})"
+chart_bullet_target: "{subject}; mål {target}, {direction}."
+chart_bullet_no_target: "{subject}; rapportert, uten referanseverdi eller mål, derfor ikke vurdert."
+chart_bullet_share: "Det er {percent} av målet, på nivået {band}."
+chart_heatmap_title: "{title}: poengandel per kommune og kategori"
+chart_heatmap_tooltip: "{row}, {column}: {score}"
+chart_heatmap_summary: "Poengandel for {title} i {cities} fordelt på {categories}."
+chart_heatmap_top: "{n} av {total} vurderte celler når {band}."
+chart_heatmap_extremes: "Høyest: {best_row}, {best_column}, {best}; lavest: {worst_row}, {worst_column}, {worst}."
+chart_dotplot_title: "{name}: kommunene sammenlignet"
+chart_dotplot_ranked_one: "{name}: {n} kommune rangert"
+chart_dotplot_ranked_other: "{name}: {n} kommuner rangert"
+chart_dotplot_not_ranked_one: "{name}: {n} kommune ikke rangert, fordi kommunene er vurdert mot mål av ulikt opphav"
+chart_dotplot_not_ranked_other: "{name}: {n} kommuner ikke rangert, fordi de er vurdert mot mål av ulikt opphav"
+chart_dotplot_summary: "{text}."
+chart_dotplot_summary_direction: "{text}, {direction}."
+chart_dotplot_best_last: "Best: {best}, {best_value}; sist: {last}, {last_value}."
+chart_dotplot_meeting: "Mål {target}: {n} av {total} på eller bedre enn målet."
+chart_dotplot_missing_one: "{n} ikke rapportert av kommunen."
+chart_dotplot_missing_other: "{n} ikke rapportert av kommunene."
+chart_dotplot_caption: "{name}: kommunene rangert, best først"
+chart_dotplot_caption_not_ranked: "{name}: kommunene, best først, ikke rangert"
+chart_trend_title: "{name}: utvikling"
+chart_trend_caption: "{name} per år"
+chart_trend_caption_target: "{name} per år (mål {target})"
+chart_trend_one_year: "{name}: {first} i {first_year}, bare ett år."
+chart_trend_one_year_target: "{name}: {first} i {first_year}, bare ett år; mål {target}."
+chart_trend_stayed: "{name} holdt seg på {last} fra {first_year} til {last_year}."
+chart_trend_stayed_target: "{name} holdt seg på {last} fra {first_year} til {last_year}; mål {target}."
+chart_trend_rose: "{name} steg fra {first} i {first_year} til {last} i {last_year}."
+chart_trend_rose_target: "{name} steg fra {first} i {first_year} til {last} i {last_year}; mål {target}."
+chart_trend_rose_improvement: "{name} steg fra {first} i {first_year} til {last} i {last_year}, en forbedring."
+chart_trend_rose_improvement_target: "{name} steg fra {first} i {first_year} til {last} i {last_year}, en forbedring; mål {target}."
+chart_trend_rose_decline: "{name} steg fra {first} i {first_year} til {last} i {last_year}, en forverring."
+chart_trend_rose_decline_target: "{name} steg fra {first} i {first_year} til {last} i {last_year}, en forverring; mål {target}."
+chart_trend_fell: "{name} sank fra {first} i {first_year} til {last} i {last_year}."
+chart_trend_fell_target: "{name} sank fra {first} i {first_year} til {last} i {last_year}; mål {target}."
+chart_trend_fell_improvement: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forbedring."
+chart_trend_fell_improvement_target: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forbedring; mål {target}."
+chart_trend_fell_decline: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forverring."
+chart_trend_fell_decline_target: "{name} sank fra {first} i {first_year} til {last} i {last_year}, en forverring; mål {target}."
+chart_count_round_one: "{n} runde"
+chart_count_round_other: "{n} runder"
+chart_count_shared_weakness_one: "{n} felles svakhet"
+chart_count_shared_weakness_other: "{n} felles svakheter"
+chart_rounds_title: "{city}: poengandel per evalueringsrunde"
+chart_rounds_none: "{city}: ingen evalueringsrunder."
+chart_rounds_span: "{first} til {last}"
+chart_rounds_not_scored: "{name} ikke vurdert"
+chart_rounds_only: "{name} {score} bare i {round}"
+chart_rounds_moved: "{name} fra {from} i {first} til {to} i {last}{moved}"
+chart_rounds_up: ", opp ett nivå"
+chart_rounds_down: ", ned ett nivå"
+chart_rounds_description: "{city}: poengandel i {rounds}, {span}."
+chart_rounds_tooltip: "{name}, {round}: {score}"
+chart_weakness_beside: "{acting} med tiltak · {strong} på nivå 4"
+chart_weakness_band: "nivå {n}: {band}"
+chart_weakness_key: "med tiltak: svake kommuner som har et tiltak på den · på nivå 4: kommuner på {band}"
+chart_weakness_tooltip: "{name}: {weak} av {scored} vurderte kommuner på nivå 1 eller 2 ({one} på nivå 1), {acting} av dem med tiltak, {strong} på {band}"
+chart_weakness_description: "{title}, rangert etter hvor mange av {cities} som er på nivå 1 eller 2. Mest felles: {name}, {weak} av {scored} vurderte kommuner, {acting} av dem med tiltak"
+chart_weakness_strong: ", {strong} på nivå 4"
+chart_weakness_unattended: "{count} av {total} uten noe tiltak"
+chart_column_name: Navn
+chart_column_weak: Nivå 1 eller 2
+chart_column_band_one: Nivå 1
+chart_column_band_two: Nivå 2
+chart_column_acting: Med tiltak
+chart_column_band_four: Nivå 4
+chart_column_scored: Vurdert
+page_title: "{page} – {site}"
+target_with_note: "{kind}: {note}"
+language_self: Norsk bokmål
+language_switch: Språk
+language_en: engelsk
+language_nb: norsk bokmål
+fallback_note: "Denne teksten finnes bare på {language}."
+# Rapporter (utskrift og PDF)
+report_city_title: "{city}: kommunerapport"
+report_city_kicker: Rapport om bærekraftig kommuneutvikling
+report_programme_kicker: Programrapport
+report_programme_title: "{site}"
+report_programme_subtitle: "{cities} kommuner vurdert mot {kpis} nøkkelindikatorer"
+report_values_years: "Verdier fra {years}"
+report_page_of: "Side {page} av {pages}"
+report_contents: Innhold
+report_summary: Poengandel i korte trekk
+report_overall: Samlet
+report_overview: Kommunene side om side
+report_city_scores: Hver kommunes samlede poengandel og poengandel per dimensjon
+report_kpi_table: Nøkkelindikatorer
+report_kpi: Indikator / datapunkt
+report_result: Resultat
+report_not_reported: Det som ikke ble rapportert
+report_not_reported_text: Disse indikatorene har ingen verdi for denne kommunen, så de er ikke vurdert og teller ikke med i noen poengandel.
+report_none_missing: Alle indikatorene har en verdi.
+report_no_benchmark: Det som ikke har referanseverdi
+report_no_benchmark_text: Disse verdiene ble rapportert, men ingen referanseverdi eller mål gjelder for dem, så de er ikke vurdert.
+report_none_no_benchmark: Alle rapporterte verdier har en referanseverdi eller et mål.
+report_act_next: Hvor det bør handles nå
+report_act_next_text: Kategoriene som er lengst fra målene sine, den svakeste først, med indikatorene som holder dem tilbake.
+report_sources: Kilder
+report_sources_text: Hvor de rapporterte verdiene kommer fra, med antall verdier fra hver kilde.
+report_no_sources: Verdiene oppgir ingen kilde.
+report_values_count: verdier
+report_method: Metode
+report_method_text: "Hver rapportert verdi sammenlignes med målet sitt (en U4SSC-referanseverdi, eller et mål satt av kommunen eller programmet): måloppnåelsen er hvor stor del av veien til målet som er gått, og nivået (1 til 4) gir like mange poeng. En kategori, underdimensjon, dimensjon eller kommune får poengene til sine vurderte verdier som andel av det meste de kunne fått (4 poeng hver). Verdier som ikke er rapportert eller ikke har mål, teller ikke med i noen poengandel."
+report_framework: "Indikatorrammeverk: {origin}"
+report_pdf: Last ned denne rapporten (PDF)
+report_print_note: Denne siden er satt opp for utskrift; skriv den ut eller lagre den som PDF fra nettleseren.
+report_coverage_text: Hvor mange indikatorer hver kommune rapporterte, fikk vurdert og fikk verifisert.
+report_no_rows: Ingen verdi i denne dimensjonen ble rapportert.
+nav_programme: Program
+# Tiltak
+action_status: Status
+action_status_planned: Planlagt
+action_status_in-progress: Pågår
+action_status_done: Gjennomført
+action_status_stopped: Stanset
+action_start: Start
+action_due: Frist
+action_due_on: "frist {date}"
+action_owner: Ansvarlig
+action_budget: Budsjett
+action_sdgs: FNs bærekraftsmål
+sdg_goal: Mål
+action_links: Planer og rapporter
+action_targets: Indikatorer
+action_targets_heading: Indikatorene tiltaket gjelder, og hvor kommunen står
+action_description: "{city}: {title}"
+actions_city_heading: Hva kommunen gjør
+actions_city_none: Kommunen har ikke registrert noe tiltak ennå.
+actions_weak_without: Indikatorer på nivå 1 eller 2 uten tiltak
+no_action_yet: ingen tiltak ennå
+indicator_actions_heading: Hva kommunene gjør
+indicator_actions_none: Ingen kommune har registrert et tiltak på denne indikatoren ennå.
+actions_csv: Alle tiltak (CSV)
+# Programmet
+programme_title: Program
+programme_description: Hvilke svakheter kommunene deler, hvem som gjør noe med dem, og hvem som allerede har løst dem.
+programme_lead: "Kommuner: {cities} · tiltak: {actions}"
+programme_shared_categories: Felles svakheter per kategori
+programme_shared_kpis: Felles svakheter per indikator
+programme_weak: Kommuner på nivå 1 eller 2
+programme_weak_count: "{weak} av {scored}"
+programme_weak_cities: Hvilke kommuner
+programme_acting: Har tiltak
+programme_not_acting: Ingen tiltak ennå
+programme_learn_from: Lær av (nivå 4)
+programme_none_weak: Ingen kommune er på nivå 1 eller 2 her.
+programme_coverage: Indikatorer de fleste kommunene ikke kan rapportere
+programme_coverage_intro: "Indikatorer som færre enn halvparten av kommunene rapporterer, de minst rapporterte først: et dataproblem hele programmet har."
+programme_coverage_none: Hver indikator er rapportert av minst halvparten av kommunene.
+programme_reporting: Kommuner som rapporterer
+programme_progress: Fremgang mellom evalueringsrunder
+programme_progress_none: "Hver kommune har én evalueringsrunde i nettstedets data: fremgangen mellom rundene vises når kommunene har to."
+programme_json: Programoversikten (JSON)
+programme_progress_lead: "{with} av {cities} kommuner har en tidligere evalueringsrunde. Mellom hver kommunes to siste runder gikk {up} opp ett nivå samlet og {down} ned."
+programme_progress_categories: Kategorier som flyttet seg ett nivå
+programme_progress_kpis: Indikatorer som flyttet seg ett nivå
+programme_moved_up: Kommuner opp ett nivå
+programme_moved_down: Kommuner ned ett nivå
+programme_which_cities: Hvilke kommuner
+# Levende verdier og endringer
+live_no_target: uten mål
+changes_title: Hva som er endret
+changes_description: Verdier som er lagt til og rettet på dette nettstedet, de nyeste først.
+changes_feed: Følg endringene (Atom-strøm)
+changes_cities: Kommuner
+city_updated: "oppdatert {date}: {title}"
+# Evalueringsrunder
+rounds_heading: Evalueringsrunder
+rounds_intro: "{count} evalueringsrunder, hver vurdert for seg. Denne siden viser den siste, {round}."
+rounds_moved_up: "Gått opp ett nivå siden {round}"
+rounds_moved_down: "Gått ned ett nivå siden {round}"
+rounds_no_moves: "Ingen dimensjon eller kategori har gått opp eller ned ett nivå siden {round}."
+rounds_overall: Alle indikatorer
+rounds_level_overall: kommunen
+rounds_level_dimension: dimensjon
+rounds_level_category: kategori
+rounds_level_item: indikator
+round_title: "{city}: evalueringsrunden {round}"
+round_description: "{city}: resultatkortet for evalueringsrunden {round}, vurdert for seg."
+round_notice: "Dette er evalueringsrunden {round}, en tidligere runde; den siste er {latest}."
+round_latest_link: Se den siste runden
 
 """#),
         (#"templates/404.mustache"#, #"""
@@ -1116,6 +1800,9 @@ round_latest_link: See the latest round
 <title>{{page.fullTitle}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical}}">
+{{#languages}}
+<link rel="alternate" hreflang="{{code}}" href="{{absolute}}">
+{{/languages}}
 <meta property="og:type" content="website">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:description" content="{{page.description}}">
@@ -1136,6 +1823,7 @@ round_latest_link: See the latest round
 {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/nav}}</ul>
 </nav>
+{{>partials/languages}}
 </div>
 </header>
 {{#hasBreadcrumbs}}<nav class="breadcrumbs wrap" aria-label="{{t.breadcrumb_label}}">
@@ -1177,6 +1865,18 @@ round_latest_link: See the latest round
 </tbody>
 </table>
 </div>
+
+"""#),
+        (#"templates/partials/languages.mustache"#, #"""
+{{#hasLanguages}}
+<nav class="languages" aria-label="{{t.language_switch}}">
+<ul>
+{{#languages}}
+<li>{{#current}}<span aria-current="true" lang="{{code}}">{{name}}</span>{{/current}}{{^current}}<a href="{{url}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a>{{/current}}</li>
+{{/languages}}
+</ul>
+</nav>
+{{/hasLanguages}}
 
 """#),
         (#"templates/partials/report-chart.mustache"#, #"""

@@ -36,8 +36,8 @@ public struct BenchmarkWheel: Sendable, Hashable {
     static let maxRings = 4
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let rings = min(Self.maxRings, dimensions.map(\.depth).max() ?? 1)
         let segments = layout(rings: rings)
         let geometry = WheelGeometry(cx: Self.size / 2, cy: Self.size / 2)
@@ -45,7 +45,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
 
         let scores = segments.map(\.item.score)
         var frame = ChartFrame(
-            id: id, kind: "wheel", width: Self.size, height: Self.size, title: title(rings),
+            id: id, kind: "wheel", width: Self.size, height: Self.size, title: title(rings, words),
             description: describe(segments, rings: rings, text))
 
         var w = SVGWriter(capacity: 1024 + 640 * segments.count)
@@ -75,7 +75,7 @@ public struct BenchmarkWheel: Sendable, Hashable {
         }
         drawCentre(into: &w, text: text, empty: segments.isEmpty)
         let legendHeight = Legend.draw(
-            into: &w, frame: frame, x: 24, y: Self.size + 4, width: Self.size - 48, scores: scores)
+            into: &w, frame: frame, x: 24, y: Self.size + 4, width: Self.size - 48, scores: scores, words: text.words)
         frame.height = Self.size + 4 + legendHeight + 10
         return frame.chart(
             body: w, defs: defs, table: table(segments, rings: rings, text), usesHatch: scores.contains(.notReported))
@@ -145,8 +145,10 @@ public struct BenchmarkWheel: Sendable, Hashable {
 
     private func tooltip(_ segment: Segment, _ text: ValueText) -> String {
         let score = segment.item.score
-        return segment.path.joined(separator: " › ") + ": " + text.score(score)
-            + (score.band.map { " (" + $0.name + ")" } ?? "")
+        return text.words(
+            "chart_tooltip",
+            ["name": segment.path.joined(separator: text.words["chart_path_separator"]), "score": text.score(score)])
+            + text.words.bandSuffix(score.band)
     }
 
     /// A dimension's name (and percent, when it fits) along the middle of its ring.
@@ -229,71 +231,92 @@ public struct BenchmarkWheel: Sendable, Hashable {
                 text.percent(percent, band: band), x: c, y: c + 14, size: 22, paint: ChartPalette.text, anchor: .middle,
                 bold: true)
             w.label(
-                TextMetrics.fit(band.name, width: Self.hole * 1.7, size: 10), x: c, y: c + 30, size: 10,
+                TextMetrics.fit(text.words.band(band), width: Self.hole * 1.7, size: 10), x: c, y: c + 30, size: 10,
                 paint: ChartPalette.muted, anchor: .middle)
         } else {
             w.label(
-                empty ? Words.noData : Words.status(overall), x: c, y: c + 16, size: 11, paint: ChartPalette.muted,
+                empty ? text.words.noData : text.words.status(overall), x: c, y: c + 16, size: 11,
+                paint: ChartPalette.muted,
                 anchor: .middle)
         }
     }
 
     // MARK: - Words
 
-    private func names(_ rings: Int) -> [String] {
-        (0..<max(1, rings)).map { $0 < levelNames.count ? levelNames[$0] : "Level \($0 + 1)" }
+    private func names(_ rings: Int, _ words: ChartWords) -> [String] {
+        (0..<max(1, rings)).map { words.level($0, levelNames) }
     }
 
-    private func title(_ rings: Int) -> String { city + ": scores by " + Words.list(names(rings).map(Words.lower)) }
+    private func title(_ rings: Int, _ words: ChartWords) -> String {
+        words(
+            "chart_title_scores_by",
+            ["city": city, "levels": words.list(names(rings, words).map { words.noun($0, 1) })])
+    }
 
     private func describe(_ segments: [Segment], rings: Int, _ text: ValueText) -> String {
         let format = text.format
-        guard !segments.isEmpty else { return city + ": " + Words.noData + "." }
+        let words = text.words
+        guard !segments.isEmpty else { return words("chart_name_no_data", ["name": city]) }
         var sentences: [String] = []
         if let percent = overall.percent, let band = overall.band {
-            sentences.append(city + " scores " + text.percent(percent, band: band) + " overall (" + band.name + ").")
+            sentences.append(
+                words(
+                    "chart_wheel_overall",
+                    ["city": city, "percent": text.percent(percent, band: band), "band": words.band(band)]))
         } else {
-            sentences.append(city + ": overall " + Words.status(overall) + ".")
+            sentences.append(words("chart_wheel_overall_none", ["city": city, "status": words.status(overall)]))
         }
         let top = segments.filter { $0.level == 0 }
-        sentences.append(Words.sentence(Words.list(top.map { $0.item.name + " " + text.score($0.item.score) })))
+        sentences.append(
+            words.sentence(
+                words.list(
+                    top.map { words("chart_name_score", ["name": $0.item.name, "score": text.score($0.item.score)]) })))
         let leaves = segments.filter { $0.level == rings - 1 || $0.item.children.isEmpty }
-        let noun = names(rings)[rings - 1]
+        let noun = names(rings, words)[rings - 1]
         // On a one-dimension wheel the KPIs are named after it: "6 of 11 scored Economy KPIs".
-        let plural = (top.count == 1 ? top[0].item.name + " " : "") + Words.plural(noun)
+        let plural =
+            top.count == 1
+            ? words("chart_named_noun", ["name": top[0].item.name, "noun": words.nouns(noun)]) : words.nouns(noun)
         let scored = leaves.compactMap { leaf in leaf.item.score.percent.map { (leaf, $0) } }
         if scored.isEmpty {
-            sentences.append("None of the " + format.count(leaves.count) + " " + plural + " is scored.")
+            sentences.append(words("chart_wheel_none_scored", ["n": format.count(leaves.count), "nouns": plural]))
         } else {
             let best = scored.filter { $0.1 >= Band.four.lowerBound }.count
-            var sentence =
-                city + " reaches " + Band.four.name + " on " + format.count(best) + " of " + format.count(scored.count)
-                + " scored " + plural
+            var values = [
+                "city": city, "band": words.band(.four), "n": format.count(best), "total": format.count(scored.count),
+                "nouns": plural,
+            ]
             if let worst = scored.min(by: { $0.1 < $1.1 }), worst.1 < Band.four.lowerBound {
-                sentence += "; furthest from target: " + worst.0.item.name + ", " + text.percent(worst.1)
+                values["name"] = worst.0.item.name
+                values["percent"] = text.percent(worst.1)
+                sentences.append(words("chart_wheel_reaches_furthest", values))
+            } else {
+                sentences.append(words("chart_wheel_reaches", values))
             }
-            sentences.append(sentence + ".")
         }
         let unscored = leaves.count - scored.count
-        let absences = Words.absences(leaves.map(\.item.score), format: format)
+        let absences = words.absences(leaves.map(\.item.score), format: format)
         if unscored > 0 && !scored.isEmpty {
-            sentences.append(
-                format.count(unscored) + " of " + format.count(leaves.count) + " " + Words.plural(noun) + " not scored"
-                    + (absences.isEmpty ? "" : ": " + absences) + ".")
+            let values = [
+                "n": format.count(unscored), "total": format.count(leaves.count), "nouns": words.nouns(noun),
+                "absences": absences,
+            ]
+            sentences.append(words(absences.isEmpty ? "chart_wheel_unscored" : "chart_wheel_unscored_absences", values))
         } else if !absences.isEmpty {
-            sentences.append(Words.sentence(absences))
+            sentences.append(words.sentence(absences))
         }
         return sentences.joined(separator: " ")
     }
 
     private func table(_ segments: [Segment], rings: Int, _ text: ValueText) -> DataTable {
-        let levelNames = names(rings)
-        let overallText = " (overall " + text.score(overall) + ")"
+        let levelNames = names(rings, text.words)
         return DataTable(
-            caption: title(rings) + overallText, columns: levelNames + ["Achievement", "Band"],
+            caption: text.words(
+                "chart_wheel_caption", ["title": title(rings, text.words), "score": text.score(overall)]),
+            columns: levelNames + [text.words["chart_column_achievement"], text.words["chart_column_band"]],
             rows: segments.map { segment in
                 (0..<levelNames.count).map { $0 < segment.path.count ? segment.path[$0] : "" } + [
-                    text.score(segment.item.score), segment.item.score.band?.name ?? "",
+                    text.score(segment.item.score), segment.item.score.band.map(text.words.band) ?? "",
                 ]
             }, numericColumns: [levelNames.count])
     }

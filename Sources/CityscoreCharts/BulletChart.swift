@@ -53,15 +53,15 @@ public struct BulletChart: Sendable, Hashable {
     static let margin = 12.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         return draw(id: id, text: text).chart(table: table(text))
     }
 
     /// Only the inline SVG of ``render(id:format:)`` (its ``Chart/svg``), for callers that need
     /// neither the standalone file nor the table.
-    public func inlineSVG(id: String, format: NumberFormat = NumberFormat()) -> String {
-        draw(id: id, text: ValueText(format: format)).inlineSVG
+    public func inlineSVG(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> String {
+        draw(id: id, text: ValueText(format: format, words: words)).inlineSVG
     }
 
     private func draw(id: String, text: ValueText) -> FramedDrawing {
@@ -71,7 +71,7 @@ public struct BulletChart: Sendable, Hashable {
             id: id, kind: "bullet", width: Self.width, height: height, title: name, description: describe(text))
         var w = SVGWriter(capacity: 4096)
         let hint =
-            direction == .higher ? Words.higherIsBetter + " →" : direction == .lower ? "← " + Words.lowerIsBetter : ""
+            text.words.hint(direction)
         let hintWidth = TextMetrics.width(hint, size: 11)
         w.label(hint, x: Self.width - Self.margin, y: 18, size: 11, paint: ChartPalette.muted, anchor: .end)
         let nameWidth = Self.width - 2 * Self.margin - (hint.isEmpty ? 0 : hintWidth + 16)
@@ -81,7 +81,11 @@ public struct BulletChart: Sendable, Hashable {
         w.label(
             TextMetrics.fit(summary(text), width: Self.width - 2 * Self.margin, size: 12), x: Self.margin, y: 38,
             size: 12, paint: ChartPalette.text)
-        if isYesNo { drawYesNo(into: &w, answer: yesNoAnswer) } else { drawScale(into: &w, frame: frame, text: text) }
+        if isYesNo {
+            drawYesNo(into: &w, answer: yesNoAnswer, words: text.words)
+        } else {
+            drawScale(into: &w, frame: frame, text: text)
+        }
         return FramedDrawing(frame: frame, body: w, usesHatch: value == .notReported && !isYesNo)
     }
 
@@ -120,55 +124,72 @@ public struct BulletChart: Sendable, Hashable {
     // MARK: - Words
 
     private func summary(_ text: ValueText) -> String {
-        var parts = [text.observed(value, unit: unit, published: published) + (year.map { " in \($0)" } ?? "")]
+        let words = text.words
+        var parts = [observedInYear(text)]
         if !isYesNo {
-            parts.append(usableTarget.map { Words.target + " " + text.value($0, unit: unit) } ?? Words.noTarget)
+            parts.append(
+                usableTarget.map { words("chart_target_value", ["value": text.value($0, unit: unit)]) }
+                    ?? words.noTarget)
         }
-        if let achievement { parts.append(achievement.band.name) }
-        return parts.joined(separator: " · ")
+        if let achievement { parts.append(words.band(achievement.band)) }
+        return parts.joined(separator: words["chart_summary_separator"])
+    }
+
+    /// "97 % in 2020", or the value alone without a year.
+    private func observedInYear(_ text: ValueText) -> String {
+        let observed = text.observed(value, unit: unit, published: published)
+        return year.map { text.words("chart_value_in_year", ["value": observed, "year": String($0)]) } ?? observed
     }
 
     private func describe(_ text: ValueText) -> String {
-        var sentence =
-            name + ": " + text.observed(value, unit: unit, published: published) + (year.map { " in \($0)" } ?? "")
+        let words = text.words
+        let subject = words("chart_name_value", ["name": name, "value": observedInYear(text)])
         if isYesNo {
-            if let achievement {
-                sentence +=
-                    ", which scores " + text.percent(achievement.percent, band: achievement.band) + " ("
-                    + achievement.band.name + ")"
-            }
-            return Words.sentence(sentence)
+            guard let achievement else { return words.sentence(subject) }
+            return words.sentence(
+                words(
+                    "chart_bullet_yes_no_scored",
+                    [
+                        "subject": subject, "percent": text.percent(achievement.percent, band: achievement.band),
+                        "band": words.band(achievement.band),
+                    ]))
         }
-        let better = direction == .lower ? Words.lowerIsBetter : Words.higherIsBetter
-        if let target = usableTarget {
-            sentence += "; target " + text.value(target, unit: unit) + ", " + better + "."
-        } else {
-            sentence += "; " + Words.noTarget + ", so not scored."
-        }
+        var sentence =
+            usableTarget.map {
+                words(
+                    "chart_bullet_target",
+                    ["subject": subject, "target": text.value($0, unit: unit), "direction": words.better(direction)])
+            } ?? words("chart_bullet_no_target", ["subject": subject])
         if let achievement {
-            let share = text.percent(achievement.percent, band: achievement.band) + " of target"
-            sentence += " That is " + share + ", in the band " + achievement.band.name + "."
+            sentence +=
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_bullet_share",
+                    [
+                        "percent": text.percent(achievement.percent, band: achievement.band),
+                        "band": words.band(achievement.band),
+                    ])
         }
         return sentence
     }
 
     private func table(_ text: ValueText) -> DataTable {
         DataTable(
-            caption: name + ": value against target",
-            columns: ["KPI", "Year", "Value", "Target", "Achievement", "Band"],
+            caption: text.words("chart_bullet_caption", ["name": name]),
+            columns: ["kpi", "year", "value", "target", "achievement", "band"].map { text.words["chart_column_" + $0] },
             rows: [
                 [
                     name, year.map(String.init) ?? "", text.observed(value, unit: unit, published: published),
-                    isYesNo ? Words.yes : usableTarget.map { text.value($0, unit: unit) } ?? Words.noTarget,
+                    isYesNo ? text.words.yes : usableTarget.map { text.value($0, unit: unit) } ?? text.words.noTarget,
                     achievement.map { text.percent($0.percent, band: $0.band) } ?? "",
-                    achievement?.band.name ?? "",
+                    achievement.map { text.words.band($0.band) } ?? "",
                 ]
             ], numericColumns: [1, 2, 3, 4])
     }
 
     // MARK: - Drawing
 
-    private func drawYesNo(into w: inout SVGWriter, answer: Bool?) {
+    private func drawYesNo(into w: inout SVGWriter, answer: Bool?, words: ChartWords) {
         for (index, option) in [true, false].enumerated() {
             let x = Self.margin + Double(index) * 84
             let chosen = answer == option
@@ -176,7 +197,7 @@ public struct BulletChart: Sendable, Hashable {
             let ink = chosen ? ChartPalette.onBand(option ? .four : .one) : ChartPalette.muted
             w.rect(x: x, y: 50, width: 76, height: 26, fill: fill, radius: 13)
             w.label(
-                (chosen ? "✓ " : "") + (option ? Words.yes : Words.no), x: x + 38,
+                (chosen ? "✓ " : "") + (option ? words.yes : words.no), x: x + 38,
                 y: TextMetrics.baseline(centredOn: 63, size: 13), size: 13, paint: ink, anchor: .middle, bold: chosen)
         }
     }
@@ -199,7 +220,8 @@ public struct BulletChart: Sendable, Hashable {
         for region in regions {
             w.rect(
                 x: scale(region.from), y: stripTop, width: scale(region.to) - scale(region.from), height: stripHeight,
-                fill: Fill(ChartPalette.band(region.band)), title: "\(region.band.rawValue): \(region.band.name)")
+                fill: Fill(ChartPalette.band(region.band)),
+                title: "\(region.band.rawValue): \(text.words.band(region.band))")
         }
         // The value bar from zero, in its band's colour.
         if let number {
@@ -212,7 +234,7 @@ public struct BulletChart: Sendable, Hashable {
                 title: text.value(number, unit: unit, published: published))
         } else if value == .notReported {
             w.label(
-                Words.notReported, x: x0, y: TextMetrics.baseline(centredOn: barTop + barHeight / 2, size: 12),
+                text.words.notReported, x: x0, y: TextMetrics.baseline(centredOn: barTop + barHeight / 2, size: 12),
                 size: 12, paint: ChartPalette.muted)
         }
         if scale.lower < 0 {
@@ -222,9 +244,9 @@ public struct BulletChart: Sendable, Hashable {
         if let target = usableTarget {
             let x = scale(target)
             w.line(x1: x, y1: barTop - 4, x2: x, y2: stripTop + stripHeight + 4, paint: ChartPalette.target, width: 2)
-            let labelWidth = TextMetrics.width(Words.target, size: 10)
+            let labelWidth = TextMetrics.width(text.words.target, size: 10)
             w.label(
-                Words.target, x: min(max(x, x0 + labelWidth / 2), x1 - labelWidth / 2), y: barTop - 6, size: 10,
+                text.words.target, x: min(max(x, x0 + labelWidth / 2), x1 - labelWidth / 2), y: barTop - 6, size: 10,
                 paint: ChartPalette.muted, anchor: .middle)
         }
         drawTicks(into: &w, scale: scale, y: stripTop + stripHeight, text: text)
@@ -242,10 +264,10 @@ public struct BulletChart: Sendable, Hashable {
         var w = SVGWriter(capacity: 1024)
         let middle = Self.compactHeight / 2
         if isYesNo, let answer = yesNoAnswer {
-            drawCompactAnswer(into: &w, answer: answer, middle: middle)
+            drawCompactAnswer(into: &w, answer: answer, middle: middle, words: text.words)
         } else if isYesNo || number == nil {
             w.label(
-                value == .notReported ? Words.notReported : text.observed(value, unit: unit, published: published),
+                value == .notReported ? text.words.notReported : text.observed(value, unit: unit, published: published),
                 x: 4,
                 y: TextMetrics.baseline(centredOn: middle, size: 11), size: 11, paint: ChartPalette.muted)
         } else {
@@ -255,7 +277,7 @@ public struct BulletChart: Sendable, Hashable {
     }
 
     /// A filled dot for yes, an empty ring for no, and the word beside it.
-    private func drawCompactAnswer(into w: inout SVGWriter, answer: Bool, middle: Double) {
+    private func drawCompactAnswer(into w: inout SVGWriter, answer: Bool, middle: Double, words: ChartWords) {
         let paint = answer ? ChartPalette.band(.four) : ChartPalette.series
         w.open("circle")
         w.attribute("class", paint.className)
@@ -272,7 +294,7 @@ public struct BulletChart: Sendable, Hashable {
         }
         w.closeEmpty()
         w.label(
-            answer ? Words.yes : Words.no, x: 22, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
+            answer ? words.yes : words.no, x: 22, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
             paint: ChartPalette.text, bold: true)
     }
 

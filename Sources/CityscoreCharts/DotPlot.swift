@@ -54,17 +54,18 @@ public struct DotPlot: Sendable, Hashable {
     static let top = 34.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let ranked = self.ranked
         let rowsBottom = Self.top + Self.rowHeight * Double(ranked.count)
         let height = ranked.isEmpty ? 90 : rowsBottom + 52
         let frame = ChartFrame(
-            id: id, kind: "dotplot", width: Self.width, height: height, title: name + ": cities compared",
+            id: id, kind: "dotplot", width: Self.width, height: height,
+            title: words("chart_dotplot_title", ["name": name]),
             description: describe(ranked, text))
         var w = SVGWriter(capacity: 1024 + 1024 * ranked.count)
         guard !ranked.isEmpty else {
-            w.label(Words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            w.label(text.words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(ranked, text), usesHatch: false)
         }
         let nameWidth = min(170, ranked.map { TextMetrics.width($0.entry.name, size: 13, bold: true) }.max() ?? 60)
@@ -84,7 +85,7 @@ public struct DotPlot: Sendable, Hashable {
         if let target = usableTarget, direction != .yesNo {
             let x = scale(target)
             w.line(x1: x, y1: Self.top - 6, x2: x, y2: rowsBottom, paint: ChartPalette.target, width: 1.5, dash: "6 4")
-            let label = Words.target + " " + text.value(target, unit: unit)
+            let label = text.words("chart_target_value", ["value": text.value(target, unit: unit)])
             let labelWidth = TextMetrics.width(label, size: 11)
             w.label(
                 label, x: min(max(x, x0 + labelWidth / 2), x1 - labelWidth / 2), y: Self.top - 12, size: 11,
@@ -168,8 +169,8 @@ public struct DotPlot: Sendable, Hashable {
         w.start("g")
         w.element(
             "title",
-            text: row.entry.name + ": " + valueText(row.entry, text)
-                + (row.entry.band.map { " (" + $0.name + ")" } ?? ""))
+            text: text.words("chart_name_value", ["name": row.entry.name, "value": valueText(row.entry, text)])
+                + text.words.bandSuffix(row.entry.band))
         w.label(
             row.rank.map { text.format.count($0) } ?? "", x: rankX,
             y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12, paint: ChartPalette.muted, anchor: .end)
@@ -178,7 +179,7 @@ public struct DotPlot: Sendable, Hashable {
             y: TextMetrics.baseline(centredOn: middle, size: 13), size: 13, paint: ChartPalette.text, bold: bold)
         guard let number = row.number else {
             w.label(
-                Words.notReported, x: scale.start, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
+                text.words.notReported, x: scale.start, y: TextMetrics.baseline(centredOn: middle, size: 12), size: 12,
                 paint: ChartPalette.muted, halo: true)
             w.end()
             return
@@ -208,7 +209,7 @@ public struct DotPlot: Sendable, Hashable {
         w.line(x1: scale.start, y1: y, x2: scale.end, y2: y, paint: ChartPalette.axis)
         let ticks: [Ticks]
         if direction == .yesNo {
-            ticks = [(0.0, Words.no), (1.0, Words.yes)].map {
+            ticks = [(0.0, text.words.no), (1.0, text.words.yes)].map {
                 Ticks(x: scale($0), label: $1, labelX: scale($0), anchor: .middle)
             }
         } else {
@@ -219,7 +220,7 @@ public struct DotPlot: Sendable, Hashable {
             w.label(tick.label, x: tick.labelX, y: y + 17, size: 11, paint: ChartPalette.muted, anchor: tick.anchor)
         }
         let hint =
-            direction == .higher ? Words.higherIsBetter + " →" : direction == .lower ? "← " + Words.lowerIsBetter : ""
+            text.words.hint(direction)
         w.label(
             hint, x: direction == .lower ? scale.start : scale.end, y: y + 36, size: 11, paint: ChartPalette.muted,
             anchor: direction == .lower ? .start : .end)
@@ -229,21 +230,30 @@ public struct DotPlot: Sendable, Hashable {
 
     private func describe(_ ranked: [Ranked], _ text: ValueText) -> String {
         let format = text.format
-        guard !ranked.isEmpty else { return name + ": " + Words.noData + "." }
+        let words = text.words
+        guard !ranked.isEmpty else { return words("chart_name_no_data", ["name": name]) }
         let reported = ranked.filter { $0.number != nil }
+        let counted = words.counted(
+            rankable ? "chart_dotplot_ranked" : "chart_dotplot_not_ranked", reported.count, format: format,
+            ["name": name])
         var description =
-            name + ": " + Words.count(reported.count, "city", "cities", format: format)
-            + (rankable ? " ranked" : " not ranked, as they were scored against targets of different origin")
-        if direction != .yesNo {
-            description += ", " + (direction == .lower ? Words.lowerIsBetter : Words.higherIsBetter)
-        }
-        description += "."
+            direction == .yesNo
+            ? words("chart_dotplot_summary", ["text": counted])
+            : words("chart_dotplot_summary_direction", ["text": counted, "direction": words.better(direction)])
         if let best = reported.first, let last = reported.last, reported.count > 1 {
             description +=
-                " Best: " + best.entry.name + ", " + valueText(best.entry, text) + "; last: " + last.entry.name + ", "
-                + valueText(last.entry, text) + "."
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_dotplot_best_last",
+                    [
+                        "best": best.entry.name, "best_value": valueText(best.entry, text), "last": last.entry.name,
+                        "last_value": valueText(last.entry, text),
+                    ])
         } else if let only = reported.first {
-            description += " " + only.entry.name + ": " + valueText(only.entry, text) + "."
+            description +=
+                words["chart_sentence_separator"]
+                + words.sentence(
+                    words("chart_name_value", ["name": only.entry.name, "value": valueText(only.entry, text)]))
         }
         if let target = usableTarget, direction != .yesNo {
             let meeting = reported.filter { row in
@@ -251,22 +261,32 @@ public struct DotPlot: Sendable, Hashable {
                 return direction == .lower ? v <= target : v >= target
             }.count
             description +=
-                " Target " + text.value(target, unit: unit) + ": " + format.count(meeting) + " of "
-                + format.count(reported.count) + " at or better than target."
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_dotplot_meeting",
+                    [
+                        "target": text.value(target, unit: unit), "n": format.count(meeting),
+                        "total": format.count(reported.count),
+                    ])
         }
         let missing = ranked.count - reported.count
-        if missing > 0 { description += " " + format.count(missing) + " " + Words.notReported + "." }
+        if missing > 0 {
+            description +=
+                words["chart_sentence_separator"] + words.counted("chart_dotplot_missing", missing, format: format)
+        }
         return description
     }
 
     private func table(_ ranked: [Ranked], _ text: ValueText) -> DataTable {
         let withBand = ranked.contains { $0.entry.band != nil }
         return DataTable(
-            caption: name + (rankable ? ": cities ranked, best first" : ": cities, best first, not ranked"),
-            columns: ["Rank", "City", "Value"] + (withBand ? ["Band"] : []),
+            caption: text.words(
+                rankable ? "chart_dotplot_caption" : "chart_dotplot_caption_not_ranked", ["name": name]),
+            columns: ["rank", "city", "value"].map { text.words["chart_column_" + $0] }
+                + (withBand ? [text.words["chart_column_band"]] : []),
             rows: ranked.map { row in
                 [row.rank.map { text.format.count($0) } ?? "", row.entry.name, valueText(row.entry, text)]
-                    + (withBand ? [row.entry.band?.name ?? ""] : [])
+                    + (withBand ? [row.entry.band.map(text.words.band) ?? ""] : [])
             }, numericColumns: [0, 2])
     }
 }

@@ -57,8 +57,8 @@ public struct HeatMap: Sendable, Hashable {
     static let maxHeaderWidth = 150.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let cells = rows.map { row in columns.indices.map { $0 < row.cells.count ? row.cells[$0] : .notScored } }
         let labelWidth = min(180, max(60, rows.map { TextMetrics.width($0.name, size: 13, bold: true) }.max() ?? 60))
         let left = 12 + labelWidth + 10
@@ -81,11 +81,11 @@ public struct HeatMap: Sendable, Hashable {
         let all = cells.flatMap { $0 }
         let empty = rows.isEmpty || columns.isEmpty
         var frame = ChartFrame(
-            id: id, kind: "heatmap", width: width, height: 90, title: title + ": scores by city and category",
+            id: id, kind: "heatmap", width: width, height: 90, title: words("chart_heatmap_title", ["title": title]),
             description: describe(cells, text))
         var w = SVGWriter(capacity: 2048 + 512 * (columns.count + 1) * (rows.count + 1))
         if empty {
-            w.label(Words.noData, x: width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            w.label(text.words.noData, x: width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(cells, text), usesHatch: false)
         }
         for (index, column) in columns.enumerated() {
@@ -113,8 +113,10 @@ public struct HeatMap: Sendable, Hashable {
             for (columnIndex, score) in cells[rowIndex].enumerated() {
                 let x = left + cellWidth * Double(columnIndex)
                 let tooltip =
-                    row.name + ", " + columns[columnIndex].name + ": " + text.score(score)
-                    + (score.band.map { " (" + $0.name + ")" } ?? "")
+                    text.words(
+                        "chart_heatmap_tooltip",
+                        ["row": row.name, "column": columns[columnIndex].name, "score": text.score(score)])
+                    + text.words.bandSuffix(score.band)
                 w.start("g")
                 w.element("title", text: tooltip)
                 w.rect(
@@ -129,17 +131,21 @@ public struct HeatMap: Sendable, Hashable {
             }
         }
         let legendHeight = Legend.draw(
-            into: &w, frame: frame, x: 12, y: gridBottom + 18, width: width - 24, scores: all)
+            into: &w, frame: frame, x: 12, y: gridBottom + 18, width: width - 24, scores: all, words: text.words)
         frame.height = gridBottom + 18 + legendHeight + 8
         return frame.chart(body: w, table: table(cells, text), usesHatch: all.contains(.notReported))
     }
 
     private func describe(_ cells: [[ChartScore]], _ text: ValueText) -> String {
-        guard !rows.isEmpty, !columns.isEmpty else { return title + ": " + Words.noData + "." }
+        let words = text.words
+        guard !rows.isEmpty, !columns.isEmpty else { return words("chart_name_no_data", ["name": title]) }
         let format = text.format
-        var description =
-            title + " scores of " + Words.count(rows.count, "city", "cities", format: format) + " across "
-            + Words.count(columns.count, "category", "categories", format: format) + "."
+        var description = words(
+            "chart_heatmap_summary",
+            [
+                "title": title, "cities": words.counted("chart_count_city", rows.count, format: format),
+                "categories": words.counted("chart_count_category", columns.count, format: format),
+            ])
         var scored: [(row: Int, column: Int, percent: Double)] = []
         for (r, row) in cells.enumerated() {
             for (c, score) in row.enumerated() { if let p = score.percent { scored.append((r, c, p)) } }
@@ -147,25 +153,37 @@ public struct HeatMap: Sendable, Hashable {
         let top = scored.filter { $0.percent >= Band.four.lowerBound }.count
         if !scored.isEmpty {
             description +=
-                " " + format.count(top) + " of " + format.count(scored.count) + " scored cells reach " + Band.four.name
-                + "."
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_heatmap_top",
+                    ["n": format.count(top), "total": format.count(scored.count), "band": words.band(.four)])
         }
         if let best = scored.max(by: { $0.percent < $1.percent }),
             let worst = scored.min(by: { $0.percent < $1.percent }), scored.count > 1
         {
             description +=
-                " Highest: " + rows[best.row].name + ", " + columns[best.column].name + ", "
-                + text.percent(best.percent) + "; lowest: " + rows[worst.row].name + ", " + columns[worst.column].name
-                + ", " + text.percent(worst.percent) + "."
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_heatmap_extremes",
+                    [
+                        "best_row": rows[best.row].name, "best_column": columns[best.column].name,
+                        "best": text.percent(best.percent), "worst_row": rows[worst.row].name,
+                        "worst_column": columns[worst.column].name, "worst": text.percent(worst.percent),
+                    ])
         }
         let unscored = rows.count * columns.count - scored.count
-        if unscored > 0 { description += " " + Words.count(unscored, "cell", format: format) + " not scored." }
+        if unscored > 0 {
+            description +=
+                words["chart_sentence_separator"]
+                + words("chart_unscored", ["count": words.counted("chart_count_cell", unscored, format: format)])
+        }
         return description
     }
 
     private func table(_ cells: [[ChartScore]], _ text: ValueText) -> DataTable {
         DataTable(
-            caption: title + ": scores by city and category", columns: ["City"] + columns.map(\.name),
+            caption: text.words("chart_heatmap_title", ["title": title]),
+            columns: [text.words["chart_column_city"]] + columns.map(\.name),
             rows: zip(rows, cells).map { row, scores in [row.name] + scores.map { text.score($0) } },
             numericColumns: Array(columns.indices.map { $0 + 1 }))
     }

@@ -9,14 +9,15 @@ enum Legend {
     /// Draws the legend in rows from (`x`, `y`) within `width`, with "not scored" and "not
     /// reported" only when `scores` has such items; returns the height used.
     static func draw(
-        into w: inout SVGWriter, frame: ChartFrame, x: Double, y: Double, width: Double, scores: [ChartScore]
+        into w: inout SVGWriter, frame: ChartFrame, x: Double, y: Double, width: Double, scores: [ChartScore],
+        words: ChartWords
     ) -> Double {
         var items: [(swatch: ChartScore, mark: String, label: String)] = Band.allCases.map {
-            (.scored(percent: $0.lowerBound, band: $0), String($0.rawValue), $0.name)
+            (.scored(percent: $0.lowerBound, band: $0), String($0.rawValue), words.band($0))
         }
         // Each kind of absence the chart has, under its own name.
         for kind in ChartScore.absences where scores.contains(kind) {
-            items.append((kind, Words.mark(kind), Words.status(kind)))
+            items.append((kind, words.mark(kind), words.status(kind)))
         }
         var cx = x
         var cy = y

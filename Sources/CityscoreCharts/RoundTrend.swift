@@ -28,11 +28,11 @@ public struct RoundTrend: Sendable, Hashable {
     public var rounds: [Int]
     /// The dimensions, each with its categories.
     public var series: [Series]
-    /// Names of the two levels (`Dimension`, `Category`).
+    /// Names of the two levels (`Dimension`, `Category`); empty: the nouns of the strings file.
     public var levelNames: [String]
 
     /// Creates a round trend.
-    public init(city: String, rounds: [Int], series: [Series], levelNames: [String] = ["Dimension", "Category"]) {
+    public init(city: String, rounds: [Int], series: [Series], levelNames: [String] = []) {
         self.city = city
         self.rounds = rounds
         self.series = series
@@ -44,13 +44,13 @@ public struct RoundTrend: Sendable, Hashable {
     static let bottom = 164.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let frame = ChartFrame(
-            id: id, kind: "rounds", width: Self.width, height: 200, title: title, description: describe(text))
+            id: id, kind: "rounds", width: Self.width, height: 200, title: title(words), description: describe(text))
         var w = SVGWriter(capacity: 2048 + 1024 * series.count)
         if series.isEmpty || rounds.isEmpty {
-            w.label(Words.noData, x: 320, y: 100, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            w.label(words.noData, x: 320, y: 100, size: 13, paint: ChartPalette.muted, anchor: .middle)
         }
         let panelWidth = (Self.width - 24) / Double(max(series.count, 1))
         for (index, dimension) in series.enumerated() {
@@ -99,7 +99,8 @@ public struct RoundTrend: Sendable, Hashable {
             let score = index < dimension.scores.count ? dimension.scores[index] : .notScored
             guard let percent = score.percent, let band = score.band else {
                 w.label(
-                    "–", x: px, y: TextMetrics.baseline(centredOn: Self.bottom - 10, size: 11), size: 11,
+                    text.words["chart_mark_other"], x: px,
+                    y: TextMetrics.baseline(centredOn: Self.bottom - 10, size: 11), size: 11,
                     paint: ChartPalette.muted, anchor: .middle)
                 continue
             }
@@ -115,7 +116,12 @@ public struct RoundTrend: Sendable, Hashable {
             w.attribute("stroke", halo.light)
             w.attribute("stroke-width", 1.5)
             w.closeStart("circle")
-            w.element("title", text: dimension.name + ", \(round): " + text.score(score) + " (" + band.name + ")")
+            w.element(
+                "title",
+                text: text.words(
+                    "chart_rounds_tooltip",
+                    ["name": dimension.name, "round": String(round), "score": text.score(score)])
+                    + text.words.bandSuffix(band))
             w.end()
             w.label(
                 text.percent(percent, band: band, digits: 0), x: px, y: py - 10, size: 11, paint: ChartPalette.text,
@@ -125,26 +131,45 @@ public struct RoundTrend: Sendable, Hashable {
 
     // MARK: - Words
 
-    private var title: String { city + ": scores by round" }
+    private func title(_ words: ChartWords) -> String { words("chart_rounds_title", ["city": city]) }
 
     private func describe(_ text: ValueText) -> String {
-        guard let first = rounds.first, let last = rounds.last, !series.isEmpty else { return city + ": no rounds." }
-        let span = first == last ? String(first) : "\(first) to \(last)"
+        let words = text.words
+        guard let first = rounds.first, let last = rounds.last, !series.isEmpty else {
+            return words("chart_rounds_none", ["city": city])
+        }
+        let span =
+            first == last ? String(first) : words("chart_rounds_span", ["first": String(first), "last": String(last)])
         let parts = series.map { dimension -> String in
             let scored = zip(rounds, dimension.scores).filter { $0.1.percent != nil }
-            guard let start = scored.first, let end = scored.last else { return dimension.name + " not scored" }
-            if start.0 == end.0 { return dimension.name + " " + text.score(end.1) + " in \(end.0) only" }
-            let moved =
-                (start.1.band ?? .one) == (end.1.band ?? .one)
-                ? "" : (end.1.band ?? .one) > (start.1.band ?? .one) ? ", up a band" : ", down a band"
-            return dimension.name + " from " + text.score(start.1) + " in \(start.0) to " + text.score(end.1)
-                + " in \(end.0)" + moved
+            guard let start = scored.first, let end = scored.last else {
+                return words("chart_rounds_not_scored", ["name": dimension.name])
+            }
+            if start.0 == end.0 {
+                return words(
+                    "chart_rounds_only", ["name": dimension.name, "score": text.score(end.1), "round": String(end.0)])
+            }
+            let (from, to) = (start.1.band ?? .one, end.1.band ?? .one)
+            let moved = from == to ? "" : words[to > from ? "chart_rounds_up" : "chart_rounds_down"]
+            return words(
+                "chart_rounds_moved",
+                [
+                    "name": dimension.name, "from": text.score(start.1), "first": String(start.0),
+                    "to": text.score(end.1), "last": String(end.0), "moved": moved,
+                ])
         }
-        return city + ": scores of \(rounds.count) rounds, " + span + ". " + Words.sentence(Words.list(parts))
+        return words(
+            "chart_rounds_description",
+            [
+                "city": city, "span": span,
+                "rounds": words.counted("chart_count_round", rounds.count, format: text.format),
+            ]) + words["chart_sentence_separator"] + words.sentence(words.list(parts))
     }
 
     private func table(_ text: ValueText) -> DataTable {
-        let names = (0..<2).map { $0 < levelNames.count ? levelNames[$0] : "Level \($0 + 1)" }
+        let words = text.words
+        let defaults = [words["noun_dimension"], words["noun_category"]]
+        let names = (0..<2).map { $0 < levelNames.count ? levelNames[$0] : defaults[$0] }
         var rows: [[String]] = []
         for dimension in series {
             rows.append([dimension.name, ""] + rounds.indices.map { cell(dimension, $0, text) })
@@ -153,11 +178,11 @@ public struct RoundTrend: Sendable, Hashable {
             }
         }
         return DataTable(
-            caption: title, columns: names + rounds.map(String.init), rows: rows,
+            caption: title(words), columns: names + rounds.map(String.init), rows: rows,
             numericColumns: Array(2..<(2 + rounds.count)))
     }
 
     private func cell(_ series: Series, _ index: Int, _ text: ValueText) -> String {
-        index < series.scores.count ? text.score(series.scores[index]) : Words.status(.notScored)
+        index < series.scores.count ? text.score(series.scores[index]) : text.words.status(.notScored)
     }
 }

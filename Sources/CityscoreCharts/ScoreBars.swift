@@ -35,8 +35,8 @@ public struct ScoreBars: Sendable, Hashable {
     static func barHeight(level: Int) -> Double { level == 0 ? 18 : 12 }
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let rows = flatten(items, level: 0)
         var y = 30.0
         var layout: [(row: Row, y: Double, height: Double)] = []
@@ -48,12 +48,12 @@ public struct ScoreBars: Sendable, Hashable {
         }
         var w = SVGWriter(capacity: 2048 + 768 * rows.count)
         var frame = ChartFrame(
-            id: id, kind: "bars", width: Self.width, height: 90, title: title, description: describe(rows, text))
+            id: id, kind: "bars", width: Self.width, height: 90, title: title(words), description: describe(rows, text))
         let scores = rows.map(\.item.score)
         let scale = LinearScale(domain: 0, 100, range: Self.barStart, Self.barEnd)
 
         if rows.isEmpty {
-            w.label(Words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            w.label(text.words.noData, x: 320, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return frame.chart(body: w, table: table(rows, text), usesHatch: false)
         }
         for entry in layout {
@@ -72,7 +72,8 @@ public struct ScoreBars: Sendable, Hashable {
                 anchor: threshold == 0 ? .start : .middle)
         }
         for entry in layout { drawRow(entry.row, y: entry.y, height: entry.height, scale: scale, text: text, into: &w) }
-        let legendHeight = Legend.draw(into: &w, frame: frame, x: 12, y: y + 18, width: Self.width - 24, scores: scores)
+        let legendHeight = Legend.draw(
+            into: &w, frame: frame, x: 12, y: y + 18, width: Self.width - 24, scores: scores, words: text.words)
         frame.height = y + 18 + legendHeight + 8
         return frame.chart(body: w, table: table(rows, text), usesHatch: scores.contains(.notReported))
     }
@@ -101,7 +102,12 @@ public struct ScoreBars: Sendable, Hashable {
         let middle = y + height / 2
         let score = row.item.score
         w.start("g")
-        w.element("title", text: row.path.joined(separator: " › ") + ": " + text.score(score) + bandSuffix(score))
+        w.element(
+            "title",
+            text: text.words(
+                "chart_tooltip",
+                ["name": row.path.joined(separator: text.words["chart_path_separator"]), "score": text.score(score)])
+                + bandSuffix(score, text.words))
         let x = 12 + 14 * Double(min(row.level, 4))
         w.label(
             TextMetrics.fit(row.item.name, width: Self.barStart - 12 - x, size: size, bold: bold), x: x,
@@ -119,54 +125,74 @@ public struct ScoreBars: Sendable, Hashable {
         } else {
             let paint = score == .notReported ? ChartPalette.onHatch : ChartPalette.muted
             w.label(
-                Words.status(score), x: Self.barStart + 6, y: TextMetrics.baseline(centredOn: middle, size: 11),
+                text.words.status(score), x: Self.barStart + 6, y: TextMetrics.baseline(centredOn: middle, size: 11),
                 size: 11, paint: paint, halo: score == .notReported)
         }
         w.end()
     }
 
-    private func bandSuffix(_ score: ChartScore) -> String { score.band.map { " (" + $0.name + ")" } ?? "" }
+    private func bandSuffix(_ score: ChartScore, _ words: ChartWords) -> String { words.bandSuffix(score.band) }
 
     // MARK: - Words
 
-    private var shownLevelNames: [String] {
-        (0..<max(1, levels)).map { $0 < levelNames.count ? levelNames[$0] : "Level \($0 + 1)" }
+    private func shownLevelNames(_ words: ChartWords) -> [String] {
+        (0..<max(1, levels)).map { words.level($0, levelNames) }
     }
 
-    private var title: String { city + ": scores by " + Words.list(shownLevelNames.map(Words.lower)) }
+    private func title(_ words: ChartWords) -> String {
+        words(
+            "chart_title_scores_by",
+            ["city": city, "levels": words.list(shownLevelNames(words).map { words.noun($0, 1) })])
+    }
 
     private func describe(_ rows: [Row], _ text: ValueText) -> String {
+        let words = text.words
         let top = rows.filter { $0.level == 0 }
-        guard !top.isEmpty else { return city + ": no scores." }
-        var description =
-            city + ": "
-            + Words.list(top.map { $0.item.name + " " + text.score($0.item.score) + bandSuffix($0.item.score) }) + "."
+        guard !top.isEmpty else { return words("chart_bars_none", ["city": city]) }
+        var description = words(
+            "chart_bars_summary",
+            [
+                "city": city,
+                "list": words.list(
+                    top.map {
+                        words("chart_name_score", ["name": $0.item.name, "score": text.score($0.item.score)])
+                            + bandSuffix($0.item.score, words)
+                    }),
+            ])
         let second = rows.filter { $0.level == 1 }
         let scored = second.filter { $0.item.score.percent != nil }
-        let noun = shownLevelNames.count > 1 ? shownLevelNames[1] : "item"
+        let names = shownLevelNames(words)
+        let noun = names.count > 1 ? names[1] : words["chart_item"]
         if let best = scored.max(by: { ($0.item.score.percent ?? 0) < ($1.item.score.percent ?? 0) }),
             let worst = scored.min(by: { ($0.item.score.percent ?? 0) < ($1.item.score.percent ?? 0) }),
             scored.count > 1
         {
             description +=
-                " Highest " + Words.lower(noun) + ": " + best.item.name + ", " + text.score(best.item.score)
-                + "; lowest: " + worst.item.name + ", " + text.score(worst.item.score) + "."
+                words["chart_sentence_separator"]
+                + words(
+                    "chart_bars_extremes",
+                    [
+                        "noun": words.noun(noun, 1), "best": best.item.name, "best_score": text.score(best.item.score),
+                        "worst": worst.item.name, "worst_score": text.score(worst.item.score),
+                    ])
         }
         let unscored = second.count - scored.count
         if unscored > 0 {
             description +=
-                " " + Words.count(unscored, Words.lower(noun), Words.plural(noun), format: text.format) + " not scored."
+                words["chart_sentence_separator"]
+                + words("chart_unscored", ["count": words.count(unscored, noun: noun, format: text.format)])
         }
         return description
     }
 
     private func table(_ rows: [Row], _ text: ValueText) -> DataTable {
-        let names = shownLevelNames
+        let names = shownLevelNames(text.words)
         return DataTable(
-            caption: title, columns: names + ["Score", "Band"],
+            caption: title(text.words),
+            columns: names + [text.words["chart_column_score"], text.words["chart_column_band"]],
             rows: rows.map { row in
                 (0..<names.count).map { $0 == row.level ? row.item.name : $0 < row.level ? row.path[$0] : "" } + [
-                    text.score(row.item.score), row.item.score.band?.name ?? "",
+                    text.score(row.item.score), row.item.score.band.map(text.words.band) ?? "",
                 ]
             }, numericColumns: [names.count])
     }

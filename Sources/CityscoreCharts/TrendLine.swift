@@ -53,30 +53,36 @@ public struct TrendLine: Sendable, Hashable {
     }
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
-        let text = ValueText(format: format)
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        let text = ValueText(format: format, words: words)
         let series = cleanPoints
         let table = DataTable(
-            caption: name + " by year"
-                + (usableTarget.map { " (" + Words.target + " " + text.value($0, unit: unit) + ")" } ?? ""),
-            columns: ["Year", "Value"], rows: series.map { [String($0.year), text.value($0.value, unit: unit)] },
+            caption: usableTarget.map {
+                words("chart_trend_caption_target", ["name": name, "target": text.value($0, unit: unit)])
+            } ?? words("chart_trend_caption", ["name": name]),
+            columns: [words["chart_column_year"], words["chart_column_value"]],
+            rows: series.map { [String($0.year), text.value($0.value, unit: unit)] },
             numericColumns: [0, 1])
         return draw(id: id, series: series, text: text).chart(table: table)
     }
 
     /// Only the inline SVG of ``render(id:format:)`` (its ``Chart/svg``), for callers that need
     /// neither the standalone file nor the table.
-    public func inlineSVG(id: String, format: NumberFormat = NumberFormat()) -> String {
-        draw(id: id, series: cleanPoints, text: ValueText(format: format)).inlineSVG
+    public func inlineSVG(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> String {
+        draw(id: id, series: cleanPoints, text: ValueText(format: format, words: words)).inlineSVG
     }
 
     private func draw(id: String, series: [Point], text: ValueText) -> FramedDrawing {
         let isFull = size == .full
         let frame = ChartFrame(
             id: id, kind: isFull ? "trend" : "sparkline", width: isFull ? 640 : 160, height: isFull ? 240 : 40,
-            title: name + ": trend", description: describe(series, text))
+            title: text.words("chart_trend_title", ["name": name]), description: describe(series, text))
         var w = SVGWriter(capacity: isFull ? 4096 : 1024)
-        if isFull { drawFull(into: &w, series: series, text: text) } else { drawSparkline(into: &w, series: series) }
+        if isFull {
+            drawFull(into: &w, series: series, text: text)
+        } else {
+            drawSparkline(into: &w, series: series, words: text.words)
+        }
         return FramedDrawing(frame: frame, body: w, usesHatch: false)
     }
 
@@ -92,24 +98,30 @@ public struct TrendLine: Sendable, Hashable {
     private var usableTarget: Double? { LinearScale.usable(target) }
 
     private func describe(_ series: [Point], _ text: ValueText) -> String {
-        let targetText = usableTarget.map { "; " + Words.target + " " + text.value($0, unit: unit) } ?? ""
-        guard let first = series.first, let last = series.last else { return name + ": " + Words.noData + "." }
-        if series.count == 1 {
-            return name + ": " + text.value(first.value, unit: unit) + " in \(first.year), " + Words.oneYearOnly
-                + targetText + "."
+        let words = text.words
+        guard let first = series.first, let last = series.last else {
+            return words("chart_name_no_data", ["name": name])
         }
-        var sentence: String
-        if last.value == first.value {
-            sentence = name + " stayed at " + text.value(last.value, unit: unit) + " from \(first.year) to \(last.year)"
+        var values = [
+            "name": name, "first": text.value(first.value, unit: unit), "first_year": String(first.year),
+            "last": text.value(last.value, unit: unit), "last_year": String(last.year),
+        ]
+        var key: String
+        if series.count == 1 {
+            key = "chart_trend_one_year"
+        } else if last.value == first.value {
+            key = "chart_trend_stayed"
         } else {
-            sentence =
-                name + (last.value > first.value ? " rose" : " fell") + " from " + text.value(first.value, unit: unit)
-                + " in \(first.year) to " + text.value(last.value, unit: unit) + " in \(last.year)"
+            key = last.value > first.value ? "chart_trend_rose" : "chart_trend_fell"
             if direction != .yesNo {
-                sentence += (last.value > first.value) == (direction == .higher) ? ", an improvement" : ", a decline"
+                key += (last.value > first.value) == (direction == .higher) ? "_improvement" : "_decline"
             }
         }
-        return sentence + targetText + "."
+        if let target = usableTarget {
+            key += "_target"
+            values["target"] = text.value(target, unit: unit)
+        }
+        return words(key, values)
     }
 
     // MARK: - Drawing
@@ -176,10 +188,10 @@ public struct TrendLine: Sendable, Hashable {
         w.line(x1: x0, y1: y, x2: x1, y2: y, paint: ChartPalette.target, width: width, dash: "6 4")
     }
 
-    private func drawSparkline(into w: inout SVGWriter, series: [Point]) {
+    private func drawSparkline(into w: inout SVGWriter, series: [Point], words: ChartWords) {
         guard let last = series.last else {
             w.label(
-                Words.noData, x: 80, y: TextMetrics.baseline(centredOn: 20, size: 10), size: 10,
+                words.noData, x: 80, y: TextMetrics.baseline(centredOn: 20, size: 10), size: 10,
                 paint: ChartPalette.muted, anchor: .middle)
             return
         }
@@ -189,7 +201,7 @@ public struct TrendLine: Sendable, Hashable {
         if series.count == 1 {
             drawDot(into: &w, x: 8, y: y(last.value), radius: 3.5, title: nil)
             w.label(
-                Words.oneYearOnly, x: 16, y: TextMetrics.baseline(centredOn: min(max(y(last.value), 10), 30), size: 10),
+                words.oneYearOnly, x: 16, y: TextMetrics.baseline(centredOn: min(max(y(last.value), 10), 30), size: 10),
                 size: 10, paint: ChartPalette.muted)
             return
         }
@@ -199,14 +211,15 @@ public struct TrendLine: Sendable, Hashable {
     }
 
     private func drawFull(into w: inout SVGWriter, series: [Point], text: ValueText) {
-        let hint = direction == .higher ? Words.higherIsBetter : direction == .lower ? Words.lowerIsBetter : ""
+        let hint =
+            direction == .higher ? text.words.higherIsBetter : direction == .lower ? text.words.lowerIsBetter : ""
         w.label(hint, x: 628, y: 18, size: 11, paint: ChartPalette.muted, anchor: .end)
         let nameWidth = 616 - (hint.isEmpty ? 0 : TextMetrics.width(hint, size: 11) + 16)
         w.label(
             TextMetrics.fit(name, width: nameWidth, size: 14, bold: true), x: 12, y: 18, size: 14,
             paint: ChartPalette.text, bold: true)
         guard !series.isEmpty else {
-            w.label(Words.noData, x: 320, y: 124, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            w.label(text.words.noData, x: 320, y: 124, size: 13, paint: ChartPalette.muted, anchor: .middle)
             return
         }
         let (top, bottom) = (44.0, 200.0)
@@ -231,7 +244,8 @@ public struct TrendLine: Sendable, Hashable {
         if let target = usableTarget {
             drawTarget(into: &w, y: y(target), from: left, to: right, width: 1.5)
             w.label(
-                Words.target + " " + text.value(target, unit: unit), x: right, y: y(target) - 5, size: 11,
+                text.words("chart_target_value", ["value": text.value(target, unit: unit)]), x: right, y: y(target) - 5,
+                size: 11,
                 paint: ChartPalette.text, anchor: .end, halo: true)
         }
         drawLine(into: &w, series: series, x: x, y: y, width: 2.5)
@@ -242,7 +256,9 @@ public struct TrendLine: Sendable, Hashable {
             let px = x(Double(point.year))
             let py = y(point.value)
             let valueText = text.value(point.value, unit: unit)
-            drawDot(into: &w, x: px, y: py, radius: 4.5, title: "\(point.year): " + valueText)
+            drawDot(
+                into: &w, x: px, y: py, radius: 4.5,
+                title: text.words("chart_year_value", ["year": String(point.year), "value": valueText]))
             if labelled.contains(point.year) {
                 w.label(
                     valueText, x: px, y: py - 10, size: 12, paint: ChartPalette.text, anchor: .middle, bold: true,
@@ -251,7 +267,8 @@ public struct TrendLine: Sendable, Hashable {
         }
         if series.count == 1 {
             w.label(
-                Words.oneYearOnly, x: x(Double(series[0].year)), y: bottom - 10, size: 12, paint: ChartPalette.muted,
+                text.words.oneYearOnly, x: x(Double(series[0].year)), y: bottom - 10, size: 12,
+                paint: ChartPalette.muted,
                 anchor: .middle)
         }
     }

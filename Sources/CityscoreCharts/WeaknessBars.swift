@@ -55,27 +55,27 @@ public struct WeaknessBars: Sendable, Hashable {
     static let rowHeight = 26.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
-    public func render(id: String, format: NumberFormat = NumberFormat()) -> Chart {
+    public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
         var frame = ChartFrame(
-            id: id, kind: "weakness", width: Self.width, height: 90, title: title, description: describe(format))
+            id: id, kind: "weakness", width: Self.width, height: 90, title: title,
+            description: describe(format, words))
         var w = SVGWriter(capacity: 2048 + 640 * rows.count)
         guard !rows.isEmpty, cities > 0 else {
-            w.label(Words.noData, x: Self.width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
-            return frame.chart(body: w, table: table(format), usesHatch: false)
+            w.label(words.noData, x: Self.width / 2, y: 50, size: 13, paint: ChartPalette.muted, anchor: .middle)
+            return frame.chart(body: w, table: table(format, words), usesHatch: false)
         }
         let scale = LinearScale(domain: 0, Double(cities), range: Self.barStart, Self.barEnd)
         let top = 30.0
         let bottom = top + Self.rowHeight * Double(rows.count)
+        w.label(format.count(0), x: Self.barStart, y: 16, size: 11, paint: ChartPalette.muted, anchor: .start)
         w.label(
-            "0", x: Self.barStart, y: 16, size: 11, paint: ChartPalette.muted, anchor: .start)
-        w.label(
-            Words.count(cities, "city", "cities", format: format), x: Self.barEnd, y: 16, size: 11,
+            words.counted("chart_count_city", cities, format: format), x: Self.barEnd, y: 16, size: 11,
             paint: ChartPalette.muted, anchor: .end)
         w.line(x1: Self.barStart, y1: 22, x2: Self.barStart, y2: bottom, paint: ChartPalette.axis)
         for (index, row) in rows.enumerated() {
             let y = top + Self.rowHeight * Double(index)
             w.start("g")
-            w.element("title", text: tooltip(row, format))
+            w.element("title", text: tooltip(row, format, words))
             w.label(
                 TextMetrics.fit(row.name, width: Self.labelWidth, size: 12), x: 12,
                 y: TextMetrics.baseline(centredOn: y + Self.rowHeight / 2, size: 12), size: 12,
@@ -96,7 +96,8 @@ public struct WeaknessBars: Sendable, Hashable {
                 x += width
             }
             w.label(
-                format.count(row.acting) + " acting · " + format.count(row.strong) + " at 4",
+                words(
+                    "chart_weakness_beside", ["acting": format.count(row.acting), "strong": format.count(row.strong)]),
                 x: Self.barEnd + 8, y: TextMetrics.baseline(centredOn: y + Self.rowHeight / 2, size: 11), size: 11,
                 paint: ChartPalette.muted)
             w.end()
@@ -109,44 +110,64 @@ public struct WeaknessBars: Sendable, Hashable {
             w.label(
                 String(band.rawValue), x: lx + 7, y: ly + 11, size: 10, paint: ChartPalette.onBand(band),
                 anchor: .middle, bold: true)
-            let name = "band " + String(band.rawValue) + ": " + band.name
+            let name = words("chart_weakness_band", ["n": String(band.rawValue), "band": words.band(band)])
             w.label(name, x: lx + 20, y: ly + 11, size: 11, paint: ChartPalette.text)
             lx += 20 + TextMetrics.width(name, size: 11) + 16
         }
         w.label(
-            "acting: weak cities with an action on it · at 4: cities at " + Band.four.name, x: 12, y: ly + 32,
-            size: 11, paint: ChartPalette.muted)
+            words("chart_weakness_key", ["band": words.band(.four)]), x: 12, y: ly + 32, size: 11,
+            paint: ChartPalette.muted)
         frame.height = ly + 44
-        return frame.chart(body: w, table: table(format), usesHatch: false)
+        return frame.chart(body: w, table: table(format, words), usesHatch: false)
     }
 
-    private func tooltip(_ row: Row, _ format: NumberFormat) -> String {
-        row.name + ": " + format.count(row.weak) + " of " + format.count(row.scored) + " scored cities in band 1 or 2 ("
-            + format.count(row.bandOne) + " in band 1), " + format.count(row.acting) + " of them acting, "
-            + Words.count(row.strong, "city", "cities", format: format) + " at " + Band.four.name
+    private func tooltip(_ row: Row, _ format: NumberFormat, _ words: ChartWords) -> String {
+        words(
+            "chart_weakness_tooltip",
+            [
+                "name": row.name, "weak": format.count(row.weak), "scored": format.count(row.scored),
+                "one": format.count(row.bandOne), "acting": format.count(row.acting),
+                "strong": words.counted("chart_count_city", row.strong, format: format), "band": words.band(.four),
+            ])
     }
 
-    private func describe(_ format: NumberFormat) -> String {
-        guard let first = rows.first else { return title + ": " + Words.noData + "." }
-        var text =
-            title + ", ranked by how many of " + Words.count(cities, "city", "cities", format: format)
-            + " are in band 1 or 2. Most shared: " + first.name + ", " + format.count(first.weak) + " of "
-            + format.count(first.scored) + " scored cities, " + format.count(first.acting) + " of them acting"
-        text +=
-            first.strong > 0 ? ", " + Words.count(first.strong, "city", "cities", format: format) + " at band 4." : "."
+    private func describe(_ format: NumberFormat, _ words: ChartWords) -> String {
+        guard let first = rows.first else { return words("chart_name_no_data", ["name": title]) }
+        var text = words(
+            "chart_weakness_description",
+            [
+                "title": title, "cities": words.counted("chart_count_city", cities, format: format),
+                "name": first.name, "weak": format.count(first.weak), "scored": format.count(first.scored),
+                "acting": format.count(first.acting),
+            ])
+        if first.strong > 0 {
+            text += words(
+                "chart_weakness_strong",
+                ["strong": words.counted("chart_count_city", first.strong, format: format), "band": words.band(.four)])
+        }
+        text = words.sentence(text)
         let unattended = rows.filter { $0.acting == 0 }.count
         if unattended > 0 {
             text +=
-                " " + Words.count(unattended, "shared weakness", "shared weaknesses", format: format)
-                + " of " + format.count(rows.count) + " without any action."
+                words["chart_sentence_separator"]
+                + words.sentence(
+                    words(
+                        "chart_weakness_unattended",
+                        [
+                            "count": words.counted("chart_count_shared_weakness", unattended, format: format),
+                            "total": format.count(rows.count),
+                        ]))
         }
         return text
     }
 
-    private func table(_ format: NumberFormat) -> DataTable {
+    private func table(_ format: NumberFormat, _ words: ChartWords) -> DataTable {
         DataTable(
             caption: title,
-            columns: ["Name", "Band 1 or 2", "Band 1", "Band 2", "Acting", "Band 4", "Scored"],
+            columns: [
+                "chart_column_name", "chart_column_weak", "chart_column_band_one", "chart_column_band_two",
+                "chart_column_acting", "chart_column_band_four", "chart_column_scored",
+            ].map { words[$0] },
             rows: rows.map {
                 [
                     $0.name, format.count($0.weak), format.count($0.bandOne), format.count($0.bandTwo),

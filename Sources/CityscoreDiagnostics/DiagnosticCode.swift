@@ -66,6 +66,14 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case unknownDiagnosticCode = "unknown-diagnostic-code"
     case errorNotLowered = "error-not-lowered"
 
+    // MARK: Languages
+    case languageNotFirst = "language-not-first"
+    case untranslated = "untranslated"
+    case orphanTranslation = "orphan-translation"
+    case unknownStringKey = "unknown-string-key"
+    case unusedStringKey = "unused-string-key"
+    case datapointNames = "datapoint-names"
+
     // MARK: Cities and pages
     case invalidSlug = "invalid-slug"
     case reservedSlug = "reserved-slug"
@@ -113,8 +121,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     public var severity: Diagnostic.Severity {
         switch self {
         case .ignoredFile, .linkedTwice, .listedTwice, .unusedField, .unknownKey, .unknownDiagnosticCode,
-            .errorNotLowered, .rawHTMLOmitted,
-            .pipeTable, .strikethrough, .footnote:
+            .errorNotLowered, .rawHTMLOmitted, .pipeTable, .strikethrough, .footnote, .languageNotFirst,
+            .untranslated, .orphanTranslation, .unusedStringKey, .datapointNames:
             return .warning
         default:
             return .error
@@ -206,6 +214,24 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .unknownDiagnosticCode: ("`diagnostics:` in `site.yml` names no known code", "use a code of this table")
         case .errorNotLowered:
             ("`diagnostics:` tries to lower an error, which stays an error", "fix the problem instead")
+        case .languageNotFirst:
+            ("`language:` differs from the first of `languages:`, the default", "remove `language:`")
+        case .untranslated:
+            (
+                "words of a `languages:` language shown in the default language for want of a translation",
+                "translate them (`strings/<language>.yml`, `kpis.<language>.csv`)"
+            )
+        case .orphanTranslation:
+            ("a translated narrative (`<name>.<language>.md`) of a file that does not exist", "rename it")
+        case .unknownStringKey:
+            ("a key of `strings/<language>.yml` that `strings/en.yml` does not have", "fix the key's spelling")
+        case .unusedStringKey:
+            ("keys of `strings/<language>.yml` that no template and not cityscore shows", "remove them")
+        case .datapointNames:
+            (
+                "a translation names more or fewer data points than the KPI has",
+                "give one name per data point, separated by semicolons"
+            )
         case .invalidSlug: ("a slug or file name that is not lowercase letters, digits and dashes", "rename it")
         case .reservedSlug: ("a page slug the site uses itself", "choose another slug")
         case .duplicateSlug: ("two pages with the same slug", "give one another slug")

@@ -3,8 +3,17 @@ import Foundation
 
 /// `cityscore diff` output: a readable summary, a draft `Content/changes/<date>.md` entry, or JSON.
 public enum DiffReport {
-    /// The band's name (docs/scoring.md), or "not scored".
-    static func bandName(_ band: Int?) -> String { band.flatMap(Band.init(rawValue:))?.name ?? "not scored" }
+    /// The band's name as docs/scoring.md gives it, or "not scored" (the command's own output,
+    /// in English like its diagnostics; the site's words are in the theme's strings files).
+    static func bandName(_ band: Int?) -> String {
+        switch band.flatMap(Band.init(rawValue:)) {
+        case .one: "less than 33 % of target"
+        case .two: "33–66 % of target"
+        case .three: "66–95 % of target"
+        case .four: "95 %+ of target"
+        case nil: "not scored"
+        }
+    }
 
     static func label(_ v: SiteDiff.Value) -> String {
         "\(v.name) (\(v.kpi)\(v.datapoint.map { ", " + $0 } ?? "")), \(v.year)"

@@ -32,15 +32,7 @@ public enum Band: Int, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    /// The band's name as docs/scoring.md, "Bands and points" gives it ("95 %+ of target").
-    public var name: String {
-        switch self {
-        case .four: "95 %+ of target"
-        case .three: "66–95 % of target"
-        case .two: "33–66 % of target"
-        case .one: "less than 33 % of target"
-        }
-    }
+    // The bands' names are words of the page's language: `band_1` … `band_4` of the theme's strings.
 
     public static func < (lhs: Band, rhs: Band) -> Bool { lhs.rawValue < rhs.rawValue }
 }

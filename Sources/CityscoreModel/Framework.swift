@@ -83,6 +83,12 @@ public final class KPI: Sendable, Hashable {
     public let category: String
     /// Where the KPI is defined.
     public let location: SourceLocation
+    /// Display names of the data points in the page's language, by identifier (empty: the
+    /// identifiers are shown).
+    public let datapointNames: [String: String]
+
+    /// The name of data point `id` as pages show it.
+    public func datapointName(_ id: String) -> String { datapointNames[id] ?? id }
 
     /// Creates a KPI.
     public init(
@@ -91,8 +97,9 @@ public final class KPI: Sendable, Hashable {
         range: ValueRange? = nil, directionBasis: String = "", target: Double? = nil,
         targetSource: String = "", sdg: String = "", description: String = "", evidence: String = "",
         dimension: String, subdimension: String, category: String,
-        location: SourceLocation = SourceLocation(path: "")
+        location: SourceLocation = SourceLocation(path: ""), datapointNames: [String: String] = [:]
     ) {
+        self.datapointNames = datapointNames
         self.code = code
         self.slug = Slug.make(code)
         self.name = name
@@ -207,6 +214,15 @@ public struct Framework: Sendable {
         }
         self.dimensions = dims
         self.kpis = dims.flatMap(\.kpis)
+        self.index = Dictionary(kpis.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.codes = self.kpis.map(\.code)
+    }
+
+    /// A framework from dimensions already grouped (a translation of another, with its slugs).
+    public init(dimensions: [Dimension], origin: String) {
+        self.origin = origin
+        self.dimensions = dimensions
+        self.kpis = dimensions.flatMap(\.kpis)
         self.index = Dictionary(kpis.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.codes = self.kpis.map(\.code)
     }

@@ -11,6 +11,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var baseURL: String
     /// BCP 47 language of the site (`en`).
     public var language: String
+    /// Every language the site is published in, the default (``language``) first; the others are
+    /// served under `/<language>/` (`languages: [en, nb]`).
+    public var languages: [String] = []
     /// Theme folder name (`default`).
     public var theme: String
     /// Whether raw HTML in Markdown reaches the page (off by default).
@@ -53,6 +56,9 @@ public struct Document: Sendable, Hashable {
     public var body: String
     /// Line of the site file where `body` starts (for diagnostics from the Markdown).
     public var bodyLine: Int
+    /// The file the text was read from when it is a translation (`Content/cities/karmoy.nb.md`
+    /// standing in for `path`), or nil; diagnostics name this file.
+    public var translationPath: String?
     /// Front matter `title`.
     public var title: String?
     /// Front matter `description`.
@@ -251,6 +257,8 @@ public struct Site: Sendable {
     public var pages: [Document]
     /// Files of `Content/assets/`, as paths relative to that folder, sorted.
     public var assets: [String]
+    /// The site's other languages (``SiteConfig/languages`` after the first), by language.
+    public var translations: [String: SiteTranslation] = [:]
     /// `Content/actions/*.md` (drafts left out), sorted by city, then slug.
     public var actions: [Action]
     /// The entries of `Content/changes/`, oldest first.

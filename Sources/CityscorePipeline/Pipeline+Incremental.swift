@@ -58,7 +58,7 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    private func attempt(changed: Set<String>?) -> Result<(State, Outcome), DiagnosticsError> {
+    private func attempt(changed: Set<String>?) -> Result<(State?, Outcome), DiagnosticsError> {
         let reader = SiteReader(root: pipeline.siteRoot)
         let previous = state
         // 1. Read: the changed files only, when each can be read on its own.
@@ -165,9 +165,12 @@ public struct IncrementalBuild: Sendable {
             bounded && sameCities && change.everything && !theme.isEmpty
             && !theme.contains { $0.contains("/strings/") }
 
-        // 5. Render what the change touches.
-        let renderer = SiteRenderer(
+        // 5. Render what the change touches. A site in several languages is rendered whole.
+        let codes = site.config.languages.isEmpty ? [site.config.language] : site.config.languages
+        guard codes.count == 1 else { return Self.whole(pipeline, state: nil) }
+        var renderer = SiteRenderer(
             site: site, scorecards: scorecards, theme: source.theme, strings: source.strings, routes: routes)
+        renderer.languages = LanguageLinks(codes: codes, current: codes[0], strings: source.languageSources.strings)
         var dirty = change.texts
         if !change.cityData.isEmpty || !change.cityFacts.isEmpty {
             // A narrative quoting live values ({{< value … >}}) shows scores and names.
@@ -215,6 +218,20 @@ public struct IncrementalBuild: Sendable {
             routes: routes, memory: memory, files: files)
         return .success(
             (state, .built(files: files, changed: changedFiles, pages: made.pages, warnings: diagnostics.all)))
+    }
+
+    /// The site built by the full pipeline (a site in several languages); nothing is kept for the
+    /// next build, which is whole again.
+    static func whole(_ pipeline: Pipeline, state: State?) -> Result<(State?, Outcome), DiagnosticsError> {
+        do {
+            let (files, warnings) = try pipeline.render()
+            var byPath: [String: [UInt8]] = [:]
+            for file in files { byPath[file.path] = file.bytes }
+            let pages = files.filter { $0.path.hasSuffix(".html") }.count
+            return .success((state, .built(files: byPath, changed: true, pages: pages, warnings: warnings)))
+        } catch {
+            return .failure(error)
+        }
     }
 
     // MARK: What changed

@@ -49,7 +49,7 @@ public struct Pipeline: Sendable {
 
     /// What was read, checked, scored and routed, ready to render.
     struct Prepared {
-        var renderer: SiteRenderer
+        var renderer: LanguageRenderers
         var site: Site
         var files: SiteFiles
         /// Every problem found so far (warnings, and errors that stop a build but not a check), in the
@@ -75,6 +75,7 @@ public struct Pipeline: Sendable {
         diagnostics.levels = levels
         diagnostics.append(contentsOf: levelProblems)
         let (files, theme, strings) = (source.files, source.theme, source.strings)
+        let languageStrings = source.languageSources.strings
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
         // validator gets the only copy of what was read, and frees each table once it is checked.
@@ -90,8 +91,9 @@ public struct Pipeline: Sendable {
         let scorecards = Scorer(site: site).scorecards()
         // 4. Route: every page the site will have
         let routes = RouteTable(site: site)
-        let renderer = SiteRenderer(
-            site: site, scorecards: scorecards, theme: theme, strings: strings, routes: routes)
+        let renderer = LanguageRenderers(
+            site: site, scorecards: scorecards, theme: theme, strings: strings, languageStrings: languageStrings,
+            routes: routes)
         return Prepared(renderer: renderer, site: site, files: files, diagnostics: diagnostics)
     }
 

@@ -103,10 +103,14 @@ enum ContentInventory {
     static func frameworkFolder(_ entries: [(path: String, kind: SiteFiles.Kind)]) -> [Diagnostic] {
         entries.compactMap { entry in
             guard entry.path != "Content/framework/kpis.csv" else { return nil }
+            // Translations of the framework: kpis.<language>.csv.
+            if entry.kind != .folder, entry.path.hasPrefix("Content/framework/kpis."), entry.path.hasSuffix(".csv") {
+                return nil
+            }
             return ignored(
                 entry.path,
                 "the build ignores this \(entry.kind == .folder ? "folder" : "file"): "
-                    + "only Content/framework/kpis.csv is read here",
+                    + "only Content/framework/kpis.csv and its translations kpis.<language>.csv are read here",
                 fileExtension(entry.path) == "csv"
                     ? "name the framework file kpis.csv" : "move it out of Content/framework/")
         }

@@ -11,6 +11,8 @@ extension SiteReader {
     public func reread(_ changed: Set<String>, in source: SiteSource, problems: [Diagnostic]) -> (
         SiteSource, [Diagnostic]
     )? {
+        // A site in several languages is read whole: its translations are read beside the originals.
+        guard source.languageSources.languages.count <= 1 else { return nil }
         var source = source
         var fresh: [Diagnostic] = []
         var ignored: [Diagnostic] = []
@@ -64,7 +66,18 @@ extension SiteReader {
         if theme {
             // The theme read again as `read` reads it, its problems replacing those found before.
             kept.removeAll { $0.location.path.hasPrefix("Themes/") || $0.location.path.hasPrefix("(built-in theme)") }
-            (source.theme, source.strings) = Self.theme(of: source.config, files: files, into: &fresh)
+            var name = "default"
+            if let named = source.config.string("theme", into: &ignored), !named.isEmpty, !named.contains("/"),
+                !named.hasPrefix(".")
+            {
+                name = named
+            }
+            let language = source.languageSources.languages.first ?? "en"
+            source.theme = ThemeSource.read(
+                files: files, name: name, at: source.config.valueLocation(of: "theme"), into: &fresh)
+            source.strings = source.theme.strings(language: language, into: &fresh)
+            source.languageSources.strings[language] = source.strings
+            source.languageSources.ownStrings[language] = source.theme.ownStrings(language: language)
         }
         return (source, kept + fresh)
     }

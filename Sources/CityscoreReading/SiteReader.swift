@@ -50,7 +50,10 @@ public struct SiteReader: Sendable {
         let frameworkPath = "Content/framework/kpis.csv"
         var framework: CSVFile
         var builtIn = false
-        if files.kind("Content/framework", into: &diagnostics) == .folder {
+        // A folder with only translations (kpis.<language>.csv) translates the built-in framework.
+        if files.kind("Content/framework", into: &diagnostics) == .folder,
+            files.exists(frameworkPath) || !LanguageSources.hasTranslations(files, into: &diagnostics)
+        {
             var listed: [Diagnostic] = []
             diagnostics += ContentInventory.frameworkFolder(files.entries(of: "Content/framework", into: &listed))
             framework =
@@ -76,7 +79,10 @@ public struct SiteReader: Sendable {
         let cityEntries = files.entries(of: "Content/cities", into: &diagnostics)
         let cityFiles = cityEntries.filter { $0.kind == .file && $0.path.hasSuffix(".md") }.map(\.path)
         diagnostics += ContentInventory.markdownFolder(cityEntries, foldersAllowed: true)
-        let cities = readMarkdown(cityFiles, files: files, limits: limits, into: &diagnostics)
+        var languageSources = LanguageSources()
+        languageSources.languages = LanguageSources.languages(config)
+        let cities = languageSources.takeTranslations(
+            readMarkdown(cityFiles, files: files, limits: limits, into: &diagnostics))
         // Every city's narratives read at once; each folder's keep their (sorted) order.
         let folders = cityEntries.filter { $0.kind == .folder }.map { ($0.path as NSString).lastPathComponent }
         let narrativeFiles = folders.flatMap { slug in
@@ -84,31 +90,18 @@ public struct SiteReader: Sendable {
         }
         var narratives: [String: [MarkdownFile]] = [:]
         for slug in folders { narratives[slug] = [] }
-        for file in readMarkdown(narrativeFiles, files: files, limits: limits, into: &diagnostics) {
+        for file in languageSources.takeTranslations(
+            readMarkdown(narrativeFiles, files: files, limits: limits, into: &diagnostics))
+        {
             let slug = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
             narratives[slug, default: []].append(file)
         }
-        let pages = readMarkdown(
-            self.files(in: "Content/pages", ext: "md", files: files, into: &diagnostics), files: files,
-            limits: limits, into: &diagnostics)
+        let pages = languageSources.takeTranslations(
+            readMarkdown(
+                self.files(in: "Content/pages", ext: "md", files: files, into: &diagnostics), files: files,
+                limits: limits, into: &diagnostics))
         let assets = files.allFiles(under: "Content/assets", into: &diagnostics)
         let actions = readActions(files: files, limits: limits, into: &diagnostics)
-        let (theme, strings) = Self.theme(of: config, files: files, into: &diagnostics)
-
-        let source = SiteSource(
-            root: root, files: files, config: config, framework: framework, frameworkIsBuiltIn: builtIn,
-            results: results, targets: targets, cities: cities,
-            cityFileNames: cityFiles.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
-            cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
-            theme: theme, strings: strings)
-        return (source, diagnostics)
-    }
-
-    /// The theme site.yml names (the default one when it names none or a name that cannot be a
-    /// folder), and its strings in the site's language.
-    static func theme(of config: YAMLFields, files: SiteFiles, into diagnostics: inout [Diagnostic]) -> (
-        ThemeSource, [String: String]
-    ) {
         var themeName = "default"
         var language = "en"
         var ignored: [Diagnostic] = []
@@ -116,9 +109,34 @@ public struct SiteReader: Sendable {
             themeName = name
         }
         if let lang = config.string("language", into: &ignored), !lang.isEmpty { language = lang }
+        if let first = languageSources.languages.first { language = first }
         let theme = ThemeSource.read(
             files: files, name: themeName, at: config.valueLocation(of: "theme"), into: &diagnostics)
-        return (theme, theme.strings(language: language, into: &diagnostics))
+        let strings = theme.strings(language: language, into: &diagnostics)
+        for other in languageSources.languages {
+            languageSources.strings[other] =
+                other == language ? strings : theme.strings(language: other, into: &ignored)
+            languageSources.ownStrings[other] = theme.ownStrings(language: other)
+            guard other != language else { continue }
+            let path = "Content/framework/kpis.\(other).csv"
+            if files.exists(path), let bytes = readBytes(path, files: files, into: &diagnostics) {
+                languageSources.framework[other] = LanguageSources.readTranslationCSV(
+                    bytes, path: path, into: &diagnostics)
+            } else if builtIn {
+                languageSources.framework[other] = LanguageSources.builtInFramework(other, into: &diagnostics)
+            }
+        }
+
+        var source = SiteSource(
+            root: root, files: files, config: config, framework: framework, frameworkIsBuiltIn: builtIn,
+            results: results, targets: targets, cities: cities,
+            cityFileNames: cityFiles.filter {
+                LanguageSources.translation($0, others: Set(languageSources.languages.dropFirst())) == nil
+            }.map { String(($0 as NSString).lastPathComponent.dropLast(3)) },
+            cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
+            theme: theme, strings: strings)
+        source.languageSources = languageSources
+        return (source, diagnostics)
     }
 
     // MARK: Files

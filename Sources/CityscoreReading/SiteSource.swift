@@ -57,6 +57,8 @@ public struct SiteSource: Sendable {
     public var theme: ThemeSource
     /// The theme's interface strings for the site's language.
     public var strings: [String: String]
+    /// The site's other languages: their strings, framework translations and narratives.
+    public var languageSources = LanguageSources()
     /// Every site-relative path of a Markdown file read, for link checking.
     public var markdownPaths: Set<String> {
         Set(

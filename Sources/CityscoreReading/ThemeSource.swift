@@ -55,6 +55,16 @@ public struct ThemeSource: Sendable {
         return ThemeSource(files: files)
     }
 
+    /// The keys `strings/<language>.yml` itself gives, with where each is, for `check`; nil without
+    /// such a file.
+    func ownStrings(language: String) -> (path: String, keys: [String: SourceLocation])? {
+        guard let file = files["strings/\(language).yml"] else { return nil }
+        let (fields, _) = YAMLFields.parse(file.contents, path: file.origin)
+        var keys: [String: SourceLocation] = [:]
+        for key in fields.scalars(excluding: []).keys { keys[key] = fields.location(of: key) }
+        return (file.origin, keys)
+    }
+
     /// The interface strings of `language` (`strings/<language>.yml`), falling back to English for
     /// missing keys.
     func strings(language: String, into diagnostics: inout [Diagnostic]) -> [String: String] {

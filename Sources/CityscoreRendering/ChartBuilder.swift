@@ -18,6 +18,8 @@ struct ChartBuilder: Sendable {
 
     var format: NumberFormat { display.format }
     var strings: Strings { display.strings }
+    /// The charts' words, in the page's language.
+    var words: ChartWords { display.chartWords }
     var levelNames: [String] { [strings["dimension"], strings["category"], strings["indicator"]] }
 
     /// Whether per-KPI charts (bullets, trends) are also written as files (`chart_files: all`).
@@ -92,9 +94,9 @@ struct ChartBuilder: Sendable {
         let wheel = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
             levelNames: levelNames
-        ).render(id: "wheel", format: format)
+        ).render(id: "wheel", format: format, words: words)
         let bars = ScoreBars(city: card.city.name, items: tree(card, depth: 2), levels: 2, levelNames: levelNames)
-            .render(id: "scores", format: format)
+            .render(id: "scores", format: format, words: words)
         return [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]
     }
 
@@ -112,7 +114,7 @@ struct ChartBuilder: Sendable {
         let dimensionBars = ScoreBars(
             city: "\(card.city.name): \(dim.name)", items: items, levels: 1,
             levelNames: Array(levelNames.dropFirst())
-        ).render(id: "scores-\(dim.slug)", format: format)
+        ).render(id: "scores-\(dim.slug)", format: format, words: words)
         var charts = PageCharts(figures: [figure(dimensionBars, page: page, file: "scores")])
         for item in dim.items where item.latest?.value.isReported ?? false {
             let (key, row) = rowCharts(item, page: page)
@@ -137,11 +139,11 @@ struct ChartBuilder: Sendable {
                 target: item.target,
                 year: latest.year, size: .compact, score: Self.score(item), published: latest.valueText)
             if perKPIFiles {
-                let chart = bullet.render(id: "bullet-\(file)", format: format)
+                let chart = bullet.render(id: "bullet-\(file)", format: format, words: words)
                 row.bullet = chart.svg
                 row.files.append((page + "charts/bullet-\(file).svg", chart.standalone))
             } else {
-                row.bullet = bullet.inlineSVG(id: "bullet-\(file)", format: format)
+                row.bullet = bullet.inlineSVG(id: "bullet-\(file)", format: format, words: words)
             }
         }
         let points = item.history.compactMap { row -> TrendLine.Point? in
@@ -154,11 +156,11 @@ struct ChartBuilder: Sendable {
                 target: item.target,
                 size: .sparkline)
             if perKPIFiles {
-                let chart = trend.render(id: "trend-\(file)", format: format)
+                let chart = trend.render(id: "trend-\(file)", format: format, words: words)
                 row.sparkline = chart.svg
                 row.files.append((page + "charts/trend-\(file).svg", chart.standalone))
             } else {
-                row.sparkline = trend.inlineSVG(id: "trend-\(file)", format: format)
+                row.sparkline = trend.inlineSVG(id: "trend-\(file)", format: format, words: words)
             }
         }
         return (Self.key(item), row)
@@ -177,7 +179,7 @@ struct ChartBuilder: Sendable {
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
         }
-        return HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: id, format: format)
+        return HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: id, format: format, words: words)
     }
 
     private func cat(_ sub: String, _ name: String) -> String { "\(name) (\(sub))" }
@@ -206,7 +208,7 @@ struct ChartBuilder: Sendable {
                 name: name, unit: unit, direction: kpi.direction(for: datapoint), target: kpi.target, entries: entries)
             // Cities scored against targets of different origin are not ranked against each other.
             plot.rankable = origins.count <= 1
-            let chart = plot.render(id: file, format: format)
+            let chart = plot.render(id: file, format: format, words: words)
             return figure(chart, page: page, file: file)
         }
     }

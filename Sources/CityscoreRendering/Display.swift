@@ -1,3 +1,4 @@
+import CityscoreCharts
 import CityscoreFormatting
 import CityscoreModel
 import CityscoreRouting
@@ -10,12 +11,15 @@ struct Display: Sendable {
     var format: NumberFormat
     var strings: Strings
     var urls: URLs
+    /// The charts' words, from the same strings.
+    var chartWords: ChartWords
     /// The trend badges, made once: every KPI row shows one.
     private var trends: [Trend: TemplateValue] = [:]
 
-    init(format: NumberFormat, strings: Strings, urls: URLs) {
+    init(format: NumberFormat, strings: Strings, urls: URLs, language: String = "en") {
         self.format = format
         self.strings = strings
+        chartWords = ChartWords(strings.table, language: language)
         self.urls = urls
         for trend in [Trend.improving, .stable, .worsening] { trends[trend] = badge(trend) }
     }
@@ -108,7 +112,7 @@ struct Display: Sendable {
         case .goal(let kind, let note):
             // An illustrative goal is always called so, whatever its note says.
             if kind == .illustrative || note.isEmpty { return strings["target_\(kind.rawValue)"] }
-            return strings["target_\(kind.rawValue)"] + ": " + note
+            return strings.format("target_with_note", ["kind": strings["target_\(kind.rawValue)"], "note": note])
         case .benchmark(let source):
             return source.isEmpty ? strings["target_benchmark"] : source
         case nil:

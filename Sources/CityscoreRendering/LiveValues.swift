@@ -198,12 +198,12 @@ struct LiveValues: Sendable {
             chart = BenchmarkWheel(
                 city: card.city.name, overall: ChartBuilder.score(card.overall),
                 dimensions: charts.tree(card, depth: 3), levelNames: charts.levelNames
-            ).render(id: id, format: display.format)
+            ).render(id: id, format: display.format, words: display.chartWords)
         case "scores":
             guard code.arguments.count == 1 else { throw problem("\(code.text): the score bars take no KPI") }
             chart = ScoreBars(
                 city: card.city.name, items: charts.tree(card, depth: 2), levels: 2, levelNames: charts.levelNames
-            ).render(id: id, format: display.format)
+            ).render(id: id, format: display.format, words: display.chartWords)
         case "bullet":
             let item = try item(code, card, from: 1)
             guard let latest = item.latest else {
@@ -214,7 +214,7 @@ struct LiveValues: Sendable {
                 name: item.label, unit: display.unit(item), direction: item.direction, value: latest.value,
                 target: item.target, year: latest.year, size: .full, score: ChartBuilder.score(item),
                 published: latest.valueText
-            ).render(id: id, format: display.format)
+            ).render(id: id, format: display.format, words: display.chartWords)
         default:
             throw problem(
                 "\(code.text) names the chart \"\(name)\", which narratives cannot show",

@@ -121,16 +121,16 @@ extension ChartBuilder {
                 bandTwo: item.weak.filter { city in band(city, item) == .two }.count, acting: item.weakActing.count,
                 strong: item.strong.count, scored: item.scored)
         }
-        let bars = WeaknessBars(title: "Shared weaknesses by KPI", rows: Array(ranked), cities: view.cityCount)
-            .render(id: "shared-weaknesses", format: format)
+        let bars = WeaknessBars(title: strings["programme_shared_kpis"], rows: Array(ranked), cities: view.cityCount)
+            .render(id: "shared-weaknesses", format: format, words: words)
         let columns = view.categories.map {
             HeatMap.Column(name: "\($0.name) (\($0.subdimension))", shortName: $0.label)
         }
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions.flatMap(\.categories).map { Self.score($0.score) })
         }
-        let heat = HeatMap(title: "Programme", columns: columns, rows: rows).render(
-            id: "programme-heatmap", format: format)
+        let heat = HeatMap(title: strings["programme_title"], columns: columns, rows: rows).render(
+            id: "programme-heatmap", format: format, words: words)
         return [figure(bars, page: page, file: "shared-weaknesses"), figure(heat, page: page, file: "heatmap")]
     }
 

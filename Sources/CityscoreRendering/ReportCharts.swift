@@ -9,14 +9,14 @@ extension ChartBuilder {
         let wheel = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
             levelNames: levelNames
-        ).render(id: "report-wheel", format: format)
+        ).render(id: "report-wheel", format: format, words: words)
         // Printed, the wheel's table lists the dimensions and categories only: every KPI's value is in
         // the dimension's KPI table a few pages on, so the report never prints it twice (the KPI ring
         // made this table four pages, most of them rows of values not reported).
         let summary = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 2),
             levelNames: levelNames
-        ).render(id: "report-wheel", format: format)
+        ).render(id: "report-wheel", format: format, words: words)
         var printed = figure(wheel, page: "", file: nil)
         printed.caption = summary.table.caption
         printed.headers = summary.table.columns
@@ -35,7 +35,7 @@ extension ChartBuilder {
         }
         let bars = ScoreBars(
             city: "\(card.city.name): \(dim.name)", items: items, levels: 1, levelNames: Array(levelNames.dropFirst())
-        ).render(id: "report-scores-\(dim.slug)", format: format)
+        ).render(id: "report-scores-\(dim.slug)", format: format, words: words)
         return figure(bars, page: "", file: nil)
     }
 
@@ -47,7 +47,7 @@ extension ChartBuilder {
                 name: card.city.name, cells: [Self.score(card.overall)] + card.dimensions.map { Self.score($0.score) })
         }
         let chart = HeatMap(title: site.config.title, columns: columns, rows: rows)
-            .render(id: "report-heatmap", format: format)
+            .render(id: "report-heatmap", format: format, words: words)
         return figure(chart, page: "", file: nil)
     }
 

@@ -23,7 +23,7 @@ extension ChartBuilder {
         let chart = RoundTrend(
             city: card.city.name, rounds: rounds.compactMap(\.round), series: series,
             levelNames: Array(levelNames.prefix(2))
-        ).render(id: "rounds", format: format)
+        ).render(id: "rounds", format: format, words: words)
         return [figure(chart, page: page, file: "rounds")]
     }
 }

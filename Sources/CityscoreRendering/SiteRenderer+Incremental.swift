@@ -55,8 +55,10 @@ extension SiteRenderer {
         let (templates, templateProblems) =
             (change.everything ? nil : memory.templates) ?? Templates.compile(theme, routes: routes)
         diagnostics += templateProblems
-        let urls = URLs(config: site.config)
-        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let urls = makeURLs()
+        let display = Display(
+            format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
+            language: site.config.language)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
         let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
         let markdown = renderMarkdown(
@@ -71,9 +73,11 @@ extension SiteRenderer {
             (kept.site, kept.scorecards, kept.markdown) = (site, scorecards, markdown)
             contexts = kept
         } else {
-            contexts = Contexts(
+            var made = Contexts(
                 site: site, scorecards: scorecards, display: display, urls: urls, strings: strings,
                 markdown: markdown, routes: routes)
+            made.languages = languages
+            contexts = made
         }
         next.contexts = contexts
         diagnostics += anchorProblems(markdown) { page in
@@ -150,7 +154,10 @@ extension SiteRenderer {
         if change.everything {
             keep("theme/charts.css", [RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet)])
         }
-        keep("sitemap.xml", [RenderedFile(path: "sitemap.xml", text: routes.sitemap(urls: urls))])
+        let sitemap =
+            languages.all.isEmpty
+            ? routes.sitemap(urls: urls) : self.sitemap(routes.sitemapPaths, urls: urls, languages: languages)
+        keep("sitemap.xml", [RenderedFile(path: "sitemap.xml", text: sitemap)])
         let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml()
         keep(URLs.changesFeed, feed.map { [RenderedFile(path: URLs.changesFeed, text: $0)] } ?? [])
         keep(

@@ -19,6 +19,12 @@ public struct RenderedFile: Sendable {
     /// Whether `text` goes on the end of the file emitted before at `path` (a large file made in
     /// parts, so that it is never held whole) instead of replacing it.
     public var appended = false
+
+    public init(path: String, text: String, appended: Bool = false) {
+        self.path = path
+        self.text = text
+        self.appended = appended
+    }
 }
 
 /// The Rendering stage: Markdown, charts and templates turned into every file of the site.
@@ -27,6 +33,8 @@ public struct SiteRenderer: Sendable {
     public var scorecards: [Scorecard]
     public var theme: ThemeSource
     public var strings: Strings
+    /// Where this rendering stands among the site's languages (empty for a one-language site).
+    public var languages = LanguageLinks()
     /// Every page the site will have (the Routing stage's table).
     public var routes: RouteTable
     /// The pages a check renders, when not all of them.
@@ -100,15 +108,19 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         let (templates, templateProblems) = Templates.compile(theme, routes: routes)
         diagnostics += templateProblems
-        let urls = URLs(config: site.config)
+        let urls = makeURLs()
         let pages = routes.routes
-        let display = Display(format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls)
+        let display = Display(
+            format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
+            language: site.config.language)
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
         let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
         let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
-        let contexts = Contexts(
+        var localContexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
             routes: routes)
+        localContexts.languages = languages
+        let contexts = localContexts
         // Anchors are checked against the target page as it will be built: its narrative's headings
         // first, then, only when none matches, every id of the page rendered on its own.
         diagnostics += anchorProblems(markdown) { page in
@@ -180,7 +192,11 @@ public struct SiteRenderer: Sendable {
         emit(RenderedFile(path: URLs.actionsCSV, text: data.actionsCSV()))
         emit(RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON()))
         emit(RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet))
-        emit(RenderedFile(path: "sitemap.xml", text: routes.sitemap(urls: urls)))
+        emit(
+            RenderedFile(
+                path: "sitemap.xml",
+                text: languages.all.isEmpty
+                    ? routes.sitemap(urls: urls) : sitemap(routes.sitemapPaths, urls: urls, languages: languages)))
         if let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml() {
             emit(RenderedFile(path: URLs.changesFeed, text: feed))
         }
@@ -220,10 +236,13 @@ public struct SiteRenderer: Sendable {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            if let kept = previous[doc.path], let dirty, !dirty.contains(doc.path) { return kept }
+            if let kept = previous[doc.path], let dirty, !dirty.contains(doc.path), !languages.fallbacks.contains(doc.path)
+            {
+                return kept
+            }
             let city = LiveValues.city(ofDocument: doc.path, in: scorecards)
             return renderer.render(
-                doc.body, path: doc.path, firstLine: doc.bodyLine,
+                doc.body, path: doc.translationPath ?? doc.path, firstLine: doc.bodyLine,
                 resolve: { target in
                     if let url = published[target] { return .url(url) }
                     if target.hasSuffix("/"), let url = published[target + "index.md"] { return .url(url) }
@@ -238,7 +257,7 @@ public struct SiteRenderer: Sendable {
         }
         var out: [String: RenderedMarkdown] = [:]
         for (doc, result) in zip(documents, results) {
-            out[doc.path] = result
+            out[doc.path] = languages.fallbacks.contains(doc.path) ? fallback(result) : result
             diagnostics += result.diagnostics
         }
         return out
@@ -250,7 +269,7 @@ public struct SiteRenderer: Sendable {
         let documentPages = RouteTable.documentPages(of: site)
         var documentsOnPage: [String: [String]] = [:]
         for (document, page) in documentPages { documentsOnPage[page, default: []].append(document) }
-        let basePath = URLs(config: site.config).basePath
+        let basePath = makeURLs().basePath
         let pagePaths = routes.paths
         var built: [String: [String]] = [:]
         var problems: [Diagnostic] = []
@@ -287,5 +306,42 @@ public struct SiteRenderer: Sendable {
             }
         }
         return problems
+    }
+
+    /// The sitemap of a multilingual site (a one-language site's is the route table's).
+    func sitemap(_ paths: [String], urls: URLs, languages: LanguageLinks) -> String {
+        func escaped(_ url: String) -> String { XMLEscaping.escape(url) }
+        // Every page in every language, each with its alternates (hreflang).
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        for path in paths.sorted() {
+            let alternates = languages.all.map { language in
+                "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.code)\" href=\"\(escaped(languages.urls(urls, language).absolute(path)))\"/>\n"
+            }.joined()
+            for language in languages.all {
+                out +=
+                    "  <url><loc>\(escaped(languages.urls(urls, language).absolute(path)))</loc>\n\(alternates)  </url>\n"
+            }
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// A narrative shown in the default language for want of a translation: marked with that
+    /// language's `lang` and preceded by a note in the page's language.
+    func fallback(_ markdown: RenderedMarkdown) -> RenderedMarkdown {
+        guard let language = languages.defaultLanguage else { return markdown }
+        var out = markdown
+        let note = strings.format("fallback_note", ["language": strings["language_\(language.code)"]])
+        out.html =
+            "<p class=\"translation-note\">" + HTMLEscaping.escape(note) + "</p>\n<div lang=\""
+            + HTMLEscaping.escape(language.code) + "\">\n" + markdown.html + "</div>\n"
+        return out
+    }
+
+    /// The site's URLs in this rendering's language.
+    func makeURLs() -> URLs {
+        var urls = URLs(config: site.config)
+        urls.languagePrefix = languages.current?.prefix ?? ""
+        return urls
     }
 }

@@ -14,12 +14,27 @@ public struct URLs: Sendable {
         baseURL = config.baseURL
     }
 
+    /// The folder of the pages' language (`nb/`), empty for the default language. Downloads,
+    /// assets and the theme's files are shared by every language and never take it.
+    public var languagePrefix = ""
+
     /// A link to `path` (relative to the output root, no leading `/`).
-    public func link(_ path: String) -> String { basePath + path }
+    public func link(_ path: String) -> String { basePath + localized(path) }
 
     /// The absolute URL of `path`, for canonical links, Open Graph and the sitemap.
     public func absolute(_ path: String) -> String {
-        baseURL.hasPrefix("http") ? baseURL + path : basePath + path
+        (baseURL.hasPrefix("http") ? baseURL : basePath) + localized(path)
+    }
+
+    /// `path` in the pages' language: under ``languagePrefix`` unless every language shares it.
+    public func localized(_ path: String) -> String {
+        languagePrefix.isEmpty || Self.isShared(path) ? path : languagePrefix + path
+    }
+
+    /// Whether every language links to the same file (downloads, assets, the theme's files).
+    public static func isShared(_ path: String) -> Bool {
+        path.hasPrefix("data/") || path.hasPrefix("assets/") || path.hasPrefix("theme/") || path == "sitemap.xml"
+            || path == "robots.txt"
     }
 
     // Output paths (relative to the output root) of every page kind, as docs/output.md, "Pages" fixes them.

@@ -6,7 +6,7 @@ import CityscoreText
 /// Reads `Content/site.yml` into a `SiteConfig`.
 struct ConfigValidator {
     static let known: Set<String> = [
-        "title", "description", "baseURL", "baseurl", "base_url", "language", "theme", "unsafe_html",
+        "title", "description", "baseURL", "baseurl", "base_url", "language", "languages", "theme", "unsafe_html",
         // Read by the Reading stage (ReadingOptions).
         "follow_symlinks", "max_markdown_mb",
         // Read by the Pipeline (DiagnosticSettings).

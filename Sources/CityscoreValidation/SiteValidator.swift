@@ -165,6 +165,10 @@ public struct SiteValidator: Sendable {
         let site = Site(
             config: config, framework: framework, cities: cities.sorted { $0.slug < $1.slug },
             observations: observations, targets: targets, pages: pages, assets: source.assets, actions: actions)
-        return (site, diagnostics)
+        var translated = site
+        translated.translations = TranslationValidator(documents: documents).validate(
+            source.languageSources, site: site, config: source.config, theme: source.theme, diagnostics: &diagnostics)
+        translated.config.languages = source.languageSources.languages
+        return (translated, diagnostics)
     }
 }

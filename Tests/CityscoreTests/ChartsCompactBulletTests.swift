@@ -1,5 +1,5 @@
-import Foundation
 import CityscoreModel
+import Foundation
 import Testing
 
 @testable import CityscoreCharts
@@ -73,10 +73,10 @@ import Testing
         for name in ["higher", "lower", "no-target"] {
             #expect(ChartsXML(try render(name).svg).texts == [], "\(name)")
         }
-        #expect(ChartsXML(try render("yes").svg).texts == [Words.yes])
-        #expect(ChartsXML(try render("no").svg).texts == [Words.no])
-        #expect(ChartsXML(try render("not-reported").svg).texts == [Words.notReported])
-        #expect(ChartsXML(try render("yesno-not-reported").svg).texts == [Words.notReported])
+        #expect(ChartsXML(try render("yes").svg).texts == [ChartWords.english.yes])
+        #expect(ChartsXML(try render("no").svg).texts == [ChartWords.english.no])
+        #expect(ChartsXML(try render("not-reported").svg).texts == [ChartWords.english.notReported])
+        #expect(ChartsXML(try render("yesno-not-reported").svg).texts == [ChartWords.english.notReported])
     }
 
     @Test("yes is a filled dot, no an empty ring") func yesNoMarkers() throws {

@@ -1,5 +1,5 @@
-import Foundation
 import CityscoreModel
+import Foundation
 import Testing
 
 @testable import CityscoreCharts
@@ -40,7 +40,9 @@ import Testing
         ]
         for chart in charts {
             expectSound(chart)
-            #expect(chart.svg.contains(Words.noData) || chart.svg.contains(Words.notReported), "\(chart.id)")
+            #expect(
+                chart.svg.contains(ChartWords.english.noData) || chart.svg.contains(ChartWords.english.notReported),
+                "\(chart.id)")
         }
     }
 

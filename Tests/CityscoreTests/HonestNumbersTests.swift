@@ -1,8 +1,10 @@
 import CityscoreFormatting
-import Foundation
 import CityscoreModel
 import CityscoreScoring
+import Foundation
 import Testing
+
+@testable import CityscoreCharts
 
 /// Every figure a reader sees agrees with the data, the method and its band (issue "Honest numbers").
 @Suite("Honest numbers")
@@ -111,7 +113,7 @@ struct HonestNumbersTests {
     /// band thresholds and axis values drawn as such (axis labels, the methodology's table).
     static func percentages(in text: String, path: String) -> [String] {
         var text = text
-        for band in Band.allCases { text = text.replacingOccurrences(of: band.name, with: "") }
+        for band in Band.allCases { text = text.replacingOccurrences(of: ChartWords.english.band(band), with: "") }
         // Axis labels (value ticks and the score bars' thresholds) are drawn muted; scores never are.
         let axisLabels = #"<text class="cs-muted"[^>]*>\d+(\.\d+)?\x{00A0}%</text>"#
         text = text.replacingOccurrences(of: axisLabels, with: "", options: .regularExpression)

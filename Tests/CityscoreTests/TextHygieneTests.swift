@@ -1,4 +1,3 @@
-import CityscoreCharts
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreRouting
@@ -6,6 +5,7 @@ import CityscoreText
 import Foundation
 import Testing
 
+@testable import CityscoreCharts
 @testable import CityscoreImport
 @testable import CityscoreMarkdown
 @testable import CityscoreRendering
@@ -257,7 +257,10 @@ import Testing
         }
         for column in DataColumns.resultsComputed { #expect(output.contains(column), "\(column)") }
         let scoring = try Self.doc("scoring.md")
-        for band in Band.allCases { #expect(scoring.contains(band.name), "\(band.name)") }
+        for band in Band.allCases {
+            let name = ChartWords.english.band(band)
+            #expect(scoring.contains(name), "\(name)")
+        }
         for status in ["scored", "no-target", "not-reported", "missing", "not-applicable"] {
             #expect(scoring.contains("`\(status)`"), "\(status)")
         }
