@@ -64,7 +64,7 @@ let package = Package(
             name: "CityscoreValidation",
             dependencies: [
                 "CityscoreDiagnostics", "CityscoreModel", "CityscoreConcurrency", "CityscoreReading", "CityscoreText",
-                "CityscoreBuiltIn",
+                "CityscoreBuiltIn", "CityscoreRouting",
             ]),
         .target(name: "CityscoreScoring", dependencies: ["CityscoreModel", "CityscoreConcurrency"]),
         // Every page the site will have (kind, URL, template, language, inputs), from the validated site.

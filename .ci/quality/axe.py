@@ -9,7 +9,7 @@ import sys
 
 from axe_selenium_python import Axe
 
-from pagekinds import PAGE_KINDS, chrome, color_scheme
+from pagekinds import OTHER_LANGUAGE_PAGES, PAGE_KINDS, chrome, color_scheme
 
 # WCAG 2.0/2.1 A and AA, plus axe's best practices (landmarks, headings, …).
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
@@ -47,7 +47,7 @@ def main():
     try:
         for scheme in ("light", "dark"):
             color_scheme(driver, scheme)
-            for kind, path in PAGE_KINDS:
+            for kind, path in PAGE_KINDS + OTHER_LANGUAGE_PAGES:
                 driver.get(base + path)
                 # <details> hold chart data tables: open them so their contents are checked too.
                 driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
@@ -61,7 +61,7 @@ def main():
                 incomplete = [v for v in results.get("incomplete", []) if v["id"] == "color-contrast"]
                 incomplete_total += sum(len(v["nodes"]) for v in incomplete)
                 status = "ok" if not violations else f"{len(violations)} rules, {nodes} elements"
-                print(f"axe: {scheme:5} {kind:15} {path or '/':28} {status}")
+                print(f"axe: {scheme:5} {kind:18} {path or '/':31} {status}")
                 for v in violations:
                     failures += len(v["nodes"])
                     for node in v["nodes"]:
@@ -70,7 +70,7 @@ def main():
                         print(f"  {v['id']} ({v['impact']}): {target}\n    {v['help']}: {v['helpUrl']}\n    {summary}")
     finally:
         driver.quit()
-    print(f"axe: axe-core {version}, {checked} page checks ({len(PAGE_KINDS)} page kinds × light and dark), {failures} violations"
+    print(f"axe: axe-core {version}, {checked} page checks ({len(PAGE_KINDS)} page kinds, in English and Norwegian, × light and dark), {failures} violations"
           f" ({incomplete_total} contrast checks axe could not decide, not counted)")
     return 1 if failures else 0
 

@@ -1,23 +1,19 @@
 """One page of every page kind of the demo site (with the gates' fixture action), by name → path below
-the site's base URL.
-Shared by the axe and screenshots gates."""
+the site's base URL. Shared by the axe and screenshots gates.
 
-PAGE_KINDS = [
-    ("home", ""),
-    ("cities", "cities/"),
-    ("city", "cities/karmoy/"),
-    ("city-dimension", "cities/karmoy/economy/"),
-    ("dimensions", "dimensions/"),
-    ("dimension", "dimensions/environment/"),
-    ("indicators", "indicators/"),
-    ("indicator", "indicators/ec-ict-ict-1c/"),
-    ("methodology", "methodology/"),
-    ("programme", "programme/"),
-    ("action", "actions/gate-fixture/"),
-    ("page", "about/"),
-    ("404", "404.html"),
-]
+The list is pagekinds.json, generated from the route table (PageKind) by the Swift tests
+(`CITYSCORE_WRITE_PAGEKINDS=1 swift test --filter AddPageKindTests`; CI fails when it drifts), so a
+new page kind is checked here without editing this file. Kinds the gates' site has no page of
+(earlier rounds, the changes page) have a null path and are left out."""
+import json
+import os
 
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pagekinds.json"), encoding="utf-8") as _f:
+    PAGE_KINDS = [(entry["kind"], entry["path"]) for entry in json.load(_f) if entry["path"] is not None]
+
+
+# The demo's other language (languages: [en, nb]): the same page kinds under nb/, checked too.
+OTHER_LANGUAGE_PAGES = [("nb " + kind, "nb/" + path) for kind, path in PAGE_KINDS if kind != "404"]
 
 def chrome(width=1280, height=900):
     """A headless Chromium driven by Selenium (Debian's chromium and chromium-driver)."""

@@ -1913,8 +1913,8 @@ round_latest_link: Se den siste runden
 {{/report}}
 </head>
 <body class="report">
-{{#report}}<p class="report-screen-note">{{t.report_print_note}}{{#pdf}} <a href="{{pdf}}">{{t.report_pdf}}</a>{{/pdf}}</p>{{/report}}
 <main id="main">
+{{#report}}<p class="report-screen-note">{{t.report_print_note}}{{#pdf}} <a href="{{pdf}}">{{t.report_pdf}}</a>{{/pdf}}</p>{{/report}}
 <section class="cover">
 {{#cover}}
 <p class="cover-site">{{site.title}}</p>

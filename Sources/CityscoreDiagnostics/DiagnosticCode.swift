@@ -103,6 +103,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
     case missingTemplate = "missing-template"
     case templateSyntax = "template-syntax"
     case templateRender = "template-render"
+    case unknownTemplateVariable = "unknown-template-variable"
 
     // MARK: Output and command line
     case outputFolder = "output-folder"
@@ -271,6 +272,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Comparable
         case .missingTemplate: ("the theme lacks a template every site needs", "add the template")
         case .templateSyntax: ("a template that cannot be read (a tag, section or partial)", "fix the tag")
         case .templateRender: ("a template that fails while a page is written", "fix the template at the place given")
+        case .unknownTemplateVariable:
+            (
+                "a template names a variable no page gives it, which would show as nothing",
+                "fix the name (see the suggestion and Themes/README.md)"
+            )
         case .outputFolder: ("the output folder cannot be used or written", "check the folder, or use `--force`")
         case .newFolder: ("`cityscore new` cannot create the site there", "choose a new or empty folder")
         case .reportUnwritable: ("the GitLab report cannot be written", "choose another path with `--report`")

@@ -238,4 +238,10 @@ public struct Framework: Sendable {
 
     /// The dimension with this slug.
     public func dimension(slug: String) -> Dimension? { dimensions.first { $0.slug == slug } }
+
+    /// The dimension that holds the KPI with this code (its slug stays the same in every language,
+    /// while its name is translated).
+    public func dimension(ofKPI code: String) -> Dimension? {
+        dimensions.first { dimension in dimension.categories.contains { $0.kpis.contains { $0.code == code } } }
+    }
 }

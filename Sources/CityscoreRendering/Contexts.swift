@@ -476,15 +476,16 @@ struct Contexts: Sendable {
             "description": .string(kpi.description), "evidence": .string(kpi.evidence),
             "dimension": .string(kpi.dimension), "subdimension": .string(kpi.subdimension),
             "category": .string(kpi.category), "datapoints": .string(kpi.datapoints.joined(separator: ", ")),
-            "dimensionURL": .string(urls.link(URLs.dimension(Slug.make(kpi.dimension)))),
         ]
+        // The slug from the framework: the name is translated, the page's address is not.
+        let dimensionSlug = site.framework.dimension(ofKPI: kpi.code)?.slug ?? Slug.make(kpi.dimension)
+        k["dimensionURL"] = .string(urls.link(URLs.dimension(dimensionSlug)))
         if let target = kpi.target {
             k["benchmark"] = .string(display.value(.number(target), unit: Units.framework(kpi.unit)))
             k["benchmarkSource"] = .string(kpi.targetSource)
         }
         context["kpi"] = .object(k)
         indicatorActions(kpi, into: &context)
-        let dimensionSlug = Slug.make(kpi.dimension)
         context["rows"] = .list(
             scorecards.flatMap { card in
                 card.items(for: kpi.code).map { item in

@@ -17,7 +17,9 @@ extension Contexts {
     /// header and the page numbers, the stylesheets relative to the page, the PDF when it is written.
     func reportBase(path: String, title: String, header: String, pdf: String) -> Fields {
         var context = base(path: path, title: title, description: title, breadcrumbs: [], section: "")
-        let root = String(repeating: "../", count: path.filter { $0 == "/" }.count)
+        // The page is written under its language's folder (`nb/`); the theme's files are shared.
+        let written = urls.languagePrefix + path
+        let root = String(repeating: "../", count: written.filter { $0 == "/" }.count)
         var report: Fields = [
             "paper": .string(reportPaper),
             "pageCSS": .string(

@@ -106,21 +106,11 @@ public struct SiteRenderer: Sendable {
         checking: Bool
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let (templates, templateProblems) = Templates.compile(theme, routes: routes)
+        let (templates, templateProblems) = Templates.compile(theme, routes: routes, strings: strings)
         diagnostics += templateProblems
-        let urls = makeURLs()
         let pages = routes.routes
-        let display = Display(
-            format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
-            language: site.config.language)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
-        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
-        let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
-        var localContexts = Contexts(
-            site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
-            routes: routes)
-        localContexts.languages = languages
-        let contexts = localContexts
+        let parts = pageParts(diagnostics: &diagnostics)
+        let (urls, charts, markdown, contexts) = (parts.urls, parts.charts, parts.markdown, parts.contexts)
         // Anchors are checked against the target page as it will be built: its narrative's headings
         // first, then, only when none matches, every id of the page rendered on its own.
         diagnostics += anchorProblems(markdown) { page in

@@ -14,8 +14,12 @@ public struct Templates: Sendable {
     var origins: [String: String] = [:]
 
     /// Compiles `templates/**/*.mustache` of the theme.
-    /// `routes`, when given, adds the templates of routes registered with their own.
-    public static func compile(_ theme: ThemeSource, routes: RouteTable? = nil) -> (Templates, [Diagnostic]) {
+    /// `routes`, when given, adds the templates of routes registered with their own. With `strings`,
+    /// every name a page's template (and the partials it includes) uses is checked against the
+    /// variables its page kind receives (`ContextVariable`), and `t.<key>` against the strings.
+    public static func compile(_ theme: ThemeSource, routes: RouteTable? = nil, strings: Strings? = nil) -> (
+        Templates, [Diagnostic]
+    ) {
         let prefix = "templates/"
         let suffix = ".mustache"
         var origins: [String: String] = [:]
@@ -41,7 +45,45 @@ public struct Templates: Sendable {
                 )
             }
         }
+        if let strings {
+            var checked: [(template: String, kind: PageKind)] = PageKind.allCases.map { ($0.template, $0) }
+            for route in routes?.routes ?? [] where !checked.contains(where: { $0.template == route.template }) {
+                checked.append((route.template, route.kind))
+            }
+            diagnostics += unknownNames(library, checked: checked, strings: strings).map {
+                diagnostic($0, origins: origins, code: .unknownTemplateVariable)
+            }
+        }
         return (Templates(library: library, origins: origins), diagnostics)
+    }
+
+    /// The names templates use that no variable of their page kind provides, each place once. A
+    /// partial is seen with the context of each page including it: its name is unknown only when no
+    /// such page provides it (a partial may show a part on the pages that have it).
+    static func unknownNames(
+        _ library: TemplateLibrary, checked: [(template: String, kind: PageKind)], strings: Strings
+    )
+        -> [TemplateError]
+    {
+        let words = TemplateShape.object(strings.table.mapValues { _ in TemplateShape.text })
+        var reached: [String: Int] = [:]
+        var unknown: [String: (count: Int, error: TemplateError)] = [:]
+        var order: [String] = []
+        for (template, kind) in checked where library.contains(template) {
+            guard case .object(var fields) = ContextVariable.shape(of: kind.allContextVariables) else { continue }
+            fields["t"] = words
+            let (problems, places) = library.checkNames(in: template, shape: .object(fields))
+            for place in places { reached[place, default: 0] += 1 }
+            for problem in problems {
+                let place = TemplateLibrary.place(of: problem)
+                if unknown[place] == nil { order.append(place) }
+                unknown[place] = ((unknown[place]?.count ?? 0) + 1, unknown[place]?.error ?? problem)
+            }
+        }
+        return order.compactMap { place in
+            guard let (count, error) = unknown[place], count == reached[place] else { return nil }
+            return error
+        }
     }
 
     /// Renders `context` with the template `name`, or the problem that stops it.

@@ -2,7 +2,8 @@
 /// the library.
 indirect enum TemplateNode: Sendable {
     case text(String)
-    case variable(TemplateName, escaped: Bool)
+    /// A value to write, with the line and column of its tag.
+    case variable(TemplateName, escaped: Bool, line: Int, column: Int)
     /// A section or inverted section, with the line and column of its opening tag.
     case section(TemplateName, [TemplateNode], inverted: Bool, line: Int, column: Int)
     /// A partial by name, with the indentation of its standalone line; `index` is set when linked.

@@ -218,8 +218,9 @@ struct TemplateParser {
             case .text(let range): append(.text(String(decoding: bytes[range], as: UTF8.self)))
             case .tag(let tag):
                 switch tag.kind {
-                case .variable: append(.variable(try name(tag), escaped: true))
-                case .unescaped: append(.variable(try name(tag), escaped: false))
+                case .variable: append(.variable(try name(tag), escaped: true, line: tag.line, column: tag.column))
+                case .unescaped:
+                    append(.variable(try name(tag), escaped: false, line: tag.line, column: tag.column))
                 case .section, .inverted:
                     let sectionName = try name(tag)
                     // Deeper trees would cost stack in every pass over them (linking, rendering, freeing).

@@ -42,7 +42,7 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 write(text, splittingLines: true)
-            case .variable(let name, let escaped):
+            case .variable(let name, let escaped, _, _):
                 guard let value = lookup(name) else { continue }
                 switch value {
                 case .string(let text): escaped ? writeEscaped(text) : write(text)

@@ -1,16 +1,15 @@
 import CityscoreDiagnostics
 import CityscoreModel
 import CityscoreReading
+import CityscoreRouting
 import CityscoreText
 
 /// The Validation stage: checks the meaning of everything read and returns a `Site` the later stages
 /// can trust, or every problem at once.
 public struct SiteValidator: Sendable {
-    /// Page slugs the generated site uses itself.
-    public static let reservedSlugs: Set<String> = [
-        "cities", "dimensions", "indicators", "data", "assets", "charts", "theme", "methodology-data", "404",
-        "sitemap", "robots", "report", "reports", "actions", "programme",
-    ]
+    /// Page slugs the generated site uses itself: the first folder of every path it writes
+    /// (derived from the page kinds and `URLs` by the Routing stage).
+    public static var reservedSlugs: Set<String> { RouteTable.reservedSlugs }
 
     /// `--base-url`, which wins over `site.yml`.
     public var baseURLOverride: String?
@@ -117,7 +116,10 @@ public struct SiteValidator: Sendable {
                 pages.append(page)
                 continue
             }
-            if Self.reservedSlugs.contains(page.slug) {
+            // The other languages' pages live under `<language>/`: those folders are taken too.
+            if Self.reservedSlugs.contains(page.slug)
+                || source.languageSources.languages.dropFirst().contains(page.slug)
+            {
                 diagnostics.append(
                     .error(
                         "the page slug \"\(page.slug)\" is used by the site itself; choose another",

@@ -52,7 +52,7 @@ struct AuthoringYAMLTests {
     @Test func aKeyTheThemeUsesAsAParameterIsNotReported() throws {
         let site = try TestSite.make([
             "Content/site.yml": Self.siteYML + "contact: team@example.org\n",
-            "Themes/default/templates/404.mustache": "{{>partials/head}}<p>{{params.contact}}</p>{{>partials/foot}}",
+            "Themes/default/templates/404.mustache": "{{>partials/head}}<p>{{site.params.contact}}</p>{{>partials/foot}}",
         ])
         #expect(AuthoringFilesTests.check(site).isEmpty)
     }
