@@ -53,7 +53,7 @@ extension SiteRenderer {
     ) {
         var diagnostics: [Diagnostic] = []
         let (templates, templateProblems) =
-            (change.everything ? nil : memory.templates) ?? Templates.compile(theme, routes: routes)
+            (change.everything ? nil : memory.templates) ?? Templates.compile(theme, routes: routes, strings: strings)
         diagnostics += templateProblems
         let urls = makeURLs()
         let display = Display(
