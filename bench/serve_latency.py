@@ -11,8 +11,11 @@ N ms", the issue's target) and the time from the write to the first response hol
 watcher's quiet period + the rebuild + one poll, every 2 ms).
 With --site, SITE (a generated site: its Content/, and Themes/ if any) is copied instead, FILE (relative
 to it) is edited and PATH polled: a Markdown file gets the marker appended, a CSV file gets it at the
-end of the last row's source, and the edit counts once the server reports a new rebuild (and, for
-Markdown, once PATH shows the marker).
+end of the last row's source, a template (Themes/default/templates/NAME.mustache, copied from the
+repository's theme when the site has none) gets it as a Mustache comment, and the edit counts once the
+server reports a new rebuild (and, for Markdown, once PATH shows the marker).
+With --initial, a third figure is printed: the first build's time the server reports ("built N pages
+in M ms"), the full build a template edit is compared with.
 Only 127.0.0.1 is contacted; the server is stopped at the end.
 """
 
@@ -53,6 +56,7 @@ def main():
     p.add_argument("--site", help="a site to copy instead of the demo")
     p.add_argument("--edit", default="Content/pages/about.md", help="the file edited, relative to the site")
     p.add_argument("--url", default="/about/", help="the page polled for the marker")
+    p.add_argument("--initial", action="store_true", help="also print the first build's milliseconds")
     a = p.parse_args()
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
@@ -62,10 +66,15 @@ def main():
             shutil.copytree(os.path.join(source, folder), os.path.join(a.work, folder))
     page = os.path.join(a.work, a.edit)
     is_csv = page.endswith(".csv")
+    is_template = page.endswith(".mustache")
+    if is_template and not os.path.exists(page):
+        os.makedirs(os.path.dirname(page), exist_ok=True)
+        shutil.copyfile(os.path.join(a.root, a.edit), page)
     port = free_port()
     server = subprocess.Popen([a.cityscore, "serve", "--site", a.work, "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
     rebuilds = []
+    initial = []
 
     def read_output():
         for line in server.stdout:
@@ -73,6 +82,8 @@ def main():
             words = line.split()
             if line.startswith("rebuilt in ") and len(words) >= 3 and words[2].isdigit():
                 rebuilds.append(int(words[2]))
+            if line.startswith("built ") and len(words) >= 5 and words[4].isdigit():
+                initial.append(int(words[4]))
 
     threading.Thread(target=read_output, daemon=True).start()
     try:
@@ -88,7 +99,9 @@ def main():
         for i in range(a.edits):
             time.sleep(0.5)
             marker = "benchmark-marker-%d-%d" % (os.getpid(), i)
-            if is_csv:
+            if is_template:
+                text = original + "{{! %s }}\n" % marker
+            elif is_csv:
                 rows = list(csv.reader(io.StringIO(original)))
                 rows[-1][6] += " " + marker
                 buf = io.StringIO()
@@ -103,8 +116,9 @@ def main():
             deadline = time.monotonic() + 60
             while True:
                 if len(rebuilds) > seen:
-                    body = "" if is_csv else get(url)
-                    if body is not None and (is_csv or marker in body):
+                    markdown = not (is_csv or is_template)
+                    body = get(url) if markdown else ""
+                    if body is not None and (not markdown or marker in body):
                         break
                 if time.monotonic() > deadline:
                     raise SystemExit("the edit did not reach %s within 60 s" % url)
@@ -115,7 +129,10 @@ def main():
         sys.stderr.write("rebuilt in, ms (server): %s\n" % ", ".join(str(r) for r in rebuilds))
         if not rebuilds:
             raise SystemExit("the server printed no \"rebuilt in N ms\" line")
-        print("%.1f %.1f" % (statistics.median(rebuilds), statistics.median(times)))
+        figures = [statistics.median(rebuilds), statistics.median(times)]
+        if a.initial:
+            figures.append(initial[0] if initial else float("nan"))
+        print(" ".join("%.1f" % f for f in figures))
     finally:
         server.terminate()
         try:

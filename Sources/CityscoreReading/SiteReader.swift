@@ -214,7 +214,7 @@ public struct SiteReader: Sendable {
         return SourceLocation(path: path, line: line, column: 1)
     }
 
-    private func readCSV(_ path: String, files: SiteFiles, into diagnostics: inout [Diagnostic]) -> CSVFile? {
+    func readCSV(_ path: String, files: SiteFiles, into diagnostics: inout [Diagnostic]) -> CSVFile? {
         guard let bytes = readBytes(path, files: files, into: &diagnostics) else { return nil }
         let (table, problems) = CSVReader(path: path).read(bytes)
         diagnostics += problems

@@ -211,7 +211,12 @@ public struct SiteRenderer: Sendable {
         return map
     }
 
-    func renderMarkdown(urls: URLs, live: LiveValues, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
+    /// Every document rendered, except those `previous` holds that are not in `dirty` (nil: every
+    /// document is rendered), which are taken as they are.
+    func renderMarkdown(
+        urls: URLs, live: LiveValues, previous: [String: RenderedMarkdown] = [:], dirty: Set<String>? = nil,
+        diagnostics: inout [Diagnostic]
+    ) -> [String: RenderedMarkdown] {
         let published = publishedURLs(urls: urls)
         let linkable = routes.linkablePaths(site: site)
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
@@ -221,6 +226,10 @@ public struct SiteRenderer: Sendable {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
+            if let kept = previous[doc.path], let dirty, !dirty.contains(doc.path), !languages.fallbacks.contains(doc.path)
+            {
+                return kept
+            }
             let city = LiveValues.city(ofDocument: doc.path, in: scorecards)
             return renderer.render(
                 doc.body, path: doc.translationPath ?? doc.path, firstLine: doc.bodyLine,

@@ -2,8 +2,10 @@
 /// been quiet for a moment (editors save in several steps; one rebuild should follow).
 protocol FolderWatcher: AnyObject, Sendable {
     /// Watches until `stop()`, blocking the calling thread; calls `onChange` on that thread after
-    /// each settled burst of changes. Changes made while `onChange` runs lead to one more call.
-    func run(onChange: () -> Void)
+    /// each settled burst of changes, with the paths (relative to the site folder) that changed,
+    /// or nil when they are not known (anything may have changed). Changes made while `onChange`
+    /// runs lead to one more call.
+    func run(onChange: (Set<String>?) -> Void)
     /// Makes `run` return soon; safe to call from any thread, more than once.
     func stop()
 }
@@ -24,6 +26,11 @@ enum WatchedFolders {
     /// Whether a file or folder name can affect the build: hidden names (editor swap files,
     /// `.DS_Store`) are skipped, as the reader skips them.
     static func matters(_ name: String) -> Bool { !name.hasPrefix(".") }
+
+    /// `path` (absolute, under `root`) relative to `root`.
+    static func relative(_ path: String, to root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
 }
 
 /// Picks the watcher.

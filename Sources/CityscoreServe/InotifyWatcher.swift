@@ -35,6 +35,9 @@
         /// Watch descriptor → absolute folder; touched only on the thread in `run`.
         private var folders: [Int32: String] = [:]
         private var rootWatch: Int32 = -1
+        /// The paths changed since the last call of `onChange` (relative to the root); nil when
+        /// they are not known (the kernel's queue overflowed, a watched folder moved).
+        private var changed: Set<String>? = []
 
         /// nil when inotify cannot be used (no kernel support, no descriptors, watch limit reached).
         init?(root: String, quietMilliseconds: Int) {
@@ -71,7 +74,7 @@
             _ = write(wakeWrite, &byte, 1)
         }
 
-        func run(onChange: () -> Void) {
+        func run(onChange: (Set<String>?) -> Void) {
             while true {
                 guard let ready = wait(timeout: -1) else { return }
                 guard ready, drain() else { continue }
@@ -81,7 +84,9 @@
                     if !more { break }
                     _ = drain()
                 }
-                onChange()
+                let paths = changed
+                changed = []
+                onChange(paths)
             }
         }
 
@@ -123,10 +128,18 @@
                         offset += 16 + length
                         switch handle(wd: wd, mask: mask, name: name) {
                         case .none: break
-                        case .change: relevant = true
+                        case .change:
+                            relevant = true
+                            if let folder = folders[wd] {
+                                changed?.insert(
+                                    WatchedFolders.relative(name.isEmpty ? folder : folder + "/" + name, to: root))
+                            } else {
+                                changed = nil
+                            }
                         case .rescan:
                             relevant = true
                             rescan = true
+                            changed = nil
                         }
                     }
                 }

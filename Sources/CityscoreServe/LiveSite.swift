@@ -1,7 +1,7 @@
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import Foundation
 
 /// The site being served, shared between the HTTP handlers and the rebuilding thread, and the
 /// long-poll that tells open pages when it changed.
@@ -31,10 +31,12 @@ final class LiveSite: @unchecked Sendable {
 
     /// A build succeeded: serve its files. Open pages reload unless nothing they show changed.
     /// Called from one thread at a time (the one that builds).
-    func publish(files: [String: [UInt8]]) {
-        // Compared outside the lock: only the building thread changes the files.
+    /// `changed` says whether any file differs from those served (nil: compare them).
+    func publish(files: [String: [UInt8]], changed: Bool? = nil) {
+        // Compared outside the lock: only the building thread changes the files. A build that says
+        // whether anything changed is not compared file by file (a programme's site has thousands).
         let current = snapshot
-        if current.files == files && current.errors.isEmpty { return }
+        if current.errors.isEmpty && current.files != nil && !(changed ?? (current.files != files)) { return }
         update { snapshot in
             snapshot.files = files
             snapshot.errors = []

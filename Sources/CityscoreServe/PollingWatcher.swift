@@ -31,11 +31,12 @@ final class PollingWatcher: FolderWatcher, @unchecked Sendable {
         condition.unlock()
     }
 
-    func run(onChange: () -> Void) {
+    func run(onChange: (Set<String>?) -> Void) {
         var last = baseline
         while sleep(interval) {
             var now = fingerprint()
             guard now != last else { continue }
+            let before = last
             // Changed: wait until two looks a quiet moment apart agree.
             repeat {
                 last = now
@@ -43,7 +44,8 @@ final class PollingWatcher: FolderWatcher, @unchecked Sendable {
                 now = fingerprint()
             } while now != last
             // `last` is what the build about to run sees; a change made during it differs from it.
-            onChange()
+            let paths = Set(before.keys).union(last.keys).filter { before[$0] != last[$0] }
+            onChange(Set(paths.map { WatchedFolders.relative($0, to: root) }))
         }
     }
 

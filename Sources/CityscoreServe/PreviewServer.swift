@@ -1,9 +1,9 @@
 import CityscoreConcurrency
 import CityscoreDiagnostics
+import CityscoreModel
 import Dispatch
 import FlyingSocks
 import Foundation
-import CityscoreModel
 
 /// `cityscore serve`: builds the site in memory, serves it, watches `Content/` and `Themes/`,
 /// rebuilds on change and reloads open pages. A failed build keeps the last good site served,
@@ -108,7 +108,7 @@ public final class PreviewServer: Sendable {
         // The build blocks its thread: keep it off Swift's cooperative pool, which serves requests.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                self.rebuild(with: builder, initial: true)
+                self.rebuild(with: builder, changed: nil, initial: true)
                 continuation.resume()
             }
         }
@@ -116,7 +116,7 @@ public final class PreviewServer: Sendable {
         let done = DispatchGroup()
         done.enter()
         let thread = Thread { [self] in
-            watcher.run { self.rebuild(with: builder, initial: false) }
+            watcher.run { self.rebuild(with: builder, changed: $0, initial: false) }
             done.leave()
         }
         thread.name = "cityscore-serve-watcher"
@@ -185,12 +185,12 @@ public final class PreviewServer: Sendable {
         return String(describing: error)
     }
 
-    /// Builds, publishes the outcome and reports it.
-    private func rebuild(with builder: SiteBuilder, initial: Bool) {
-        let (outcome, milliseconds) = builder.build()
+    /// Builds after the files at `changed` changed (nil: any), publishes the outcome and reports it.
+    private func rebuild(with builder: SiteBuilder, changed: Set<String>?, initial: Bool) {
+        let (outcome, milliseconds) = builder.build(changed: changed)
         switch outcome {
-        case .built(let files, let warnings):
-            live.publish(files: files)
+        case .built(let files, let changed, let warnings):
+            live.publish(files: files, changed: changed)
             if initial {
                 let pages = files.keys.filter { ContentTypes.isHTML($0) }.count
                 events(.built(pages: pages, milliseconds: milliseconds, warnings: warnings))

@@ -1,0 +1,174 @@
+import CityscoreCharts
+import CityscoreConcurrency
+import CityscoreDiagnostics
+import CityscoreFormatting
+import CityscoreMarkdown
+import CityscoreModel
+import CityscoreRouting
+import CityscoreScoring
+import CityscoreTemplating
+
+/// What `serve` keeps of one render for the next: the rendered Markdown and which files each
+/// output made, so that an edit renders only what depends on it.
+public struct RenderMemory: Sendable {
+    /// Rendered Markdown by document path.
+    public var markdown: [String: RenderedMarkdown] = [:]
+    /// The files each output made (a page by its path, a data file by its own path, the theme's
+    /// static files under `static/`), so that files an output no longer makes can be removed.
+    public var outputs: [String: [String]] = [:]
+    /// The compiled templates and their problems, kept until the theme changes (`everything`).
+    var templates: (Templates, [Diagnostic])?
+    /// The pages' contexts, kept while only texts change: every city's card and the programme
+    /// view are made from scores, facts and actions, not from texts.
+    var contexts: Contexts?
+
+    /// An empty memory: the next render renders everything.
+    public init() {}
+}
+
+/// The files an incremental render made: by output, and every file's text.
+public struct RenderedOutputs: Sendable {
+    /// The files of each output made again (see `RenderMemory.outputs`).
+    public var outputs: [String: [String]] = [:]
+    /// The compiled templates and their problems, kept until the theme changes (`everything`).
+    var templates: (Templates, [Diagnostic])?
+    /// The pages' contexts, kept while only texts change: every city's card and the programme
+    /// view are made from scores, facts and actions, not from texts.
+    var contexts: Contexts?
+    /// Every file made, by path; a file made in parts is whole here.
+    public var files: [String: String] = [:]
+    /// How many pages were rendered.
+    public var pages = 0
+}
+
+extension SiteRenderer {
+    /// Renders only what `change` touches: the pages that depend on it (every page when it is
+    /// `everything`), the data files made from what changed, and the Markdown of the documents in
+    /// `dirty` (nil: every document), the rest taken from `memory` (a change of templates alone
+    /// leaves every document's Markdown as it was). Every check still sees the whole
+    /// site: links and anchors of every document, the templates. Returns the files made (empty when
+    /// an error stops the render), the problems and the memory for the next render.
+    public func render(change: SiteChange, dirty: Set<String>?, memory: RenderMemory) -> (
+        RenderedOutputs, [Diagnostic], RenderMemory
+    ) {
+        var diagnostics: [Diagnostic] = []
+        let (templates, templateProblems) =
+            (change.everything ? nil : memory.templates) ?? Templates.compile(theme, routes: routes, strings: strings)
+        diagnostics += templateProblems
+        let urls = makeURLs()
+        let display = Display(
+            format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
+            language: site.config.language)
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
+        let markdown = renderMarkdown(
+            urls: urls, live: live, previous: dirty == nil ? [:] : memory.markdown, dirty: dirty,
+            diagnostics: &diagnostics)
+        var next = memory
+        next.markdown = markdown
+        next.templates = (templates, templateProblems)
+        let textsOnly = SiteChange(texts: change.texts) == change
+        let contexts: Contexts
+        if textsOnly, var kept = memory.contexts {
+            (kept.site, kept.scorecards, kept.markdown) = (site, scorecards, markdown)
+            contexts = kept
+        } else {
+            var made = Contexts(
+                site: site, scorecards: scorecards, display: display, urls: urls, strings: strings,
+                markdown: markdown, routes: routes)
+            made.languages = languages
+            contexts = made
+        }
+        next.contexts = contexts
+        diagnostics += anchorProblems(markdown) { page in
+            guard let route = routes.route(at: page) else { return [] }
+            let context = contexts.context(for: route, charts: charts.charts(for: route))
+            guard let html = try? templates.render(context, template: route.template) else { return [] }
+            return AnchorCheck.elementIDs(in: html)
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (RenderedOutputs(), diagnostics, memory)
+        }
+
+        let made = Locked(RenderedOutputs())
+        @Sendable func keep(_ output: String, _ files: [RenderedFile]) {
+            made.withLock { made in
+                made.outputs[output] = files.map(\.path)
+                for file in files { made.files[file.path] = file.text }
+            }
+        }
+        if change.everything {
+            for path in theme.files.keys.sorted() where path.hasPrefix("static/") {
+                if let file = theme.files[path] {
+                    keep(path, [RenderedFile(path: String(path.dropFirst("static/".count)), text: file.contents)])
+                }
+            }
+        }
+        let data = DataFiles(site: site, scorecards: scorecards)
+        let problems = Locked<Set<Diagnostic>>([])
+        let pages = routes.routes(affectedBy: change, in: site) ?? routes.routes
+        let cities = scorecards.indices.filter {
+            change.touches(any: [.cityData(scorecards[$0].city.slug), .cityFacts(scorecards[$0].city.slug)])
+        }
+        let everyCity: [Dependency] = [.everyCityData, .everyCityFacts]
+        var jobs: [Job] = pages.map(Job.page) + cities.map(Job.cityJSON)
+        if change.touches(any: everyCity) { jobs.insert(.resultsCSV, at: 0) }
+        if change.everything { jobs.append(.frameworkCSV) }
+        Parallel.forEach(jobs) { job in
+            switch job {
+            case .resultsCSV: keep(URLs.resultsCSV, [RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV())])
+            case .frameworkCSV:
+                keep(URLs.frameworkCSV, [RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV())])
+            case .cityJSON(let c):
+                let path = URLs.cityJSON(scorecards[c].city.slug)
+                keep(path, [RenderedFile(path: path, text: data.cityJSON(scorecards[c]))])
+            case .page(let route):
+                let pageCharts = charts.charts(for: route)
+                let context = contexts.context(for: route, charts: pageCharts)
+                var files: [RenderedFile] = []
+                do throws(TemplateError) {
+                    files.append(
+                        RenderedFile(path: route.file, text: try templates.render(context, template: route.template)))
+                } catch {
+                    problems.withLock { _ = $0.insert(templates.diagnostic(error)) }
+                }
+                for figure in pageCharts.figures {
+                    if let file = figure.downloadPath {
+                        files.append(RenderedFile(path: file, text: figure.standalone))
+                    }
+                }
+                for (file, text) in pageCharts.files { files.append(RenderedFile(path: file, text: text)) }
+                keep(route.path, files)
+                made.withLock { $0.pages += 1 }
+            }
+        }
+        diagnostics += problems.current.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (RenderedOutputs(), diagnostics, memory)
+        }
+        if change.touches(any: everyCity + [.actions]) {
+            keep(URLs.dataPackage, [RenderedFile(path: URLs.dataPackage, text: data.dataPackage())])
+            keep(URLs.actionsCSV, [RenderedFile(path: URLs.actionsCSV, text: data.actionsCSV())])
+            keep(URLs.programmeJSON, [RenderedFile(path: URLs.programmeJSON, text: data.programmeJSON())])
+        }
+        if change.everything {
+            keep("theme/charts.css", [RenderedFile(path: "theme/charts.css", text: ChartStyle.stylesheet)])
+        }
+        let sitemap =
+            languages.all.isEmpty
+            ? routes.sitemap(urls: urls) : self.sitemap(routes.sitemapPaths, urls: urls, languages: languages)
+        keep("sitemap.xml", [RenderedFile(path: "sitemap.xml", text: sitemap)])
+        let feed = ChangesFeed(site: site, urls: urls, strings: strings, html: markdown.mapValues(\.html)).xml()
+        keep(URLs.changesFeed, feed.map { [RenderedFile(path: URLs.changesFeed, text: $0)] } ?? [])
+        keep(
+            "robots.txt",
+            [
+                RenderedFile(
+                    path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n")
+            ])
+        let result = made.current
+        if change.everything { next.outputs = [:] }
+        next.outputs.merge(result.outputs) { $1 }
+        return (result, diagnostics, next)
+    }
+}
