@@ -509,6 +509,14 @@ extension ContextVariable {
             ]), "the page"),
         V("charts", .list(of: .object(chart)), "the page's charts, in page order"),
         V(
+            "headedCharts",
+            .list(
+                of: .object([
+                    V("heading", .text, "the heading the charts are shown under"),
+                    V("folded", .flag, "whether they start folded (an earlier round's heat map)"),
+                    V("charts", .list(of: .object(chart)), "the charts under that heading"),
+                ])), "charts shown each under a heading of its own (the programme page's heat map per round)"),
+        V(
             "languages",
             .list(
                 of: .object([
