@@ -42,6 +42,8 @@ public struct RoundTrend: Sendable, Hashable {
     static let width = 640.0
     static let top = 44.0
     static let bottom = 164.0
+    /// Room left of each panel's plot for the thresholds' labels.
+    static let gutter = 30.0
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
     public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
@@ -66,13 +68,20 @@ public struct RoundTrend: Sendable, Hashable {
             TextMetrics.fit(dimension.name, width: right - left, size: 13, bold: true), x: (left + right) / 2, y: 18,
             size: 13, paint: ChartPalette.text, anchor: .middle, bold: true)
         let y = LinearScale(domain: 0, 100, range: Self.bottom, Self.top)
-        w.line(x1: left, y1: Self.bottom, x2: right, y2: Self.bottom, paint: ChartPalette.axis)
+        // The band thresholds, labelled in the gutter left of the plot so the dashed lines say what
+        // they are (33 %, 66 %, 95 % of target).
+        let plot = left + Self.gutter
+        w.line(x1: plot, y1: Self.bottom, x2: right, y2: Self.bottom, paint: ChartPalette.axis)
         for threshold in Band.thresholds {
-            w.line(x1: left, y1: y(threshold), x2: right, y2: y(threshold), paint: ChartPalette.grid, dash: "3 3")
+            w.line(x1: plot, y1: y(threshold), x2: right, y2: y(threshold), paint: ChartPalette.grid, dash: "3 3")
+            w.label(
+                text.percent(threshold, digits: 0), x: plot - 3,
+                y: TextMetrics.baseline(centredOn: y(threshold), size: 10), size: 10, paint: ChartPalette.muted,
+                anchor: .end)
         }
         let x: (Int) -> Double = { index in
             self.rounds.count == 1
-                ? (left + right) / 2 : left + 20 + Double(index) * (right - left - 40) / Double(self.rounds.count - 1)
+                ? (plot + right) / 2 : plot + 16 + Double(index) * (right - plot - 32) / Double(self.rounds.count - 1)
         }
         let points = dimension.scores.prefix(rounds.count).enumerated().compactMap { index, score in
             score.percent.map { (x: x(index), y: y(min(max($0, 0), 100))) }

@@ -44,4 +44,20 @@ struct SeriesMarksTests {
         #expect(chart.svg.components(separatedBy: "<circle").count == 3)
         #expect(chart.svg.contains("<title>Economy"))
     }
+
+    @Test func theRoundsChartLabelsItsBandThresholds() {
+        let chart = RoundTrend(
+            city: "Larkspur", rounds: [2020, 2026],
+            series: [
+                RoundTrend.Series(name: "Economy", scores: [.percent(40), .percent(80)]),
+                RoundTrend.Series(name: "Environment", scores: [.percent(70), .percent(60)]),
+            ]
+        ).render(id: "rounds", words: .english)
+        // Each panel names its three dashed lines, in the chart's number format.
+        let labels = Band.thresholds.map { ">" + NumberFormat().percent($0, maxFractionDigits: 0) + "</text>" }
+        #expect(labels.count == 3)
+        for label in labels {
+            #expect(chart.svg.components(separatedBy: label).count == 3, "\(label) once per panel")
+        }
+    }
 }
