@@ -308,6 +308,13 @@ public struct BenchmarkWheel: Sendable, Hashable {
         return sentences.joined(separator: " ")
     }
 
+    /// The chart's data table alone, as ``render(id:format:words:)`` gives it, without drawing the wheel
+    /// (the printed report shows a shallower wheel's table beside the full wheel).
+    public func dataTable(format: NumberFormat = NumberFormat(), words: ChartWords) -> DataTable {
+        let rings = min(Self.maxRings, dimensions.map(\.depth).max() ?? 1)
+        return table(layout(rings: rings), rings: rings, ValueText(format: format, words: words))
+    }
+
     private func table(_ segments: [Segment], rings: Int, _ text: ValueText) -> DataTable {
         let levelNames = names(rings, text.words)
         return DataTable(

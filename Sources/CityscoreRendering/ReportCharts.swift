@@ -16,12 +16,12 @@ extension ChartBuilder {
         let summary = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 2),
             levelNames: levelNames
-        ).render(id: "report-wheel", format: format, words: words)
+        ).dataTable(format: format, words: words)
         var printed = figure(wheel, page: "", file: nil)
-        printed.caption = summary.table.caption
-        printed.headers = summary.table.columns
-        printed.rows = summary.table.rows
-        printed.numeric = Set(summary.table.numericColumns)
+        printed.caption = summary.caption
+        printed.headers = summary.columns
+        printed.rows = summary.rows
+        printed.numeric = Set(summary.numericColumns)
         return printed
     }
 
