@@ -38,8 +38,9 @@ struct Contexts: Sendable {
     var cards = MadeList<CityCard>(values: [])
     /// Every KPI row of every city (its latest round), made once and shared by the city's page, its
     /// dimension pages, its report, the indicator pages and the action pages: by position in
-    /// `scorecards`, then by ``ChartBuilder/key(_:)``.
-    var rows: [[String: Made<ItemRow>]] = []
+    /// `scorecards`, then by ``ChartBuilder/key(_:)``. Kept as values, not template objects: a
+    /// row's object is made where a page shows it (a third of the memory, for most of the time saved).
+    var rows: [[String: ItemRow]] = []
     /// The site's actions by city and KPI.
     var actionIndex: ActionIndex
     /// The programme view, computed once.
@@ -72,9 +73,9 @@ struct Contexts: Sendable {
         let builder = self
         self.cards = MadeList(values: Parallel.map(scorecards) { builder.makeCityCard($0).templateValue })
         self.rows = Parallel.map(scorecards) { card in
-            var rows = [String: Made<ItemRow>](minimumCapacity: card.items.count)
+            var rows = [String: ItemRow](minimumCapacity: card.items.count)
             for item in card.items {
-                rows[ChartBuilder.key(item)] = Made(display.itemRow(item, latestYear: card.coverage.latestYear))
+                rows[ChartBuilder.key(item)] = display.itemRow(item, latestYear: card.coverage.latestYear)
             }
             return rows
         }
@@ -150,7 +151,7 @@ struct Contexts: Sendable {
         if let c = cityIndex[card.city.slug], scorecards[c].round == card.round,
             let made = rows[c][ChartBuilder.key(item)]
         {
-            return made
+            return Made(made)
         }
         return Made(display.itemRow(item, latestYear: card.coverage.latestYear))
     }
