@@ -129,7 +129,7 @@ struct TypedContextTests {
                 let shared = contexts.row(item, of: card)
                 let fresh = parts.display.itemRow(item, latestYear: card.coverage.latestYear)
                 #expect(shared.made == fresh.fields, "\(card.city.slug) \(item.kpi.code)")
-                #expect(contexts.rows[c][ChartBuilder.key(item)]?.fields == fresh.fields)
+                #expect(contexts.rows[c][item]?.fields == fresh.fields)
             }
         }
         // The rows on the city's dimension page and the indicator page are those rows, with the
