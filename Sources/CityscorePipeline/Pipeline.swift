@@ -159,6 +159,7 @@ public struct Pipeline: Sendable {
     public func run() throws(DiagnosticsError) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        MallocTuning.returnFreedMemory()
         guard let output else {
             // A check: every page is rendered and dropped at once, so the site is never held whole.
             let (pages, files, warnings) = try check(try prepare())
