@@ -8,9 +8,9 @@
 /// mapping large blocks on their own each time such a block is freed: after the results tables are
 /// read, checked and freed, and with every large page or chart string made and written, memory the
 /// build no longer uses stays in the process. A 64 KiB trim threshold (which also fixes the mapping
-/// threshold at its default) hands it back as it is freed: 500 generated cities peaked at 206 MiB
-/// without it and 171 MiB with it (`GLIBC_TUNABLES=glibc.malloc.trim_threshold=65536`, the same
-/// setting, gives the same figure), for about the same CPU time.
+/// threshold at its default) hands it back as it is freed: 2,000 generated cities peaked at 660 MiB
+/// without it and 598 MiB with it (`GLIBC_TUNABLES=glibc.malloc.trim_threshold=65536` is the same
+/// setting), for more system time in `mmap` and `munmap` (bench/README.md, issue 20).
 enum MallocTuning {
     /// glibc's `M_TRIM_THRESHOLD` (`malloc.h`, which the Glibc module does not import).
     static let trimThresholdOption: Int32 = -1
