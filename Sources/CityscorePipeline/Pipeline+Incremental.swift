@@ -25,8 +25,8 @@ public struct IncrementalBuild: Sendable {
         var source: SiteSource
         /// The problems of reading (before site.yml's `diagnostics:` applies).
         var readProblems: [Diagnostic]
-        typealias Data = (observations: [Observation], targets: [LocalTarget], diagnostics: [Diagnostic])
-        var data: Data
+        /// The results and targets checked, each results file apart.
+        var data: CheckedData
         var site: Site
         var scorecards: [Scorecard]
         var routes: RouteTable
@@ -75,12 +75,12 @@ public struct IncrementalBuild: Sendable {
                 (source, readProblems, bounded) = (reread, problems, true)
             } else {
                 assetEdits = []
-                let (read, problems) = reader.read()
+                let (read, problems) = reader.read(deferringResults: true)
                 guard let read else { return .failure(DiagnosticsError(problems)) }
                 (source, readProblems) = (read, problems)
             }
         } else {
-            let (read, problems) = reader.read()
+            let (read, problems) = reader.read(deferringResults: true)
             guard let read else { return .failure(DiagnosticsError(problems)) }
             (source, readProblems) = (read, problems)
         }
@@ -95,10 +95,17 @@ public struct IncrementalBuild: Sendable {
         let tablesChanged =
             !bounded
             || changed?.contains { $0.hasPrefix("Content/results/") || $0.hasPrefix("Content/targets/") } ?? true
-        let data: State.Data
-        if let previous, !tablesChanged { data = previous.data } else { data = validator.validateData(source) }
+        // A results file edited: that file alone is read and checked again.
+        let data: CheckedData
+        if let previous, !tablesChanged {
+            data = previous.data
+        } else {
+            data = validator.validateData(
+                source, previous: bounded ? previous?.data : nil, changed: bounded ? changed : nil)
+        }
         var documents = source
         documents.results = []
+        documents.deferredResults = nil
         documents.targets = []
         var (site, documentProblems) = validator.validateAll(documents)
         site.observations = data.observations
@@ -142,10 +149,13 @@ public struct IncrementalBuild: Sendable {
         }
 
         // 4. Route, and what changed in terms of what pages show.
-        // The same pages as before when no table changed and nothing that names pages did.
+        // The same pages as before when nothing that names pages changed: of the rows, only each
+        // city's rounds name pages, so rows changed in the same rounds keep the route table.
         let samePages =
             previous.map {
-                bounded && sameCities && !tablesChanged && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
+                bounded && sameCities
+                    && (!tablesChanged || RouteTable.sameRounds(of: rescored, before: $0.site, after: site))
+                    && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
                     && $0.site.pages.map(Self.facts) == site.pages.map(Self.facts)
                     && $0.site.actions.map(Self.facts) == site.actions.map(Self.facts)
                     && $0.site.changes == site.changes && $0.site.assets == site.assets
