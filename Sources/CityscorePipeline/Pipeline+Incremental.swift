@@ -281,6 +281,23 @@ public struct IncrementalBuild: Sendable {
         return changed
     }
 
+    /// The KPIs whose items differ between two scorecards of one city; every KPI when the city's
+    /// latest year differs (an indicator's page shows each item with it).
+    static func changedKPIs(_ old: Scorecard, _ new: Scorecard, framework: Framework) -> Set<String> {
+        let codes = framework.kpis.map(\.code)
+        guard old.coverage.latestYear == new.coverage.latestYear else { return Set(codes) }
+        return Set(codes.filter { old.items(for: $0) != new.items(for: $0) })
+    }
+
+    /// The earlier rounds whose scorecard differs between two scorecards of one city; nil (every
+    /// round) when the list of rounds or their overall scores differ, which every round's page shows.
+    static func changedRounds(_ old: Scorecard, _ new: Scorecard) -> Set<Int>? {
+        guard old.rounds.map(\.round) == new.rounds.map(\.round),
+            old.rounds.map(\.overall) == new.rounds.map(\.overall)
+        else { return nil }
+        return Set(zip(old.earlier, new.earlier).filter { $0 != $1 }.compactMap(\.0.round))
+    }
+
     /// `city` in the scorecard and in each of its earlier rounds.
     static func setCity(_ city: City, in card: inout Scorecard) {
         card.city = city
@@ -329,11 +346,16 @@ public struct IncrementalBuild: Sendable {
         let sameDocuments = Set(documents(of: old).map(\.path)) == Set(documents(of: site).map(\.path))
         guard samePages && sameDocuments else { return .all }
         var change = SiteChange()
+        var kpis = Set<String>()
         for (i, card) in scorecards.enumerated() where rescored.contains(card.city.slug) {
             var before = previous.scorecards[i]
             setCity(card.city, in: &before)
-            if before != card { change.cityData.insert(card.city.slug) }
+            guard before != card else { continue }
+            change.cityData.insert(card.city.slug)
+            kpis.formUnion(changedKPIs(before, card, framework: site.framework))
+            if let rounds = changedRounds(before, card) { change.cityRounds[card.city.slug] = rounds }
         }
+        if !change.cityData.isEmpty { change.kpiData = kpis }
         for (before, after) in zip(old.cities, site.cities) where facts(before) != facts(after) {
             change.cityFacts.insert(after.slug)
         }

@@ -278,8 +278,11 @@ struct IncrementalBuildTests {
         let text = table.routes(affectedBy: SiteChange(texts: ["Content/cities/b.md"]), in: site)?.map(\.path)
         #expect(Set(text ?? []) == ["cities/b/", "cities/b/report/"])
         let data = table.routes(affectedBy: SiteChange(cityData: ["b"]), in: site)?.map(\.path) ?? []
-        // B's own pages, A's (B is its peer) and every page that lists all cities.
-        #expect(data.contains("cities/a/") && data.contains("cities/b/") && data.contains(""))
+        // B's own pages and every page that lists all cities; not A's, which names its peer B but
+        // shows none of its scores (peers are compared on the dimension pages).
+        #expect(!data.contains("cities/a/") && data.contains("cities/b/") && data.contains(""))
+        let facts = table.routes(affectedBy: SiteChange(cityFacts: ["b"]), in: site)?.map(\.path) ?? []
+        #expect(facts.contains("cities/a/") && facts.contains("cities/a/report/"))
         #expect(!data.contains("404.html"))
         #expect(table.routes(affectedByFiles: ["Content/site.yml"], in: site) == nil)
         #expect(table.routes(affectedByFiles: ["Themes/default/templates/city.mustache"], in: site) == nil)
