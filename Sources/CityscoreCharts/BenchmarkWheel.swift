@@ -37,6 +37,19 @@ public struct BenchmarkWheel: Sendable, Hashable {
 
     /// Draws the chart; `id` is the caller's stable prefix for element ids.
     public func render(id: String, format: NumberFormat = NumberFormat(), words: ChartWords) -> Chart {
+        draw(id: id, format: format, words: words, inlineTable: nil)
+    }
+
+    /// Draws the inline form only (``Chart/standalone`` is empty), with `table` as the chart's data
+    /// table instead of its own: for a printed report, which offers no download and lists a shallower
+    /// table (``dataTable(format:words:)`` of another wheel) beside the drawing.
+    public func renderInline(id: String, format: NumberFormat = NumberFormat(), words: ChartWords, table: DataTable)
+        -> Chart
+    {
+        draw(id: id, format: format, words: words, inlineTable: table)
+    }
+
+    private func draw(id: String, format: NumberFormat, words: ChartWords, inlineTable: DataTable?) -> Chart {
         let text = ValueText(format: format, words: words)
         let rings = min(Self.maxRings, dimensions.map(\.depth).max() ?? 1)
         let segments = layout(rings: rings)
@@ -59,9 +72,10 @@ public struct BenchmarkWheel: Sendable, Hashable {
                     "fill": ChartPalette.track.light.hex,
                 ])
         }
+        let tooltips = TooltipWords(text.words)
         for segment in segments {
             let ring = radii[min(segment.level, radii.count - 1)]
-            drawSegment(segment, ring: ring, geometry: geometry, frame: frame, text: text, into: &w)
+            drawSegment(segment, ring: ring, geometry: geometry, frame: frame, text: text, tooltips: tooltips, into: &w)
         }
         for (index, segment) in segments.enumerated() {
             let ring = radii[min(segment.level, radii.count - 1)]
@@ -77,8 +91,13 @@ public struct BenchmarkWheel: Sendable, Hashable {
         let legendHeight = Legend.draw(
             into: &w, frame: frame, x: 24, y: Self.size + 4, width: Self.size - 48, scores: scores, words: text.words)
         frame.height = Self.size + 4 + legendHeight + 10
-        return frame.chart(
-            body: w, defs: defs, table: table(segments, rings: rings, text), usesHatch: scores.contains(.notReported))
+        let usesHatch = scores.contains(.notReported)
+        if let inlineTable {
+            return Chart(
+                id: frame.id, title: frame.title, description: frame.description,
+                svg: frame.inlineSVG(body: w, defs: defs, usesHatch: usesHatch), standalone: "", table: inlineTable)
+        }
+        return frame.chart(body: w, defs: defs, table: table(segments, rings: rings, text), usesHatch: usesHatch)
     }
 
     // MARK: - Layout
@@ -127,28 +146,43 @@ public struct BenchmarkWheel: Sendable, Hashable {
 
     private func drawSegment(
         _ segment: Segment, ring: (inner: Double, outer: Double), geometry: WheelGeometry, frame: ChartFrame,
-        text: ValueText, into w: inout SVGWriter
+        text: ValueText, tooltips: TooltipWords, into w: inout SVGWriter
     ) {
         let fill = frame.fill(segment.item.score)
         let halo = ChartPalette.halo
         w.open("path")
         w.attribute("class", fill.className, halo.className)
-        w.attribute("d", geometry.sector(inner: ring.inner, outer: ring.outer, from: segment.from, to: segment.to))
+        w.attribute(
+            "d", path: geometry.sectorPath(inner: ring.inner, outer: ring.outer, from: segment.from, to: segment.to))
         w.attribute("fill", fill.paint)
         w.attribute("stroke", halo.light)
         w.attribute("stroke-width", 1.5)
         w.attribute("stroke-linejoin", "round")
         w.closeStart("path")
-        w.element("title", text: tooltip(segment, text))
+        w.element("title", text: tooltips.tooltip(segment, text))
         w.end()
     }
 
-    private func tooltip(_ segment: Segment, _ text: ValueText) -> String {
-        let score = segment.item.score
-        return text.words(
-            "chart_tooltip",
-            ["name": segment.path.joined(separator: text.words["chart_path_separator"]), "score": text.score(score)])
-            + text.words.bandSuffix(score.band)
+    /// The words of every segment's tooltip, looked up once per wheel instead of once per segment.
+    private struct TooltipWords {
+        let template: String
+        let separator: String
+        /// ``ChartWords/bandSuffix(_:)`` of each band, by its number (0: no band).
+        let suffixes: [String]
+
+        init(_ words: ChartWords) {
+            template = words["chart_tooltip"]
+            separator = words["chart_path_separator"]
+            suffixes = [words.bandSuffix(nil)] + Band.allCases.map { words.bandSuffix($0) }
+        }
+
+        /// `chart_tooltip` of the segment's path and score, and the band's suffix.
+        func tooltip(_ segment: Segment, _ text: ValueText) -> String {
+            let score = segment.item.score
+            let suffix = score.band.map { suffixes[$0.rawValue] } ?? suffixes[0]
+            return Template.fill(
+                template, ["name": segment.path.joined(separator: separator), "score": text.score(score)]) + suffix
+        }
     }
 
     /// A dimension's name (and percent, when it fits) along the middle of its ring.
@@ -171,7 +205,10 @@ public struct BenchmarkWheel: Sendable, Hashable {
             ?? TextMetrics.fit(item.shortName, width: room, size: size, bold: true)
         guard label.count >= 2 else { return }
         let arcID = frame.id + "-arc-\(index)"
-        defs.empty("path", ["id": arcID, "d": geometry.textArc(radius: radius, middle: middle, halfSpan: halfSpan)])
+        defs.open("path")
+        defs.attribute("id", arcID)
+        defs.attribute("d", path: geometry.textArc(radius: radius, middle: middle, halfSpan: halfSpan))
+        defs.closeEmpty()
         let ink = item.score.ink
         w.start(
             "text",

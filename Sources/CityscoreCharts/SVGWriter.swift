@@ -140,6 +140,13 @@ public struct SVGWriter: Sendable {
         endAttribute()
     }
 
+    /// Writes ` name="path data"`, copied as it is (path data is digits, letters, spaces, `.` and `-`).
+    mutating func attribute(_ name: String, path: PathData) {
+        beginAttribute(name)
+        bytes.append(contentsOf: path.bytes)
+        endAttribute()
+    }
+
     /// Writes ` name="#rrggbb"`.
     mutating func attribute(_ name: String, _ color: ChartColor) {
         beginAttribute(name)

@@ -19,12 +19,24 @@ enum TextMetrics {
     /// empty when not even one character and "…" fit.
     static func fit(_ text: String, width maxWidth: Double, size: Double, bold: Bool = false) -> String {
         if width(text, size: size, bold: bold) <= maxWidth { return text }
-        var characters = Array(text)
-        while !characters.isEmpty {
-            characters.removeLast()
-            while let last = characters.last, last.isWhitespace || last.isPunctuation { characters.removeLast() }
-            let candidate = String(characters) + ellipsis
-            if !characters.isEmpty && width(candidate, size: size, bold: bold) <= maxWidth { return candidate }
+        let characters = Array(text)
+        // The advance widths of the first k characters, summed in the order ``width(_:size:bold:)``
+        // sums them, so that each shorter candidate is measured without making it (the same sums).
+        var prefix = [0.0]
+        prefix.reserveCapacity(characters.count + 1)
+        var ems = 0.0
+        for character in characters {
+            for scalar in character.unicodeScalars { ems += advance(scalar) }
+            prefix.append(ems)
+        }
+        let ellipsisEms = ellipsis.unicodeScalars.reduce(0.0) { $0 + advance($1) }
+        var count = characters.count
+        while count > 0 {
+            count -= 1
+            while count > 0, characters[count - 1].isWhitespace || characters[count - 1].isPunctuation { count -= 1 }
+            if count > 0 && (prefix[count] + ellipsisEms) * size * (bold ? 1.25 : 1.12) <= maxWidth {
+                return String(characters[..<count]) + ellipsis
+            }
         }
         return ""
     }
@@ -36,13 +48,25 @@ enum TextMetrics {
     {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ").map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if current.isEmpty || width(candidate, size: size, bold: bold) <= maxWidth {
-                current = candidate
+        // The advance widths of `current`, summed in the order ``width(_:size:bold:)`` sums them, so
+        // that each candidate line is measured by adding its next word only (the same sums, exactly).
+        var currentEms = 0.0
+        for word in text.split(separator: " ") {
+            guard !current.isEmpty else {
+                current = String(word)
+                currentEms = word.unicodeScalars.reduce(0.0) { $0 + advance($1) }
+                continue
+            }
+            var candidateEms = currentEms + advance(" ")
+            for scalar in word.unicodeScalars { candidateEms += advance(scalar) }
+            if candidateEms * size * (bold ? 1.25 : 1.12) <= maxWidth {
+                current += " "
+                current += word
+                currentEms = candidateEms
             } else {
                 lines.append(current)
-                current = word
+                current = String(word)
+                currentEms = word.unicodeScalars.reduce(0.0) { $0 + advance($1) }
             }
         }
         if !current.isEmpty { lines.append(current) }

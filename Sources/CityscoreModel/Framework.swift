@@ -102,6 +102,7 @@ public final class KPI: Sendable, Hashable {
         self.datapointNames = datapointNames
         self.code = code
         self.slug = Slug.make(code)
+        self.codeEnd = code.split(separator: ":").last.map { String($0).trimmingSpaces } ?? code
         self.name = name
         self.datapoints = datapoints
         self.level = level
@@ -131,6 +132,9 @@ public final class KPI: Sendable, Hashable {
     /// URL slug: the code lowercased, runs of non-alphanumerics turned into `-` (`ec-ict-ict-1c`);
     /// made once, as pages ask for it on every row.
     public let slug: String
+    /// The last part of the code, trimmed (`1C` of `EC: ICT: ICT: 1C`), as charts label a KPI; made
+    /// once, as every wheel and bar chart asks for it on every KPI.
+    public let codeEnd: String
 
     public static func == (a: KPI, b: KPI) -> Bool {
         a === b

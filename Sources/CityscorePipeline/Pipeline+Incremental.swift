@@ -25,8 +25,8 @@ public struct IncrementalBuild: Sendable {
         var source: SiteSource
         /// The problems of reading (before site.yml's `diagnostics:` applies).
         var readProblems: [Diagnostic]
-        typealias Data = (observations: [Observation], targets: [LocalTarget], diagnostics: [Diagnostic])
-        var data: Data
+        /// The results and targets checked, each results file apart.
+        var data: CheckedData
         var site: Site
         var scorecards: [Scorecard]
         var routes: RouteTable
@@ -75,12 +75,12 @@ public struct IncrementalBuild: Sendable {
                 (source, readProblems, bounded) = (reread, problems, true)
             } else {
                 assetEdits = []
-                let (read, problems) = reader.read()
+                let (read, problems) = reader.read(deferringResults: true)
                 guard let read else { return .failure(DiagnosticsError(problems)) }
                 (source, readProblems) = (read, problems)
             }
         } else {
-            let (read, problems) = reader.read()
+            let (read, problems) = reader.read(deferringResults: true)
             guard let read else { return .failure(DiagnosticsError(problems)) }
             (source, readProblems) = (read, problems)
         }
@@ -95,10 +95,17 @@ public struct IncrementalBuild: Sendable {
         let tablesChanged =
             !bounded
             || changed?.contains { $0.hasPrefix("Content/results/") || $0.hasPrefix("Content/targets/") } ?? true
-        let data: State.Data
-        if let previous, !tablesChanged { data = previous.data } else { data = validator.validateData(source) }
+        // A results file edited: that file alone is read and checked again.
+        let data: CheckedData
+        if let previous, !tablesChanged {
+            data = previous.data
+        } else {
+            data = validator.validateData(
+                source, previous: bounded ? previous?.data : nil, changed: bounded ? changed : nil)
+        }
         var documents = source
         documents.results = []
+        documents.deferredResults = nil
         documents.targets = []
         var (site, documentProblems) = validator.validateAll(documents)
         site.observations = data.observations
@@ -142,10 +149,13 @@ public struct IncrementalBuild: Sendable {
         }
 
         // 4. Route, and what changed in terms of what pages show.
-        // The same pages as before when no table changed and nothing that names pages did.
+        // The same pages as before when nothing that names pages changed: of the rows, only each
+        // city's rounds name pages, so rows changed in the same rounds keep the route table.
         let samePages =
             previous.map {
-                bounded && sameCities && !tablesChanged && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
+                bounded && sameCities
+                    && (!tablesChanged || RouteTable.sameRounds(of: rescored, before: $0.site, after: site))
+                    && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
                     && $0.site.pages.map(Self.facts) == site.pages.map(Self.facts)
                     && $0.site.actions.map(Self.facts) == site.actions.map(Self.facts)
                     && $0.site.changes == site.changes && $0.site.assets == site.assets
@@ -271,6 +281,23 @@ public struct IncrementalBuild: Sendable {
         return changed
     }
 
+    /// The KPIs whose items differ between two scorecards of one city; every KPI when the city's
+    /// latest year differs (an indicator's page shows each item with it).
+    static func changedKPIs(_ old: Scorecard, _ new: Scorecard, framework: Framework) -> Set<String> {
+        let codes = framework.kpis.map(\.code)
+        guard old.coverage.latestYear == new.coverage.latestYear else { return Set(codes) }
+        return Set(codes.filter { old.items(for: $0) != new.items(for: $0) })
+    }
+
+    /// The earlier rounds whose scorecard differs between two scorecards of one city; nil (every
+    /// round) when the list of rounds or their overall scores differ, which every round's page shows.
+    static func changedRounds(_ old: Scorecard, _ new: Scorecard) -> Set<Int>? {
+        guard old.rounds.map(\.round) == new.rounds.map(\.round),
+            old.rounds.map(\.overall) == new.rounds.map(\.overall)
+        else { return nil }
+        return Set(zip(old.earlier, new.earlier).filter { $0 != $1 }.compactMap(\.0.round))
+    }
+
     /// `city` in the scorecard and in each of its earlier rounds.
     static func setCity(_ city: City, in card: inout Scorecard) {
         card.city = city
@@ -319,11 +346,16 @@ public struct IncrementalBuild: Sendable {
         let sameDocuments = Set(documents(of: old).map(\.path)) == Set(documents(of: site).map(\.path))
         guard samePages && sameDocuments else { return .all }
         var change = SiteChange()
+        var kpis = Set<String>()
         for (i, card) in scorecards.enumerated() where rescored.contains(card.city.slug) {
             var before = previous.scorecards[i]
             setCity(card.city, in: &before)
-            if before != card { change.cityData.insert(card.city.slug) }
+            guard before != card else { continue }
+            change.cityData.insert(card.city.slug)
+            kpis.formUnion(changedKPIs(before, card, framework: site.framework))
+            if let rounds = changedRounds(before, card) { change.cityRounds[card.city.slug] = rounds }
         }
+        if !change.cityData.isEmpty { change.kpiData = kpis }
         for (before, after) in zip(old.cities, site.cities) where facts(before) != facts(after) {
             change.cityFacts.insert(after.slug)
         }

@@ -66,21 +66,22 @@ public struct Pipeline: Sendable {
     func prepare() throws(DiagnosticsError) -> Prepared {
         var diagnostics = DiagnosticList()
 
-        // 1. Read
-        let (read, readProblems) = SiteReader(root: siteRoot).read()
-        diagnostics.append(contentsOf: readProblems)
-        guard let source = consume read else { throw DiagnosticsError(diagnostics.all) }
+        // 1. Read (the results files only listed: they are read one at a time as they are checked)
+        var (read, readProblems) = SiteReader(root: siteRoot).read(deferringResults: true)
+        guard let source = consume read else { throw DiagnosticsError(readProblems) }
         // From here on, warning codes are raised or silenced as site.yml's `diagnostics:` asks.
         let (levels, levelProblems) = DiagnosticSettings.read(source.config)
         diagnostics.levels = levels
-        diagnostics.append(contentsOf: levelProblems)
         let (files, theme, strings) = (source.files, source.theme, source.strings)
         let languageStrings = source.languageSources.strings
 
         // 2. Validate (semantic problems are found even when some files could not be read). The
-        // validator gets the only copy of what was read, and frees each table once it is checked.
+        // validator gets the only copy of what was read, reads each results file, keeps its
+        // validated rows and drops its table: at most one table per core is held at a time.
         var (site, validationProblems) = SiteValidator(baseURLOverride: baseURL, currentYear: currentYear)
-            .validateAll(consume source)
+            .validateAll(consume source, readProblems: &readProblems)
+        diagnostics.append(contentsOf: readProblems)
+        diagnostics.append(contentsOf: levelProblems)
         diagnostics.append(contentsOf: validationProblems)
         // The record of changes names cities: read once the cities are known.
         var changeProblems: [Diagnostic] = []
@@ -159,6 +160,7 @@ public struct Pipeline: Sendable {
     public func run() throws(DiagnosticsError) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        MallocTuning.returnFreedMemory()
         guard let output else {
             // A check: every page is rendered and dropped at once, so the site is never held whole.
             let (pages, files, warnings) = try check(try prepare())

@@ -4,6 +4,8 @@ import Foundation
 extension SiteReader {
     /// `source` with the files at `changed` (site-relative paths) read again and the problems of
     /// those files in `problems` replaced by the new ones, for `serve`, which keeps what it read.
+    /// Results files that `source` only lists (`deferredResults`) stay listed: the validator reads
+    /// the changed ones again.
     /// A theme file changed makes the theme and its strings read again. Nil when the change cannot
     /// be applied file by file: a file added, removed or now unreadable, or one that is not a city,
     /// narrative, free page, action, results, targets or theme file (site.yml, the framework,
@@ -56,7 +58,9 @@ extension SiteReader {
                 source.cityNarratives[parts[2]] = list
             case ("pages", 3): done = replace(path, in: &source.pages)
             case ("actions", 3): done = replace(path, in: &source.actions)
-            case ("results", 3): done = replace(path, in: &source.results)
+            case ("results", 3):
+                // Results listed but not read (`deferredResults`) are read again by the validator.
+                done = source.deferredResults?.paths.contains(path) ?? replace(path, in: &source.results)
             case ("targets", 3): done = replace(path, in: &source.targets)
             default: done = false
             }

@@ -15,8 +15,10 @@ public struct SiteReader: Sendable {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
-    /// Reads the whole site; the source is nil only when the folder is not a site at all.
-    public func read() -> (SiteSource?, [Diagnostic]) {
+    /// Reads the whole site; the source is nil only when the folder is not a site at all. With
+    /// `deferringResults`, the results files are listed but not read (`SiteSource.deferredResults`):
+    /// the validator reads them one at a time, so that a large site's tables are never all in memory.
+    public func read(deferringResults: Bool = false) -> (SiteSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Until site.yml is read, links to outside the site are refused.
         let strict = SiteFiles(root: root)
@@ -71,11 +73,14 @@ public struct SiteReader: Sendable {
         diagnostics += ContentInventory.topLevel(files.entries(of: "Content", into: &unlisted))
         let resultFiles = self.files(in: "Content/results", ext: "csv", files: files, into: &diagnostics)
         let targetFiles = self.files(in: "Content/targets", ext: "csv", files: files, into: &diagnostics)
-        let tables = inParallel(resultFiles + targetFiles, into: &diagnostics) {
+        let deferred =
+            deferringResults ? DeferredResults(paths: resultFiles, position: diagnostics.count, files: files) : nil
+        let tables = inParallel((deferringResults ? [] : resultFiles) + targetFiles, into: &diagnostics) {
             readCSV($0, files: files, into: &$1)
         }
-        let results = Array(tables.prefix(resultFiles.count).compactMap { $0 })
-        let targets = Array(tables.dropFirst(resultFiles.count).compactMap { $0 })
+        let read = deferringResults ? 0 : resultFiles.count
+        let results = Array(tables.prefix(read).compactMap { $0 })
+        let targets = Array(tables.dropFirst(read).compactMap { $0 })
         let cityEntries = files.entries(of: "Content/cities", into: &diagnostics)
         let cityFiles = cityEntries.filter { $0.kind == .file && $0.path.hasSuffix(".md") }.map(\.path)
         diagnostics += ContentInventory.markdownFolder(cityEntries, foldersAllowed: true)
@@ -136,6 +141,7 @@ public struct SiteReader: Sendable {
             cityNarratives: narratives, pages: pages, assets: assets, actions: actions,
             theme: theme, strings: strings)
         source.languageSources = languageSources
+        source.deferredResults = deferred
         return (source, diagnostics)
     }
 

@@ -38,6 +38,9 @@ public struct SiteSource: Sendable {
     public var frameworkIsBuiltIn: Bool
     /// `Content/results/*.csv`, sorted by path.
     public var results: [CSVFile]
+    /// `Content/results/*.csv` listed but not read yet, when the site was read with
+    /// `deferringResults` (`results` is then empty): the validator reads each file as it checks it.
+    public var deferredResults: DeferredResults?
     /// `Content/targets/*.csv`, sorted by path.
     public var targets: [CSVFile]
     /// `Content/cities/*.md`, sorted by path.

@@ -66,7 +66,7 @@ struct ChartBuilder: Sendable {
 
     /// The last part of a KPI code (`1C` of `EC: ICT: ICT: 1C`), with the data point when there is one.
     static func shortCode(_ item: ItemScore) -> String {
-        let last = item.kpi.code.split(separator: ":").last.map { String($0).trimmingSpaces } ?? item.kpi.code
+        let last = item.kpi.codeEnd
         return item.datapoint.map { "\(last) \($0)" } ?? last
     }
 

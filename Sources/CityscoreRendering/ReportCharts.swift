@@ -6,10 +6,6 @@ import CityscoreScoring
 extension ChartBuilder {
     /// The benchmarking wheel of a city.
     func reportWheel(_ card: Scorecard) -> ChartFigure {
-        let wheel = BenchmarkWheel(
-            city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
-            levelNames: levelNames
-        ).render(id: "report-wheel", format: format, words: words)
         // Printed, the wheel's table lists the dimensions and categories only: every KPI's value is in
         // the dimension's KPI table a few pages on, so the report never prints it twice (the KPI ring
         // made this table four pages, most of them rows of values not reported).
@@ -17,12 +13,12 @@ extension ChartBuilder {
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 2),
             levelNames: levelNames
         ).dataTable(format: format, words: words)
-        var printed = figure(wheel, page: "", file: nil)
-        printed.caption = summary.caption
-        printed.headers = summary.columns
-        printed.rows = summary.rows
-        printed.numeric = Set(summary.numericColumns)
-        return printed
+        // Drawn inline only: a report writes no chart files.
+        let wheel = BenchmarkWheel(
+            city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
+            levelNames: levelNames
+        ).renderInline(id: "report-wheel", format: format, words: words, table: summary)
+        return figure(wheel, page: "", file: nil)
     }
 
     /// The category bars of one dimension of a city.

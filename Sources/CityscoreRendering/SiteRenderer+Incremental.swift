@@ -21,6 +21,8 @@ public struct RenderMemory: Sendable {
     /// The pages' contexts, kept while only texts change: every city's card and the programme
     /// view are made from scores, facts and actions, not from texts.
     var contexts: Contexts?
+    /// The rows of `results.csv` by city, so that a change of some cities' data writes theirs alone.
+    var resultsCSV: ResultsCSVParts?
 
     /// An empty memory: the next render renders everything.
     public init() {}
@@ -112,11 +114,17 @@ extension SiteRenderer {
         }
         let everyCity: [Dependency] = [.everyCityData, .everyCityFacts]
         var jobs: [Job] = pages.map(Job.page) + cities.map(Job.cityJSON)
-        if change.touches(any: everyCity) { jobs.insert(.resultsCSV, at: 0) }
+        if change.touches(any: everyCity) {
+            let (text, parts) = Self.resultsCSV(
+                data, site: site, scorecards: scorecards, changed: change.everything ? nil : change.cityData,
+                previous: memory.resultsCSV)
+            next.resultsCSV = parts
+            keep(URLs.resultsCSV, [RenderedFile(path: URLs.resultsCSV, text: text)])
+        }
         if change.everything { jobs.append(.frameworkCSV) }
         Parallel.forEach(jobs) { job in
             switch job {
-            case .resultsCSV: keep(URLs.resultsCSV, [RenderedFile(path: URLs.resultsCSV, text: data.resultsCSV())])
+            case .resultsCSV: break  // made above, from the rows of the cities that changed
             case .frameworkCSV:
                 keep(URLs.frameworkCSV, [RenderedFile(path: URLs.frameworkCSV, text: data.frameworkCSV())])
             case .cityJSON(let c):
@@ -170,5 +178,56 @@ extension SiteRenderer {
         if change.everything { next.outputs = [:] }
         next.outputs.merge(result.outputs) { $1 }
         return (result, diagnostics, next)
+    }
+}
+
+/// `results.csv` in parts: the header (with the x- columns it names) and each city's rows.
+struct ResultsCSVParts: Sendable {
+    var header: [UInt8]
+    var cities: [String: [UInt8]]
+}
+
+extension SiteRenderer {
+    /// `data.resultsCSV()`, with the rows of the cities not in `changed` (nil: every city) taken
+    /// from `previous` when it has the same header: a city's rows depend on its rows and scores only.
+    static func resultsCSV(
+        _ data: DataFiles, site: Site, scorecards: [Scorecard], changed: Set<String>?, previous: ResultsCSVParts?
+    ) -> (String, ResultsCSVParts) {
+        var writer = CSVWriter()
+        writer.row(DataColumns.results + data.extraColumns() + DataColumns.resultsComputed)
+        let header = writer.bytes
+        // Each city's rows, in the order of the site's rows (sorted by city).
+        let observations = site.observations
+        var ranges: [(city: String, rows: Range<Int>)] = []
+        var start = observations.startIndex
+        while start < observations.endIndex {
+            let city = observations[start].city
+            var end = start + 1
+            while end < observations.endIndex && observations[end].city == city { end += 1 }
+            ranges.append((city, start..<end))
+            start = end
+        }
+        let reusable =
+            previous?.header == header && Set(ranges.map(\.city)).count == ranges.count ? previous?.cities ?? [:] : [:]
+        let again = Set(ranges.map(\.city).filter { changed?.contains($0) ?? true || reusable[$0] == nil })
+        var items: [DataFiles.ItemKey: ItemScore] = [:]
+        for card in scorecards where again.contains(card.city.slug) {
+            for item in card.items where item.latest != nil {
+                items[DataFiles.ItemKey(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)] = item
+            }
+        }
+        let (extras, scored) = (data.extraColumns(), items)
+        let made = Parallel.map(ranges) { city, rows -> [UInt8] in
+            if !again.contains(city), let bytes = reusable[city] { return bytes }
+            let slice = observations[rows]
+            return DataFiles.resultRows(slice, extras: extras, items: scored, rounds: CityRoundIndex(Array(slice)))
+        }
+        var whole = header
+        var cities: [String: [UInt8]] = [:]
+        for ((city, _), bytes) in zip(ranges, made) {
+            whole += bytes
+            cities[city] = bytes
+        }
+        return (String(decoding: whole, as: UTF8.self), ResultsCSVParts(header: header, cities: cities))
     }
 }

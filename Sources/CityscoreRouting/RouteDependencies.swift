@@ -9,6 +9,11 @@ public enum Dependency: Sendable, Hashable {
     case cityData(String)
     /// Every city's scorecard (an index, a ranking, an aggregate).
     case everyCityData
+    /// Every city's items of one KPI (by code), and each city's latest year (an indicator's page).
+    case kpiData(String)
+    /// One earlier round of a city (slug, round) and the list of the city's rounds with their
+    /// overall scores (a round's page).
+    case cityRound(String, Int)
     /// What one city's files say about it apart from the text of its narratives: name, country,
     /// region, population, peers, description, which narratives it has and their titles.
     case cityFacts(String)
@@ -29,6 +34,12 @@ public struct SiteChange: Sendable, Equatable {
     public var everything = false
     /// Cities whose scorecard changed.
     public var cityData: Set<String> = []
+    /// The KPIs (codes) whose items changed in those scorecards, or whose every item may have
+    /// changed (a city's latest year changed); nil: any KPI of a changed scorecard.
+    public var kpiData: Set<String>?
+    /// The earlier rounds whose page changed, for some of the cities in `cityData` (each city not
+    /// named here: every round).
+    public var cityRounds: [String: Set<Int>] = [:]
     /// Cities whose facts changed.
     public var cityFacts: Set<String> = []
     /// Documents whose text changed.
@@ -40,11 +51,12 @@ public struct SiteChange: Sendable, Equatable {
 
     /// Creates a change.
     public init(
-        everything: Bool = false, cityData: Set<String> = [], cityFacts: Set<String> = [], texts: Set<String> = [],
-        actions: Bool = false, changes: Bool = false
+        everything: Bool = false, cityData: Set<String> = [], kpiData: Set<String>? = nil, cityFacts: Set<String> = [],
+        texts: Set<String> = [], actions: Bool = false, changes: Bool = false
     ) {
         self.everything = everything
         self.cityData = cityData
+        self.kpiData = kpiData
         self.cityFacts = cityFacts
         self.texts = texts
         self.actions = actions
@@ -65,6 +77,9 @@ public struct SiteChange: Sendable, Equatable {
         switch dependency {
         case .cityData(let slug): return cityData.contains(slug)
         case .everyCityData: return !cityData.isEmpty
+        case .kpiData(let code): return kpiData.map { $0.contains(code) } ?? !cityData.isEmpty
+        case .cityRound(let slug, let round):
+            return cityData.contains(slug) && (cityRounds[slug].map { $0.contains(round) } ?? true)
         case .cityFacts(let slug): return cityFacts.contains(slug)
         case .everyCityFacts: return !cityFacts.isEmpty
         case .text(let path): return texts.contains(path)
@@ -116,18 +131,23 @@ extension PageKind {
     /// An exhaustive switch: a new kind of page does not compile until it says what it reads.
     public func dependencies(of place: Route.Place, in site: Site) -> [Dependency] {
         let city = place.city.flatMap { site.cities.indices.contains($0) ? site.cities[$0] : nil }
-        // A city's own page: its scores, its facts and those of its peers (compared on the page),
-        // its actions and its latest recorded change.
+        // A city's own page (and its report): its scores, its facts and the names of its peers
+        // (linked from the page; their scores are compared on the dimension pages), its actions
+        // and its latest recorded change.
         func cityPage(_ city: City?) -> [Dependency] {
             guard let city else { return [.everyCityData, .everyCityFacts, .actions, .changes] }
             return [.cityData(city.slug), .cityFacts(city.slug), .text(city.document.path), .actions, .changes]
-                + city.peers.flatMap { [Dependency.cityData($0), .cityFacts($0)] }
+                + city.peers.map { Dependency.cityFacts($0) }
         }
         let aggregate: [Dependency] = [.everyCityData, .everyCityFacts, .actions]
         switch self {
         case .home: return aggregate + [.text("Content/pages/index.md")]
-        case .cities, .dimensions, .dimension, .indicators, .indicator, .programme, .programmeReport:
+        case .cities, .dimensions, .dimension, .indicators, .programme, .programmeReport:
             return aggregate
+        case .indicator:
+            // Every city's items of the KPI, each shown with its city's latest year.
+            guard let k = place.kpi, site.framework.kpis.indices.contains(k) else { return aggregate }
+            return [.kpiData(site.framework.kpis[k].code), .everyCityFacts, .actions]
         case .methodology: return aggregate + [.text("Content/pages/methodology.md")]
         case .city, .cityReport: return cityPage(city)
         case .cityDimension:
@@ -137,8 +157,8 @@ extension PageKind {
             let narrative = city.dimensionNarratives[site.framework.dimensions[d].slug]
             return [.cityData(city.slug), .cityFacts(city.slug), .actions] + (narrative.map { [.text($0.path)] } ?? [])
         case .cityRound:
-            guard let city else { return cityPage(city) }
-            return [.cityData(city.slug), .cityFacts(city.slug)]
+            guard let city, let round = place.round else { return cityPage(city) }
+            return [.cityRound(city.slug, round), .cityFacts(city.slug)]
         case .page:
             guard let p = place.page, site.pages.indices.contains(p) else { return [] }
             return [.text(site.pages[p].path)]

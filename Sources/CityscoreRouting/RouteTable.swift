@@ -29,6 +29,16 @@ public struct RouteTable: Sendable {
         self.byPath = byPath
     }
 
+    /// Whether `cities` have the same evaluation rounds in both sites: of a site's rows, only each
+    /// city's rounds name pages (`PageKind.cityRound`), so when only the rows of `cities` changed and
+    /// their rounds did not, the table of `before` is that of `after`.
+    public static func sameRounds(of cities: Set<String>, before: Site, after: Site) -> Bool {
+        guard !cities.isEmpty else { return true }
+        let old = CityRoundIndex(before.observations.filter { cities.contains($0.city) })
+        let new = CityRoundIndex(after.observations.filter { cities.contains($0.city) })
+        return cities.allSatisfy { old.rounds(of: $0) == new.rounds(of: $0) }
+    }
+
     /// The route of the page at `path` (an output path as in `Route.path`).
     public func route(at path: String) -> Route? { byPath[path].map { routes[$0] } }
 

@@ -10,6 +10,8 @@ struct Columns {
     private(set) var extra: [(name: String, index: Int)] = []
     /// `x-` columns past the limit: not kept, but still columns of every row.
     private var droppedExtra = 0
+    /// Every `x-` name of the header (kept or not): what the limit across files counts of this file.
+    private(set) var extraNames: Set<String> = []
 
     /// How many different `x-` columns the results may have in all: each is a column of every row
     /// of `data/results.csv`, so thousands of them would make it gigabytes.
@@ -45,6 +47,7 @@ struct Columns {
         for (i, field) in file.table.header.enumerated() {
             let name = field.text.trimmingSpaces.lowercased()
             if name.hasPrefix("x-") {
+                extraNames.insert(name)
                 guard seen.contains(name) || seen.count < Self.extraLimit else {
                     if droppedExtra == 0 {
                         diagnostics.append(

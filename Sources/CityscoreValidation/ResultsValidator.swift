@@ -17,50 +17,16 @@ struct ResultsValidator {
     /// Observations from every file, sorted by city, KPI, data point and year. Each file's table is
     /// released as soon as it is checked (when the caller gave up its own copy of `files`).
     func validate(_ files: consuming [CSVFile], diagnostics: inout [Diagnostic]) -> [Observation] {
-        // Room for every row up front: growing by doubling would leave up to twice the room needed.
-        let rows = files.reduce(0) { $0 + $1.table.records.count }
-        var observations: [Observation] = []
-        observations.reserveCapacity(rows)
-        var keys: [RowOrder.Key] = []
-        keys.reserveCapacity(rows)
-        // Where each row's duplicate error would go among the diagnostics (after the row's own).
-        var positions: [Int] = []
-        positions.reserveCapacity(rows)
+        var checked: [CheckedResults] = []
+        checked.reserveCapacity(files.count)
         // The x- columns of every file, for their limit across files.
         var extras = Set<String>()
         files.reverse()
         while let file = files.popLast() {
-            let columns = Columns(
-                file, required: Self.required, optional: Self.optional, extras: &extras, diagnostics: &diagnostics)
-            guard Self.required.allSatisfy(columns.has) else { continue }
-            let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
-            for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
-                diagnostics += row.diagnostics
-                guard let (observation, key) = row.value else { continue }
-                observations.append(observation)
-                keys.append(key)
-                positions.append(diagnostics.count)
-            }
+            checked.append(check(file, extras: extras))
+            extras = checked[checked.count - 1].extrasAfter
         }
-        // A city's rows read without a round (files without the column) are one round, named by their
-        // latest year, as scoring takes them: a row given with that round duplicates one of them.
-        let rounds = CityRoundIndex(observations)
-        for i in observations.indices where observations[i].round == nil {
-            keys[i].datapointAndYear |= UInt64(UInt32(clamping: rounds.round(of: observations[i])) & 0xFFFFF) << 12
-        }
-        let duplicates = DuplicateRows(keys: keys, positions: positions, diagnostics: &diagnostics) { row, first in
-            let observation = observations[row]
-            let earlier = observations[first].location
-            let what = observation.datapoint.map { "\(observation.kpi) (\($0))" } ?? observation.kpi
-            return .error(
-                "duplicate row: \(observation.city), \(what), \(observation.year) is already given at \(earlier.path):\(earlier.line)",
-                at: observation.location, suggestion: "keep one of the two rows", code: .duplicateRow)
-        }
-        if duplicates.kept.count == observations.count {
-            observations.rearrange(takingFrom: duplicates.kept)
-            return observations
-        }
-        return duplicates.kept.map { observations[$0] }
+        return combine(checked, diagnostics: &diagnostics) { _, _ in nil }
     }
 
     /// The columns of one results file, looked up once.
@@ -82,7 +48,7 @@ struct ResultsValidator {
         }
     }
 
-    private func observation(_ record: CSVTable.Record, cells: Cells, diagnostics: inout [Diagnostic])
+    func observation(_ record: CSVTable.Record, cells: Cells, diagnostics: inout [Diagnostic])
         -> (observation: Observation, key: RowOrder.Key)?
     {
         let columns = cells.columns

@@ -37,6 +37,15 @@ public struct SiteValidator: Sendable {
     /// with errors are left out, and a city whose front matter has errors stands in with its file
     /// name as its name (so that links to it are not reported a second time).
     public func validateAll(_ source: consuming SiteSource) -> (Site, [Diagnostic]) {
+        var readProblems: [Diagnostic] = []
+        let (site, diagnostics) = validateAll(consume source, readProblems: &readProblems)
+        return (site, readProblems + diagnostics)
+    }
+
+    /// `validateAll(source)` of a source whose results files are read here, one at a time
+    /// (`SiteSource.deferredResults`): the problems of reading them are put into `readProblems` (the
+    /// reader's) where reading them all first would have put them.
+    public func validateAll(_ source: consuming SiteSource, readProblems: inout [Diagnostic]) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let themeParams = Keys.themeParams(source.theme)
         let config = ConfigValidator().validate(
@@ -150,12 +159,20 @@ public struct SiteValidator: Sendable {
 
         // The tables are handed over, not copied, so that each can be freed once it is checked.
         let order = RowOrder(citySlugs: slugs, framework: framework)
-        let results = source.results
-        source.results = []
-        let observations = ResultsValidator(
-            framework: framework, citySlugs: slugs, order: order, currentYear: currentYear
-        )
-        .validate(consume results, diagnostics: &diagnostics)
+        let resultsValidator = ResultsValidator(
+            framework: framework, citySlugs: slugs, order: order, currentYear: currentYear)
+        let observations: [Observation]
+        if let deferred = source.deferredResults {
+            // Each file read, checked and dropped in turn: only its validated rows are kept.
+            source.deferredResults = nil
+            var problems: [Diagnostic] = []
+            observations = resultsValidator.validate(deferred, readProblems: &problems, diagnostics: &diagnostics)
+            readProblems = deferred.merged(problems, into: readProblems)
+        } else {
+            let results = source.results
+            source.results = []
+            observations = resultsValidator.validate(consume results, diagnostics: &diagnostics)
+        }
         let targetFiles = source.targets
         source.targets = []
         let targets = TargetsValidator(framework: framework, citySlugs: slugs, order: order)

@@ -72,7 +72,7 @@ struct IncrementalBuildTests {
         """
 
     /// The kinds of edit `edit` makes.
-    static let kinds = 10
+    static let kinds = 11
 
     /// One edit of the given kind, of the kinds an author makes; returns the paths it changed.
     static func edit(_ site: TestSite, kind: Int, step: Int, random: inout Seeded) throws -> Set<String> {
@@ -97,6 +97,18 @@ struct IncrementalBuildTests {
             guard cells.count == 6, Double(cells[4]) != nil else { return [] }
             cells[4] = String(Int.random(in: 1...99, using: &random))
             lines[row] = cells.joined(separator: ",")
+            try write(site, path, lines.joined(separator: "\n"))
+            return [path]
+        case 10:
+            // One row's source edited: the same scores, another text on the pages that show it.
+            let path = "Content/results/u4ssc-2020.csv"
+            var lines = (text(site, path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(
+                String.init)
+            let quoted = lines.indices.filter { lines[$0].contains("\"") }
+            guard let row = quoted.randomElement(using: &random), let close = lines[row].lastIndex(of: "\"") else {
+                return []
+            }
+            lines[row].insert(contentsOf: " (step \(step))", at: close)
             try write(site, path, lines.joined(separator: "\n"))
             return [path]
         case 3:
@@ -278,8 +290,11 @@ struct IncrementalBuildTests {
         let text = table.routes(affectedBy: SiteChange(texts: ["Content/cities/b.md"]), in: site)?.map(\.path)
         #expect(Set(text ?? []) == ["cities/b/", "cities/b/report/"])
         let data = table.routes(affectedBy: SiteChange(cityData: ["b"]), in: site)?.map(\.path) ?? []
-        // B's own pages, A's (B is its peer) and every page that lists all cities.
-        #expect(data.contains("cities/a/") && data.contains("cities/b/") && data.contains(""))
+        // B's own pages and every page that lists all cities; not A's, which names its peer B but
+        // shows none of its scores (peers are compared on the dimension pages).
+        #expect(!data.contains("cities/a/") && data.contains("cities/b/") && data.contains(""))
+        let facts = table.routes(affectedBy: SiteChange(cityFacts: ["b"]), in: site)?.map(\.path) ?? []
+        #expect(facts.contains("cities/a/") && facts.contains("cities/a/report/"))
         #expect(!data.contains("404.html"))
         #expect(table.routes(affectedByFiles: ["Content/site.yml"], in: site) == nil)
         #expect(table.routes(affectedByFiles: ["Themes/default/templates/city.mustache"], in: site) == nil)
