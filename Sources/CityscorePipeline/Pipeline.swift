@@ -163,6 +163,7 @@ public struct Pipeline: Sendable {
         MallocTuning.returnFreedMemory()
         guard let output else {
             // A check: every page is rendered and dropped at once, so the site is never held whole.
+            MallocTuning.shareOneArena()
             let (pages, files, warnings) = try check(try prepare())
             return Report(pages: pages, files: files, warnings: warnings, seconds: seconds())
         }

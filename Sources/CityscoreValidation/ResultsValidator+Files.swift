@@ -72,7 +72,15 @@ extension ResultsValidator {
     ) -> [Observation] {
         let checked = checkEach(deferred.paths, in: deferred)
         for file in checked { readProblems += file.readProblems }
-        return combine(checked, diagnostics: &diagnostics) { path, extras in
+        return combine(checked, rereading: deferred, diagnostics: &diagnostics)
+    }
+
+    /// `combine` of files checked from `deferred`, a file whose x- columns meet the limit
+    /// differently being read from `deferred` and checked again.
+    func combine(_ files: [CheckedResults], rereading deferred: DeferredResults, diagnostics: inout [Diagnostic])
+        -> [Observation]
+    {
+        combine(files, diagnostics: &diagnostics) { path, extras in
             deferred.read(path).0.map { check($0, extras: extras) }
         }
     }

@@ -50,9 +50,8 @@ extension SiteValidator {
                 data.results = validator.checkEach(deferred.paths, in: deferred)
             }
             data.resultsDiagnostics = data.results.flatMap(\.readProblems)
-            data.observations = validator.combine(data.results, diagnostics: &data.resultsDiagnostics) {
-                path, extras in deferred.read(path).0.map { validator.check($0, extras: extras) }
-            }
+            data.observations = validator.combine(
+                data.results, rereading: deferred, diagnostics: &data.resultsDiagnostics)
         } else {
             data.observations = validator.validate(source.results, diagnostics: &data.resultsDiagnostics)
         }
