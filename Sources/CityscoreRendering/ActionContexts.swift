@@ -40,71 +40,46 @@ struct ActionIndex: Sendable {
 
 extension Contexts {
     /// The status of an action for templates: its words and a CSS class.
-    func actionStatus(_ status: ActionStatus) -> Fields {
-        [
-            "status": .string(strings["action_status_\(status.rawValue)"]),
-            "statusClass": .string("action-\(status.rawValue)"),
-        ]
+    func actionStatus(_ status: ActionStatus) -> ActionStatusFields {
+        ActionStatusFields(
+            status: strings["action_status_\(status.rawValue)"], statusClass: "action-\(status.rawValue)")
     }
 
     /// An action as a line in a list: title, link, status, dates.
-    func actionLine(_ action: Action) -> TemplateValue {
-        var out = actionStatus(action.status)
-        out["title"] = .string(action.title)
-        out["url"] = .string(urls.link(URLs.action(action.slug)))
-        if let due = action.due { out["due"] = .string(strings.format("action_due_on", ["date": due])) }
-        if let card = cityIndex[action.city].map({ scorecards[$0] }) {
-            out["city"] = .string(card.city.name)
-            out["cityURL"] = .string(urls.link(URLs.city(card.city.slug)))
-        }
-        out["kpis"] = .list(
-            action.targets.compactMap { target in
+    func actionLine(_ action: Action) -> ActionLine {
+        let card = cityIndex[action.city].map { scorecards[$0] }
+        return ActionLine(
+            status: actionStatus(action.status), title: action.title, url: urls.link(URLs.action(action.slug)),
+            due: action.due.map { strings.format("action_due_on", ["date": $0]) }, city: card?.city.name,
+            cityURL: card.map { urls.link(URLs.city($0.city.slug)) },
+            kpis: action.targets.compactMap { target in
                 site.framework.kpi(target.kpi).map { kpi in
-                    [
-                        "name": .string(target.datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name),
-                        "url": .string(urls.link(URLs.indicator(kpi))),
-                    ]
+                    Link(
+                        name: target.datapoint.map { "\(kpi.name) (\($0))" } ?? kpi.name,
+                        url: urls.link(URLs.indicator(kpi)))
                 }
             })
-        return .object(out)
     }
 
-    /// The fields a KPI row adds for actions: `rowActions` (this city's actions on the item) and
-    /// `noAction` (a weak item, band 1 or 2, that no action targets, on a site that has actions).
-    func actionFields(_ item: ItemScore, city: String, into row: inout Fields) {
-        let acting = actionIndex.of(city: city, kpi: item.kpi.code, datapoint: item.datapoint)
-        row["rowActions"] = .list(acting.map(actionLine))
-        row["noAction"] = .bool(!actionIndex.isEmpty && acting.isEmpty && ActionIndex.isWeak(item))
+    /// A KPI row of a city with the fields for actions: `rowActions` (the city's actions on the
+    /// item) and `noAction` (a weak item, band 1 or 2, that no action targets, on a site that has actions).
+    func actedRow(_ item: ItemScore, of card: Scorecard) -> ActedRow {
+        let acting = actionIndex.of(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)
+        return ActedRow(
+            item: row(item, of: card), rowActions: acting.map(actionLine),
+            noAction: !actionIndex.isEmpty && acting.isEmpty && ActionIndex.isWeak(item))
     }
 
-    /// "What the city is doing": its actions, and its weak KPIs that no action targets.
-    func cityActions(_ card: Scorecard, into context: inout Fields) {
-        let actions = actionIndex.of(city: card.city.slug)
-        context["actionList"] = .list(actions.map(actionLine))
-        context["hasActions"] = .bool(!actions.isEmpty)
-        context["siteHasActions"] = .bool(!actionIndex.isEmpty)
-        let unattended = card.items.filter {
+    /// The city's weak KPIs that no action targets (none on a site without actions).
+    func weakWithoutAction(_ card: Scorecard) -> [UnattendedKPI] {
+        guard !actionIndex.isEmpty else { return [] }
+        return card.items.filter {
             ActionIndex.isWeak($0)
                 && actionIndex.of(city: card.city.slug, kpi: $0.kpi.code, datapoint: $0.datapoint).isEmpty
         }
-        context["weakWithoutAction"] = .list(
-            actionIndex.isEmpty
-                ? []
-                : unattended.map { item in
-                    var row = display.band(item.band)
-                    row["label"] = .string(item.label)
-                    row["url"] = .string(urls.link(URLs.indicator(item.kpi)))
-                    return .object(row)
-                })
-    }
-
-    /// Every city's actions on one KPI, for its indicator page.
-    func indicatorActions(_ kpi: KPI, into context: inout Fields) {
-        let actions = actionIndex.on(kpi: kpi.code)
-        context["actionList"] = .list(actions.map(actionLine))
-        context["showCity"] = .bool(true)
-        context["hasKPIActions"] = .bool(!actions.isEmpty)
-        context["siteHasActions"] = .bool(!actionIndex.isEmpty)
+        .map {
+            UnattendedKPI(band: display.bandFields($0.band), label: $0.label, url: urls.link(URLs.indicator($0.kpi)))
+        }
     }
 
     /// The page of one action: what it is, who does it, when, what it costs, which KPIs it targets
@@ -121,32 +96,21 @@ extension Contexts {
                 (strings["nav_cities"], URLs.cities), (cityName, URLs.city(action.city)), (action.title, nil),
             ],
             section: route.section)
-        var a = actionStatus(action.status)
-        a["title"] = .string(action.title)
-        a["city"] = .string(cityName)
-        a["cityURL"] = .string(urls.link(URLs.city(action.city)))
-        if let start = action.start { a["start"] = .string(start) }
-        if let due = action.due { a["due"] = .string(due) }
-        if let owner = action.owner { a["owner"] = .string(owner) }
-        if let budget = action.budget {
-            a["budget"] = .string(display.format.number(budget, maxFractionDigits: 2) + " " + (action.currency ?? ""))
-        }
-        a["sdgs"] = .list(action.sdgs.map { ["number": .string(String($0))] })
-        a["links"] = .list(action.links.map { ["url": .string($0)] })
-        context["action"] = .object(a)
-        context["narrative"] = narrative(action.document)
-        let latestYear = card?.coverage.latestYear
-        context["items"] = .list(
-            action.targets.flatMap { target -> [TemplateValue] in
+        let detail = ActionDetail(
+            status: actionStatus(action.status), title: action.title, city: cityName,
+            cityURL: urls.link(URLs.city(action.city)), start: action.start, due: action.due, owner: action.owner,
+            budget: action.budget.map {
+                display.format.number($0, maxFractionDigits: 2) + " " + (action.currency ?? "")
+            },
+            sdgs: action.sdgs.map { SDGNumber(number: String($0)) }, links: action.links.map(Address.init))
+        ActionPage(
+            action: detail, narrative: narrative(action.document),
+            items: action.targets.flatMap { target -> [ActedRow] in
                 guard let card else { return [] }
                 return card.items(for: target.kpi).filter { target.covers(kpi: $0.kpi.code, datapoint: $0.datapoint) }
-                    .map { item in
-                        var row = display.item(item, latestYear: latestYear)
-                        row["rowActions"] = .list([])
-                        row["noAction"] = .bool(false)
-                        return .object(row)
-                    }
-            })
+                    .map { ActedRow(item: row($0, of: card), rowActions: [], noAction: false) }
+            }
+        ).write(into: &context)
         return context
     }
 }

@@ -11,38 +11,29 @@ extension Contexts {
         var context = base(
             path: route.path, title: title, description: strings["changes_description"], breadcrumbs: [(title, nil)],
             section: "changes")
-        context["entries"] = .list(
-            site.changes.reversed().map { entry in
-                var fields: Fields = [
-                    "date": .string(entry.date), "title": .string(entry.title),
-                    "id": .string(URLs.changeAnchor(entry)),
-                    "html": .string(markdown[entry.document.path]?.html ?? ""),
-                    "cities": .list(
-                        entry.cities.compactMap { slug in
-                            cityIndex[slug].map { i -> TemplateValue in
-                                [
-                                    "name": .string(scorecards[i].city.name),
-                                    "url": .string(urls.link(URLs.city(slug))),
-                                ]
-                            }
-                        }),
-                ]
-                fields["hasCities"] = .bool(!entry.cities.isEmpty)
-                return .object(fields)
-            })
-        context["feedURL"] = .string(urls.link(URLs.changesFeed))
+        ChangesPageContext(
+            entries: site.changes.reversed().map { entry in
+                ChangeEntryPart(
+                    date: entry.date, title: entry.title, id: URLs.changeAnchor(entry),
+                    html: HTML(markdown[entry.document.path]?.html ?? ""),
+                    cities: entry.cities.compactMap { slug in
+                        cityIndex[slug].map { Link(name: scorecards[$0].city.name, url: urls.link(URLs.city(slug))) }
+                    },
+                    hasCities: !entry.cities.isEmpty)
+            },
+            feedURL: urls.link(URLs.changesFeed)
+        ).write(into: &context)
         return context
     }
 
     /// The city page's line on its latest data change ("updated 2026-11-30: 3 values corrected"),
     /// linked to the entry; nil when no entry names the city.
-    func latestChange(of card: Scorecard) -> TemplateValue? {
+    func latestChange(of card: Scorecard) -> LatestChange? {
         guard let entry = site.latestChange(of: card.city.slug) else { return nil }
-        return [
-            "date": .string(entry.date), "title": .string(entry.title),
-            "text": .string(strings.format("city_updated", ["date": entry.date, "title": entry.title])),
-            "url": .string(urls.link(URLs.changes) + "#" + URLs.changeAnchor(entry)),
-        ]
+        return LatestChange(
+            date: entry.date, title: entry.title,
+            text: strings.format("city_updated", ["date": entry.date, "title": entry.title]),
+            url: urls.link(URLs.changes) + "#" + URLs.changeAnchor(entry))
     }
 }
 

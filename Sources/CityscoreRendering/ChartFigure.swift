@@ -25,23 +25,6 @@ struct ChartFigure: Sendable {
     /// Whether a headed figure starts folded.
     var folded = false
 
-    /// Template fields. The chart's data table comes as ready HTML (`tableRows`), like the SVG: it is
-    /// generated data, and a large one (a wheel lists every KPI) renders far faster in Swift.
-    var context: TemplateValue {
-        var context: Fields = [
-            "id": .string(id), "title": .string(title), "description": .string(description), "svg": .string(svg),
-            "caption": .string(caption),
-            "headers": .list(
-                headers.enumerated().map {
-                    ["text": .string($0.element), "numeric": .bool(numeric.contains($0.offset))]
-                }
-            ),
-            "tableRows": .string(tableRows),
-        ]
-        if let downloadURL { context["download"] = .string(downloadURL) }
-        return .object(context)
-    }
-
     /// `<tr>` elements of the data table: the first cell of each row is its header. Cells are escaped
     /// with the charts' own escaping (valid in HTML as in SVG).
     var tableRows: String {

@@ -35,7 +35,12 @@ struct Contexts: Sendable {
     /// The fields every page shares (`site`, `t`, `assets`), built once.
     var sharedFields: Fields
     /// Each city's card (name, links, scores), built once: every index page lists them all.
-    var cards: [TemplateValue] = []
+    var cards = MadeList<CityCard>(values: [])
+    /// Every KPI row of every city (its latest round), made once and shared by the city's page, its
+    /// dimension pages, its report, the indicator pages and the action pages: by position in
+    /// `scorecards`. Kept as values in an array, not template objects nor dictionary values: a row's
+    /// object is made where a page shows it (a fifth of the memory, for most of the time saved).
+    var rows: [CityRows] = []
     /// The site's actions by city and KPI.
     var actionIndex: ActionIndex
     /// The programme view, computed once.
@@ -66,110 +71,127 @@ struct Contexts: Sendable {
         self.actionIndex = actionIndex
         self.programmeView = Programme(scorecards: scorecards, actions: actionIndex)
         let builder = self
-        self.cards = Parallel.map(scorecards) { builder.makeCityCard($0) }
+        self.cards = MadeList(values: Parallel.map(scorecards) { builder.makeCityCard($0).templateValue })
+        self.rows = Parallel.map(scorecards) { CityRows($0, display: display) }
     }
 
     // MARK: Shared parts
 
     /// The parts every page shares: the site, the interface strings, the assets.
     static func shared(site: Site, urls: URLs, strings: Strings) -> Fields {
-        [
-            "site": [
-                "title": .string(site.config.title), "description": .string(site.config.description),
-                "language": .string(site.config.language), "homeURL": .string(urls.link(URLs.home)),
-                "params": TemplateValue(site.config.params),
-            ],
-            "t": TemplateValue(strings.table),
-            "assets": [
-                "css": .string(urls.link("theme/site.css")), "chartsCSS": .string(urls.link("theme/charts.css")),
-                "favicon": .string(urls.link("theme/favicon.svg")),
-                "resultsCSV": .string(urls.link(URLs.resultsCSV)),
-                "frameworkCSV": .string(urls.link(URLs.frameworkCSV)),
-            ],
-        ]
+        SiteShared(
+            site: SiteInfo(
+                title: site.config.title, description: site.config.description, language: site.config.language,
+                homeURL: urls.link(URLs.home), params: Parameters(site.config.params)),
+            t: Parameters(strings.table),
+            assets: Assets(
+                css: urls.link("theme/site.css"), chartsCSS: urls.link("theme/charts.css"),
+                favicon: urls.link("theme/favicon.svg"), resultsCSV: urls.link(URLs.resultsCSV),
+                frameworkCSV: urls.link(URLs.frameworkCSV))
+        ).fields
     }
 
     func base(path: String, title: String, description: String, breadcrumbs: [(String, String?)], section: String)
         -> Fields
     {
-        func link(_ title: String, _ url: String, current: Bool) -> TemplateValue {
-            ["title": .string(title), "url": .string(urls.link(url)), "current": .bool(current)]
+        var nav = menu.map {
+            NavEntry(title: strings[$0.key], url: urls.link($0.route.path), current: section == $0.route.section)
         }
-        var nav = menu.map { link(strings[$0.key], $0.route.path, current: section == $0.route.section) }
         for page in menuPages {
-            nav.append(link(page.title ?? page.slug, URLs.page(page.slug), current: section == "page:\(page.slug)"))
+            nav.append(
+                NavEntry(
+                    title: page.title ?? page.slug, url: urls.link(URLs.page(page.slug)),
+                    current: section == "page:\(page.slug)"))
         }
         let isHome = path.isEmpty
-        var crumbs: [TemplateValue] = []
+        var crumbs: [Crumb] = []
         if !isHome {
-            crumbs.append(["title": .string(strings["nav_home"]), "url": .string(urls.link(URLs.home))])
-            for (title, url) in breadcrumbs {
-                var crumb: Fields = ["title": .string(title)]
-                if let url { crumb["url"] = .string(urls.link(url)) }
-                crumbs.append(.object(crumb))
-            }
+            crumbs.append(Crumb(title: strings["nav_home"], url: urls.link(URLs.home)))
+            for (title, url) in breadcrumbs { crumbs.append(Crumb(title: title, url: url.map { urls.link($0) })) }
         }
         let fullTitle =
             isHome ? site.config.title : strings.format("page_title", ["page": title, "site": site.config.title])
         var context = sharedFields
-        context["nav"] = .list(nav)
-        context["breadcrumbs"] = .list(crumbs)
-        context["hasBreadcrumbs"] = .bool(!crumbs.isEmpty)
-        context["page"] = [
-            "title": .string(title), "fullTitle": .string(fullTitle),
-            "description": .string(description.isEmpty ? site.config.description : description),
-            "canonical": .string(urls.absolute(path)), "url": .string(urls.link(path)),
-        ]
+        context.reserveCapacity(sharedFields.count + PageBase.width + PageExtras.width + 16)
+        PageBase(
+            nav: nav, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty,
+            page: PageInfo(
+                title: title, fullTitle: fullTitle,
+                description: description.isEmpty ? site.config.description : description,
+                canonical: urls.absolute(path), url: urls.link(path))
+        ).write(into: &context)
         return context
     }
 
-    func narrative(_ document: Document?) -> TemplateValue? {
+    func narrative(_ document: Document?) -> Narrative? {
         guard let document, let rendered = markdown[document.path] else { return nil }
         let sections = rendered.headings.filter { $0.level == 2 }
-        return [
-            "html": .string(rendered.html),
-            "toc": .list(sections.map { ["text": .string($0.text), "id": .string($0.id)] }),
-            "hasToc": .bool(sections.count >= 3),
-        ]
+        return Narrative(
+            html: HTML(rendered.html), toc: sections.map { TocHeading(text: $0.text, id: $0.id) },
+            hasToc: sections.count >= 3)
     }
 
     /// The card of a city, built once in `init`.
-    func cityCard(_ card: Scorecard) -> TemplateValue {
-        cityIndex[card.city.slug].map { cards[$0] } ?? makeCityCard(card)
+    func cityCard(_ card: Scorecard) -> Made<CityCard> {
+        guard let c = cityIndex[card.city.slug], case .object(let fields) = cards.values[c] else {
+            return Made(makeCityCard(card))
+        }
+        return Made(fields: fields)
     }
 
-    func makeCityCard(_ card: Scorecard) -> TemplateValue {
-        var out: Fields = [
-            "slug": .string(card.city.slug), "name": .string(card.city.name),
-            "url": .string(urls.link(URLs.city(card.city.slug))),
-            "overall": .object(display.score(card.overall)),
-            "dimensions": .list(
-                card.dimensions.map { dim in
-                    var d = display.score(dim.score)
-                    d["name"] = .string(dim.name)
-                    d["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
-                    return .object(d)
-                }),
-        ]
-        if let country = card.city.country { out["country"] = .string(country) }
-        if let region = card.city.region { out["region"] = .string(region) }
-        if let population = card.city.population { out["population"] = .string(display.format.count(population)) }
-        if let year = card.coverage.latestYear { out["year"] = .string(String(year)) }
+    /// The row of one KPI or data point of a city, made once in `init` for the city's latest round
+    /// (`latestYear` its latest year); a row of an earlier round is made here.
+    func row(_ item: ItemScore, of card: Scorecard) -> Made<ItemRow> {
+        if let c = cityIndex[card.city.slug], scorecards[c].round == card.round,
+            let made = rows[c][item]
+        {
+            return Made(made)
+        }
+        return Made(display.itemRow(item, latestYear: card.coverage.latestYear))
+    }
+
+    /// The city's score in each dimension and its categories (the city page, the city report).
+    func dimensionScores(_ card: Scorecard) -> [DimensionScoreRow] {
+        card.dimensions.map { dim in
+            DimensionScoreRow(
+                score: display.scoreFields(dim.score), name: dim.name,
+                url: urls.link(URLs.cityDimension(card.city.slug, dim.slug)),
+                categories: zip(dim.categories, Self.categoryNames(dim)).map {
+                    NamedScore(score: display.scoreFields($0.score), name: $1)
+                })
+        }
+    }
+
+    /// Links to cities by slug, in the order given (unknown slugs left out).
+    func links(toCities slugs: [String]) -> [Link] {
+        slugs.compactMap { slug in
+            cityIndex[slug].map { Link(name: scorecards[$0].city.name, url: urls.link(URLs.city(slug))) }
+        }
+    }
+
+    func makeCityCard(_ card: Scorecard) -> CityCard {
+        var out = CityCard(
+            slug: card.city.slug, name: card.city.name, url: urls.link(URLs.city(card.city.slug)),
+            overall: display.scoreFields(card.overall),
+            dimensions: card.dimensions.map { dim in
+                ScoredLink(
+                    score: display.scoreFields(dim.score), name: dim.name,
+                    url: urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
+            },
+            country: card.city.country, region: card.city.region,
+            population: card.city.population.map { display.format.count($0) })
+        if let year = card.coverage.latestYear { out.year = String(year) }
         if let latest = card.coverage.latestYear, let earliest = card.coverage.earliestYear {
             let span = earliest == latest ? String(latest) : "\(earliest)–\(latest)"
-            out["years"] = .string(strings.format("values_from", ["years": span]))
+            out.years = strings.format("values_from", ["years": span])
         }
-        return .object(out)
+        return out
     }
 
-    func dimensionLinks() -> TemplateValue {
-        .list(
-            site.framework.dimensions.map {
-                [
-                    "name": .string($0.name), "url": .string(urls.link(URLs.dimension($0.slug))),
-                    "slug": .string($0.slug),
-                ]
-            })
+    func dimensionLinks() -> [DimensionLink] {
+        site.framework.dimensions.map {
+            DimensionLink(name: $0.name, url: urls.link(URLs.dimension($0.slug)), slug: $0.slug)
+        }
     }
 
     // MARK: Pages
@@ -177,59 +199,42 @@ struct Contexts: Sendable {
     /// The context of one page, with its charts.
     func context(for route: Route, charts: PageCharts) -> Fields {
         var context = pageContext(for: route, rows: charts.rows)
-        context["charts"] = .list(charts.figures.filter { $0.heading == nil }.map(\.context))
-        context["headedCharts"] = .list(charts.figures.filter { $0.heading != nil }.map(\.headedContext))
+        var extras = PageExtras(
+            charts: charts.figures.filter { $0.heading == nil }.map(\.part),
+            headedCharts: charts.figures.filter { $0.heading != nil }.map(\.headed))
         if !languages.all.isEmpty, route.kind != .notFound {
-            context["languages"] = languages.context(path: route.path, urls: urls)
-            context["hasLanguages"] = .bool(true)
+            extras.languages = languages.context(path: route.path, urls: urls)
+            extras.hasLanguages = true
         }
+        extras.write(into: &context)
         return context
     }
 
     /// The title of a page whose kind names it with an interface string.
     func title(of route: Route) -> String { route.kind.definition.titleKey.map { strings[$0] } ?? "" }
 
+    /// The context of a page without its charts: its kind's context type makes it
+    /// (`PageKind.contextType`); a kind without one (the 404 page), and a route registered without
+    /// the subject its kind shows, get the shared parts.
     func pageContext(for route: Route, rows: [String: RowCharts]) -> Fields {
-        let place = route.place
-        if route.kind == .action, let a = place.action { return action(site.actions[a], route) }
-        switch (route.kind, place.city, place.dimension, place.kpi, place.page) {
-        case (.home, _, _, _, _): return home(route)
-        case (.cities, _, _, _, _): return citiesIndex(route)
-        case (.city, let c?, _, _, _): return city(scorecards[c], route)
-        case (.cityDimension, let c?, let d?, _, _): return cityDimension(scorecards[c], d, route, rows: rows)
-        case (.cityRound, let c?, _, _, _) where place.round.flatMap { scorecards[c].round($0) } != nil:
-            return cityRound(scorecards[c], route)
-        case (.dimensions, _, _, _, _): return dimensionsIndex(route)
-        case (.dimension, _, let d?, _, _): return dimension(d, route)
-        case (.indicators, _, _, _, _): return indicatorsIndex(route)
-        case (.indicator, _, _, let k?, _): return indicator(kpis[k], route)
-        case (.page, _, _, _, let p?): return page(site.pages[p], route)
-        case (.methodology, _, _, _, _): return methodology(route)
-        case (.cityReport, let c?, _, _, _): return cityReport(scorecards[c], route)
-        case (.programmeReport, _, _, _, _): return programmeReport(route)
-        case (.programme, _, _, _, _): return programme(route)
-        case (.changes, _, _, _, _): return changesPage(route)
-        default:
-            // The 404 page, and a route registered without the subject its kind shows: the shared parts.
-            return base(
-                path: route.path, title: title(of: route), description: "", breadcrumbs: [], section: route.section)
+        if let type = route.kind.contextType, let context = type.context(for: route, rows: rows, in: self) {
+            return context
         }
+        return base(
+            path: route.path, title: title(of: route), description: "", breadcrumbs: [], section: route.section)
     }
-
-    func count(_ n: Int) -> TemplateValue { .string(display.format.count(n)) }
 
     func home(_ route: Route) -> Fields {
         let intro = site.pages.first { $0.slug == "index" }
         var context = base(
             path: route.path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
             breadcrumbs: [], section: route.section)
-        context["narrative"] = narrative(intro)
-        context["cities"] = .list(cards)
-        context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
-        context["dimensionLinks"] = dimensionLinks()
-        context["cityCount"] = count(scorecards.count)
-        context["kpiCount"] = count(kpis.count)
-        context["valueCount"] = count(site.observations.filter { $0.value.isReported }.count)
+        HomePage(
+            narrative: narrative(intro), cities: cards, dimensionNames: site.framework.dimensions.map(\.name),
+            dimensionLinks: dimensionLinks(), cityCount: display.format.count(scorecards.count),
+            kpiCount: display.format.count(kpis.count),
+            valueCount: display.format.count(site.observations.filter { $0.value.isReported }.count)
+        ).write(into: &context)
         return context
     }
 
@@ -237,8 +242,7 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: title(of: route), description: strings["cities_description"],
             breadcrumbs: [(strings["nav_cities"], nil)], section: route.section)
-        context["cities"] = .list(cards)
-        context["dimensionNames"] = TemplateValue(site.framework.dimensions.map(\.name))
+        CitiesPage(cities: cards, dimensionNames: site.framework.dimensions.map(\.name)).write(into: &context)
         return context
     }
 
@@ -247,66 +251,35 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: card.city.name, description: description,
             breadcrumbs: [(strings["nav_cities"], URLs.cities), (card.city.name, nil)], section: route.section)
-        context["city"] = cityCard(card)
-        context["narrative"] = narrative(card.city.document)
-        context["latestChange"] = latestChange(of: card)
-        context["dimensionScores"] = .list(
-            card.dimensions.map { dim in
-                var d = display.score(dim.score)
-                d["name"] = .string(dim.name)
-                d["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
-                d["categories"] = .list(
-                    zip(dim.categories, Self.categoryNames(dim)).map { cat, name in
-                        var c = display.score(cat.score)
-                        c["name"] = .string(name)
-                        return .object(c)
-                    })
-                return .object(d)
-            })
         let scored = card.items.filter { $0.achievement != nil }
         let strongest = scored.sorted { ($0.achievement ?? 0, $1.kpi.code) > ($1.achievement ?? 0, $0.kpi.code) }
             .prefix(5)
         let weakest = scored.sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }
             .prefix(5)
-        let latestYear = card.coverage.latestYear
-        context["strongest"] = .list(strongest.map { .object(display.item($0, latestYear: latestYear)) })
-        context["weakest"] = .list(
-            weakest.map { item in
-                var row = display.item(item, latestYear: latestYear)
-                actionFields(item, city: card.city.slug, into: &row)
-                return .object(row)
-            })
-        cityActions(card, into: &context)
-        context["hasScored"] = .bool(!scored.isEmpty)
-        context["coverage"] = coverage(card)
-        context["json"] = .string(urls.link(URLs.cityJSON(card.city.slug)))
-        context["peers"] = .list(
-            card.city.peers.compactMap { slug in
-                cityIndex[slug].map {
-                    ["name": .string(scorecards[$0].city.name), "url": .string(urls.link(URLs.city(slug)))]
-                }
-            })
-        context["params"] = TemplateValue(card.city.params)
-        context["rounds"] = rounds(card)
+        let actions = actionIndex.of(city: card.city.slug)
+        CityPage(
+            city: cityCard(card), narrative: narrative(card.city.document), dimensionScores: dimensionScores(card),
+            strongest: strongest.map { row($0, of: card) }, weakest: weakest.map { actedRow($0, of: card) },
+            hasScored: !scored.isEmpty, coverage: coverage(card), json: urls.link(URLs.cityJSON(card.city.slug)),
+            peers: links(toCities: card.city.peers), params: Parameters(card.city.params),
+            latestChange: latestChange(of: card), actionList: actions.map(actionLine), hasActions: !actions.isEmpty,
+            siteHasActions: !actionIndex.isEmpty, weakWithoutAction: weakWithoutAction(card), rounds: rounds(card)
+        ).write(into: &context)
         return context
     }
 
-    func coverage(_ card: Scorecard) -> TemplateValue {
+    func coverage(_ card: Scorecard) -> CoverageFields {
         let c = card.coverage
-        var quality: [TemplateValue] = DataQuality.allCases.compactMap { level in
-            guard let n = c.quality[level], n > 0 else { return nil }
-            return ["label": .string(strings["quality_\(level.rawValue)"]), "count": count(n)]
+        let n = display.format.count
+        var quality: [Counted] = DataQuality.allCases.compactMap { level in
+            guard let k = c.quality[level], k > 0 else { return nil }
+            return Counted(label: strings["quality_\(level.rawValue)"], count: n(k))
         }
-        if let n = c.quality[nil], n > 0 {
-            quality.append(["label": .string(strings["quality_not_stated"]), "count": count(n)])
-        }
-        return [
-            "items": count(c.items), "reported": count(c.reported), "scored": count(c.scored),
-            "notReported": count(c.notReported), "noTarget": count(c.noTarget), "verified": count(c.verified),
-            "missing": count(c.missing), "notApplicable": count(c.notApplicable),
-            "hasNotApplicable": .bool(c.notApplicable > 0),
-            "quality": .list(quality),
-        ]
+        if let k = c.quality[nil], k > 0 { quality.append(Counted(label: strings["quality_not_stated"], count: n(k))) }
+        return CoverageFields(
+            items: n(c.items), reported: n(c.reported), scored: n(c.scored), notReported: n(c.notReported),
+            noTarget: n(c.noTarget), verified: n(c.verified), missing: n(c.missing), notApplicable: n(c.notApplicable),
+            hasNotApplicable: c.notApplicable > 0, quality: quality)
     }
 
     func cityDimension(_ card: Scorecard, _ d: Int, _ route: Route, rows: [String: RowCharts]) -> Fields {
@@ -321,44 +294,29 @@ struct Contexts: Sendable {
                 (strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (dim.name, nil),
             ],
             section: route.section)
-        context["city"] = cityCard(card)
-        context["dimension"] = [
-            "name": .string(dim.name), "score": .object(display.score(dim.score)),
-            "url": .string(urls.link(URLs.dimension(dim.slug))),
-        ]
-        context["narrative"] = narrative(narrativeDoc)
-        context["subdimensions"] = .list(
-            dim.subdimensions.map { sub in
-                [
-                    "name": .string(sub.name), "score": .object(display.score(sub.score)),
-                    "categories": .list(
-                        sub.categories.map { cat in
-                            [
-                                "name": .string(cat.name), "id": "cat-\(sub.slug)-\(cat.slug)",
-                                "score": .object(display.score(cat.score)),
-                                "items": .list(
-                                    cat.items.map { item in
-                                        var row = display.item(item, latestYear: card.coverage.latestYear)
-                                        actionFields(item, city: card.city.slug, into: &row)
-                                        if let charts = rows[ChartBuilder.key(item)] {
-                                            if let bullet = charts.bullet { row["bullet"] = .string(bullet) }
-                                            if let sparkline = charts.sparkline {
-                                                row["sparkline"] = .string(sparkline)
-                                            }
-                                        }
-                                        return .object(row)
-                                    }),
-                            ]
-                        }),
-                ]
-            })
-        context["otherDimensions"] = .list(
-            card.dimensions.enumerated().filter { $0.offset != d }.map {
-                [
-                    "name": .string($0.element.name),
-                    "url": .string(urls.link(URLs.cityDimension(card.city.slug, $0.element.slug))),
-                ]
-            })
+        CityDimensionPage(
+            city: cityCard(card),
+            dimension: CityDimensionInfo(
+                name: dim.name, score: display.scoreFields(dim.score), url: urls.link(URLs.dimension(dim.slug))),
+            narrative: narrative(narrativeDoc),
+            subdimensions: dim.subdimensions.map { sub in
+                SubdimensionRows(
+                    name: sub.name, score: display.scoreFields(sub.score),
+                    categories: sub.categories.map { cat in
+                        CategoryRows(
+                            name: cat.name, id: "cat-\(sub.slug)-\(cat.slug)", score: display.scoreFields(cat.score),
+                            items: cat.items.map { item in
+                                let charts = rows[ChartBuilder.key(item)]
+                                return ChartedRow(
+                                    row: actedRow(item, of: card), bullet: charts?.bullet.map(HTML.init),
+                                    sparkline: charts?.sparkline.map(HTML.init))
+                            })
+                    })
+            },
+            otherDimensions: card.dimensions.enumerated().filter { $0.offset != d }.map {
+                Link(name: $0.element.name, url: urls.link(URLs.cityDimension(card.city.slug, $0.element.slug)))
+            }
+        ).write(into: &context)
         return context
     }
 
@@ -366,20 +324,17 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: title(of: route), description: strings["dimensions_description"],
             breadcrumbs: [(strings["nav_dimensions"], nil)], section: route.section)
-        context["dimensions"] = .list(
-            site.framework.dimensions.map { dim in
-                [
-                    "name": .string(dim.name), "url": .string(urls.link(URLs.dimension(dim.slug))),
-                    "kpiCount": count(dim.kpis.count),
-                    "subdimensions": .list(
-                        dim.subdimensions.map {
-                            [
-                                "name": .string($0.name),
-                                "categories": .string($0.categories.map(\.name).joined(separator: ", ")),
-                            ]
-                        }),
-                ]
-            })
+        DimensionsPage(
+            dimensions: site.framework.dimensions.map { dim in
+                DimensionSummary(
+                    name: dim.name, url: urls.link(URLs.dimension(dim.slug)),
+                    kpiCount: display.format.count(dim.kpis.count),
+                    subdimensions: dim.subdimensions.map {
+                        SubdimensionSummary(
+                            name: $0.name, categories: $0.categories.map(\.name).joined(separator: ", "))
+                    })
+            }
+        ).write(into: &context)
         return context
     }
 
@@ -394,37 +349,26 @@ struct Contexts: Sendable {
         let ranks =
             comparable
             ? Ranking.ranks(scores.map { $0.1.score.percent }) : Array(repeating: "–", count: scores.count)
-        context["ranked"] = .bool(comparable)
-        if !comparable { context["rankNote"] = .string(strings["rank_not_comparable"]) }
-        context["dimension"] = ["name": .string(dim.name)]
-        context["categories"] = .list(Self.categoryNames(dim).map { ["name": .string($0)] })
-        context["rows"] = .list(
-            scores.enumerated().map { (i, pair) in
+        DimensionPage(
+            ranked: comparable, rankNote: comparable ? nil : strings["rank_not_comparable"],
+            dimension: Named(name: dim.name), categories: Self.categoryNames(dim).map(Named.init),
+            rows: scores.enumerated().map { i, pair in
                 let (card, dimScore) = pair
-                var row = display.score(dimScore.score)
-                row["city"] = .string(card.city.name)
-                row["url"] = .string(urls.link(URLs.cityDimension(card.city.slug, dim.slug)))
-                row["rank"] = .string(String(ranks[i]))
-                row["cells"] = .list(dimScore.categories.map { .object(display.score($0.score)) })
-                return .object(row)
-            })
-        context["peerGroups"] = .list(
-            scorecards.filter { !$0.city.peers.isEmpty }.map { card in
+                return DimensionRankRow(
+                    score: display.scoreFields(dimScore.score), city: card.city.name,
+                    url: urls.link(URLs.cityDimension(card.city.slug, dim.slug)), rank: String(ranks[i]),
+                    cells: dimScore.categories.map { display.scoreFields($0.score) })
+            },
+            peerGroups: scorecards.filter { !$0.city.peers.isEmpty }.map { card in
                 let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
-                return [
-                    "city": .string(card.city.name),
-                    "members": .list(
-                        group.map { c in
-                            var m = display.score(c.dimensions[d].score)
-                            m["name"] = .string(c.city.name)
-                            return .object(m)
-                        }),
-                ]
-            })
-        context["kpis"] = .list(
-            dim.kpis.map {
-                ["code": .string($0.code), "name": .string($0.name), "url": .string(urls.link(URLs.indicator($0)))]
-            })
+                return PeerGroup(
+                    city: card.city.name,
+                    members: group.map {
+                        NamedScore(score: display.scoreFields($0.dimensions[d].score), name: $0.city.name)
+                    })
+            },
+            kpis: dim.kpis.map { KPILink(code: $0.code, name: $0.name, url: urls.link(URLs.indicator($0))) }
+        ).write(into: &context)
         return context
     }
 
@@ -432,29 +376,24 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: title(of: route), description: strings["indicators_description"],
             breadcrumbs: [(strings["nav_indicators"], nil)], section: route.section)
-        context["dimensions"] = .list(
-            site.framework.dimensions.map { dim in
-                [
-                    "name": .string(dim.name),
-                    "categories": .list(
-                        dim.subdimensions.flatMap { sub in
-                            sub.categories.map { cat in
-                                [
-                                    "name": "\(sub.name): \(cat.name)",
-                                    "kpis": .list(
-                                        cat.kpis.map { kpi in
-                                            [
-                                                "code": .string(kpi.code), "name": .string(kpi.name),
-                                                "url": .string(urls.link(URLs.indicator(kpi))),
-                                                "level": .string(kpi.level), "unit": .string(kpi.unit),
-                                                "reported": count(reportedCounts[kpi.code] ?? 0),
-                                            ]
-                                        }),
-                                ]
-                            }
-                        }),
-                ]
-            })
+        IndicatorsPage(
+            dimensions: site.framework.dimensions.map { dim in
+                KPIDimension(
+                    name: dim.name,
+                    categories: dim.subdimensions.flatMap { sub in
+                        sub.categories.map { cat in
+                            KPICategory(
+                                name: "\(sub.name): \(cat.name)",
+                                kpis: cat.kpis.map { kpi in
+                                    KPIEntry(
+                                        code: kpi.code, name: kpi.name, url: urls.link(URLs.indicator(kpi)),
+                                        level: kpi.level, unit: kpi.unit,
+                                        reported: display.format.count(reportedCounts[kpi.code] ?? 0))
+                                })
+                        }
+                    })
+            }
+        ).write(into: &context)
         return context
     }
 
@@ -462,41 +401,35 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: "\(kpi.name) (\(kpi.code))", description: kpi.description,
             breadcrumbs: [(strings["nav_indicators"], URLs.indicators), (kpi.name, nil)], section: route.section)
-        var k: Fields = [
-            "code": .string(kpi.code), "name": .string(kpi.name), "level": .string(kpi.level),
-            "kind": .string(kpi.kind), "unit": .string(kpi.unit),
-            "direction": .string(strings["direction_\(kpi.direction.rawValue)"]),
-            // Data points whose direction differs from the KPI's (more recycling is better, more landfill not).
-            "datapointDirections": .list(
-                kpi.datapoints.compactMap { point in
-                    kpi.datapointDirections[point].map {
-                        .object(["name": .string(point), "direction": .string(strings["direction_\($0.rawValue)"])])
-                    }
-                }),
-            "directionBasis": .string(kpi.directionBasis), "sdg": .string(kpi.sdg),
-            "description": .string(kpi.description), "evidence": .string(kpi.evidence),
-            "dimension": .string(kpi.dimension), "subdimension": .string(kpi.subdimension),
-            "category": .string(kpi.category), "datapoints": .string(kpi.datapoints.joined(separator: ", ")),
-        ]
         // The slug from the framework: the name is translated, the page's address is not.
         let dimensionSlug = site.framework.dimension(ofKPI: kpi.code)?.slug ?? Slug.make(kpi.dimension)
-        k["dimensionURL"] = .string(urls.link(URLs.dimension(dimensionSlug)))
-        if let target = kpi.target {
-            k["benchmark"] = .string(display.value(.number(target), unit: Units.framework(kpi.unit)))
-            k["benchmarkSource"] = .string(kpi.targetSource)
-        }
-        context["kpi"] = .object(k)
-        indicatorActions(kpi, into: &context)
-        context["rows"] = .list(
-            scorecards.flatMap { card in
-                card.items(for: kpi.code).map { item in
-                    var row = display.item(item, latestYear: card.coverage.latestYear)
-                    actionFields(item, city: card.city.slug, into: &row)
-                    row["city"] = .string(card.city.name)
-                    row["cityURL"] = .string(urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
-                    return .object(row)
+        let detail = KPIDetail(
+            code: kpi.code, name: kpi.name, level: kpi.level, kind: kpi.kind, unit: kpi.unit,
+            direction: strings["direction_\(kpi.direction.rawValue)"],
+            // Data points whose direction differs from the KPI's (more recycling is better, more landfill not).
+            datapointDirections: kpi.datapoints.compactMap { point in
+                kpi.datapointDirections[point].map {
+                    DirectionNote(name: point, direction: strings["direction_\($0.rawValue)"])
                 }
-            })
+            },
+            directionBasis: kpi.directionBasis, sdg: kpi.sdg, description: kpi.description, evidence: kpi.evidence,
+            dimension: kpi.dimension, subdimension: kpi.subdimension, category: kpi.category,
+            datapoints: kpi.datapoints.joined(separator: ", "),
+            dimensionURL: urls.link(URLs.dimension(dimensionSlug)),
+            benchmark: kpi.target.map { display.value(.number($0), unit: Units.framework(kpi.unit)) },
+            benchmarkSource: kpi.target == nil ? nil : kpi.targetSource)
+        let actions = actionIndex.on(kpi: kpi.code)
+        IndicatorPage(
+            kpi: detail, actionList: actions.map(actionLine), showCity: true, hasKPIActions: !actions.isEmpty,
+            siteHasActions: !actionIndex.isEmpty,
+            rows: scorecards.flatMap { card in
+                card.items(for: kpi.code).map { item in
+                    IndicatorRow(
+                        row: actedRow(item, of: card), city: card.city.name,
+                        cityURL: urls.link(URLs.cityDimension(card.city.slug, dimensionSlug)))
+                }
+            }
+        ).write(into: &context)
         return context
     }
 
@@ -505,7 +438,7 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: title, description: page.description ?? markdown[page.path]?.summary ?? "",
             breadcrumbs: [(title, nil)], section: route.section)
-        context["narrative"] = narrative(page)
+        FreePage(narrative: narrative(page)).write(into: &context)
         return context
     }
 
@@ -515,39 +448,31 @@ struct Contexts: Sendable {
         var context = base(
             path: route.path, title: title, description: page?.description ?? strings["methodology_description"],
             breadcrumbs: [(title, nil)], section: route.section)
-        context["narrative"] = narrative(page)
-        context["bands"] = bandRows()
-        context["frameworkOrigin"] = .string(site.framework.origin)
-        context["dimensions"] = .list(
-            site.framework.dimensions.map { dim in
-                [
-                    "name": .string(dim.name),
-                    "subdimensions": .list(
-                        dim.subdimensions.map { sub in
-                            [
-                                "name": .string(sub.name),
-                                "categories": .list(
-                                    sub.categories.map { ["name": .string($0.name), "count": count($0.kpis.count)] }),
-                            ]
-                        }),
-                ]
-            })
-        context["benchmarks"] = .list(
-            kpis.filter { $0.target != nil }.map { kpi in
-                [
-                    "code": .string(kpi.code), "name": .string(kpi.name),
-                    "target": .string(display.format.number(kpi.target ?? 0)), "source": .string(kpi.targetSource),
-                    "url": .string(urls.link(URLs.indicator(kpi))),
-                ]
-            })
-        context["localTargetCount"] = count(site.targets.filter { $0.kind == .local }.count)
-        context["targetKinds"] = .list(
-            TargetKind.allCases.compactMap { kind in
-                let n = site.targets.filter { $0.kind == kind }.count
-                guard n > 0 else { return nil }
-                return ["label": .string(strings["method_targets_\(kind.rawValue)"]), "count": count(n)]
-            })
-        context["kpiCount"] = count(kpis.count)
+        let n = display.format.count
+        MethodologyPage(
+            narrative: narrative(page), bands: bandRows(), frameworkOrigin: site.framework.origin,
+            dimensions: site.framework.dimensions.map { dim in
+                MethodDimension(
+                    name: dim.name,
+                    subdimensions: dim.subdimensions.map { sub in
+                        MethodSubdimension(
+                            name: sub.name,
+                            categories: sub.categories.map { MethodCategory(name: $0.name, count: n($0.kpis.count)) })
+                    })
+            },
+            benchmarks: kpis.filter { $0.target != nil }.map { kpi in
+                Benchmark(
+                    code: kpi.code, name: kpi.name, target: display.format.number(kpi.target ?? 0),
+                    source: kpi.targetSource, url: urls.link(URLs.indicator(kpi)))
+            },
+            localTargetCount: n(site.targets.filter { $0.kind == .local }.count),
+            targetKinds: TargetKind.allCases.compactMap { kind in
+                let k = site.targets.filter { $0.kind == kind }.count
+                guard k > 0 else { return nil }
+                return Counted(label: strings["method_targets_\(kind.rawValue)"], count: n(k))
+            },
+            kpiCount: n(kpis.count)
+        ).write(into: &context)
         return context
     }
 
@@ -567,4 +492,22 @@ struct Contexts: Sendable {
                 ? "\(pair.category) (\(pair.subdimension))" : pair.category
         }
     }
+}
+
+/// The KPI rows of one city's latest round, in the order of its items.
+struct CityRows: Sendable {
+    var rows: [ItemRow]
+    /// Positions in `rows` by ``ChartBuilder/key(_:)``.
+    var positions: [String: Int]
+
+    init(_ card: Scorecard, display: Display) {
+        rows = card.items.map { display.itemRow($0, latestYear: card.coverage.latestYear) }
+        positions = Dictionary(
+            card.items.enumerated().map { (ChartBuilder.key($1), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The row of `item`, when it is one of the city's.
+    subscript(item: ItemScore) -> ItemRow? { positions[ChartBuilder.key(item)].map { rows[$0] } }
+
+    var count: Int { rows.count }
 }

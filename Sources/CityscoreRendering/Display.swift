@@ -14,7 +14,7 @@ struct Display: Sendable {
     /// The charts' words, from the same strings.
     var chartWords: ChartWords
     /// The trend badges, made once: every KPI row shows one.
-    private var trends: [Trend: TemplateValue] = [:]
+    private var trends: [Trend: TrendBadge] = [:]
 
     init(format: NumberFormat, strings: Strings, urls: URLs, language: String = "en") {
         self.format = format
@@ -52,56 +52,44 @@ struct Display: Sendable {
     func percent(_ value: Double?, band: Band? = nil) -> String? { value.map { format.percent($0, band: band) } }
 
     /// Band fields for templates: number, name, CSS class; "not scored" when nil.
-    func band(_ band: Band?, capacity: Int = 4) -> Fields {
-        var out = Fields(minimumCapacity: capacity)
-        if let band {
-            out["bandNumber"] = .string(String(band.rawValue))
-            out["bandName"] = .string(strings["band_\(band.rawValue)"])
-            out["bandClass"] = .string("band-\(band.rawValue)")
-        } else {
-            out["bandNumber"] = "–"
-            out["bandName"] = .string(strings["band_none"])
-            out["bandClass"] = "band-none"
+    func bandFields(_ band: Band?) -> BandFields {
+        guard let band else {
+            return BandFields(bandNumber: "–", bandName: strings["band_none"], bandClass: "band-none")
         }
-        return out
+        return BandFields(
+            bandNumber: String(band.rawValue), bandName: strings["band_\(band.rawValue)"],
+            bandClass: "band-\(band.rawValue)")
     }
 
     /// A group score for templates.
-    func score(_ score: GroupScore) -> Fields {
-        var out = band(score.band, capacity: 12)
-        out["percent"] = .string(percent(score.percent, band: score.band) ?? strings["not_scored"])
-        out["scored"] = .string(format.count(score.scored))
-        out["reported"] = .string(format.count(score.reported))
-        out["items"] = .string(format.count(score.items))
-        out["notReported"] = .string(format.count(score.notReported))
-        out["noTarget"] = .string(format.count(score.noTarget))
-        out["isScored"] = .bool(score.percent != nil)
-        out["coverage"] = .string(
-            strings.format(
+    func scoreFields(_ score: GroupScore) -> ScoreFields {
+        ScoreFields(
+            band: bandFields(score.band),
+            percent: percent(score.percent, band: score.band) ?? strings["not_scored"],
+            scored: format.count(score.scored), reported: format.count(score.reported),
+            items: format.count(score.items), notReported: format.count(score.notReported),
+            noTarget: format.count(score.noTarget), isScored: score.percent != nil,
+            coverage: strings.format(
                 "coverage_line",
                 [
                     "reported": format.count(score.reported), "items": format.count(score.items),
                     "scored": format.count(score.scored),
                 ]))
-        return out
     }
 
-    func trend(_ trend: Trend?) -> TemplateValue? {
+    func trend(_ trend: Trend?) -> TrendBadge? {
         guard let trend else { return nil }
         return trends[trend] ?? badge(trend)
     }
 
-    private func badge(_ trend: Trend) -> TemplateValue {
+    private func badge(_ trend: Trend) -> TrendBadge {
         let symbol: String
         switch trend {
         case .improving: symbol = "▲"
         case .stable: symbol = "▶"
         case .worsening: symbol = "▼"
         }
-        return [
-            "symbol": .string(symbol), "text": .string(strings["trend_\(trend.rawValue)"]),
-            "class": "trend-\(trend.rawValue)",
-        ]
+        return TrendBadge(symbol: symbol, text: strings["trend_\(trend.rawValue)"], class: "trend-\(trend.rawValue)")
     }
 
     func status(_ status: ItemStatus) -> String { strings["status_\(status.rawValue)"] }
@@ -122,54 +110,39 @@ struct Display: Sendable {
 
     /// One KPI or data point of one city, with everything needed to trace its rating.
     /// `latestYear` is the latest year of the city's values: a value from another year says its year.
-    func item(_ item: ItemScore, latestYear: Int? = nil) -> Fields {
+    func itemRow(_ item: ItemScore, latestYear: Int? = nil) -> ItemRow {
         let unit = unit(item)
-        var out = band(item.band, capacity: 32)
-        out["code"] = .string(item.kpi.code)
-        out["name"] = .string(item.kpi.name)
-        out["label"] = .string(item.label)
-        out["datapoint"] = item.datapoint.map(TemplateValue.string)
-        out["indicatorURL"] = .string(urls.link(URLs.indicator(item.kpi)))
-        out["direction"] = .string(strings["direction_\(item.direction.rawValue)"])
-        out["status"] = .string(status(item.status))
-        out["statusClass"] = .string("status-\(item.status.rawValue)")
-        if let latest = item.latest {
-            out["value"] = .string(value(latest, unit: unit))
-            out["year"] = .string(String(latest.year))
+        let latest = item.latest
+        var row = ItemRow(
+            band: bandFields(item.band), code: item.kpi.code, name: item.kpi.name, label: item.label,
+            datapoint: item.datapoint, indicatorURL: urls.link(URLs.indicator(item.kpi)),
+            direction: strings["direction_\(item.direction.rawValue)"], status: status(item.status),
+            statusClass: "status-\(item.status.rawValue)", value: strings["value_missing"],
+            targetOrigin: latest?.noBenchmark == true
+                ? strings["target_no_benchmark"] : targetOrigin(item.targetOrigin, direction: item.direction),
+            targetKind: item.targetOrigin.map { $0.kind.rawValue },
+            history: item.history.map { HistoryEntry(year: String($0.year), value: value($0, unit: unit)) },
+            hasHistory: item.history.count > 1)
+        if let latest {
+            row.value = value(latest, unit: unit)
+            row.year = String(latest.year)
             if let latestYear, latest.year != latestYear, latest.value.isReported {
-                out["otherYear"] = .string(strings.format("value_year", ["year": String(latest.year)]))
+                row.otherYear = strings.format("value_year", ["year": String(latest.year)])
             }
-            if !latest.source.isEmpty { out["source"] = .string(latest.source) }
+            if !latest.source.isEmpty { row.source = latest.source }
             if let url = latest.extra["x-source-url"], url.hasPrefix("https://") || url.hasPrefix("http://") {
-                out["sourceURL"] = .string(url)
+                row.sourceURL = url
             }
-            if !latest.note.isEmpty { out["note"] = .string(latest.note) }
-            out["quality"] = .string(
-                latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"])
-            out["verified"] = .string(
-                latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"])
-        } else {
-            out["value"] = .string(strings["value_missing"])
+            if !latest.note.isEmpty { row.note = latest.note }
+            row.quality = latest.quality.map { strings["quality_\($0.rawValue)"] } ?? strings["quality_not_stated"]
+            row.verified =
+                latest.verified.map { $0 ? strings["value_yes"] : strings["value_no"] } ?? strings["not_stated"]
+            if latest.noBenchmark { row.noBenchmark = strings["target_no_benchmark"] }
         }
-        if item.latest?.noBenchmark == true { out["noBenchmark"] = .string(strings["target_no_benchmark"]) }
-        if let target = item.target, item.direction != .yesNo {
-            out["target"] = .string(value(.number(target), unit: unit))
-        }
-        out["targetOrigin"] = .string(
-            item.latest?.noBenchmark == true
-                ? strings["target_no_benchmark"]
-                : targetOrigin(item.targetOrigin, direction: item.direction))
-        out["targetKind"] = item.targetOrigin.map { .string($0.kind.rawValue) }
-        if let achievement = item.achievement {
-            out["achievement"] = .string(format.percent(achievement, band: item.band))
-        }
-        if let points = item.points { out["points"] = .string(String(points)) }
-        if let trend = trend(item.trend) { out["trend"] = trend }
-        out["history"] = .list(
-            item.history.map { row in
-                ["year": .string(String(row.year)), "value": .string(value(row, unit: unit))]
-            })
-        out["hasHistory"] = .bool(item.history.count > 1)
-        return out
+        if let target = item.target, item.direction != .yesNo { row.target = value(.number(target), unit: unit) }
+        if let achievement = item.achievement { row.achievement = format.percent(achievement, band: item.band) }
+        if let points = item.points { row.points = String(points) }
+        row.trend = trend(item.trend)
+        return row
     }
 }

@@ -55,16 +55,13 @@ public struct LanguageLinks: Sendable {
     }
 
     /// The switcher and `hreflang` entries of the page at `path`.
-    func context(path: String, urls: URLs) -> TemplateValue {
-        .list(
-            all.map { language in
-                let target = self.urls(urls, language)
-                return [
-                    "code": .string(language.code), "name": .string(language.name),
-                    "url": .string(target.link(path)), "absolute": .string(target.absolute(path)),
-                    "current": .bool(language.code == currentCode),
-                ]
-            })
+    func context(path: String, urls: URLs) -> [LanguageEntry] {
+        all.map { language in
+            let target = self.urls(urls, language)
+            return LanguageEntry(
+                code: language.code, name: language.name, url: target.link(path), absolute: target.absolute(path),
+                current: language.code == currentCode)
+        }
     }
 }
 

@@ -5,27 +5,19 @@ import CityscoreScoring
 import CityscoreTemplating
 
 extension Contexts {
-    /// Links to cities by slug, in the order given.
-    func cityLinks(_ slugs: [String]) -> TemplateValue {
-        .list(
-            slugs.compactMap { slug in
-                cityIndex[slug].map {
-                    ["name": .string(scorecards[$0].city.name), "url": .string(urls.link(URLs.city(slug)))]
-                }
-            })
+    /// A category or KPI that moved a band in some cities between their last two rounds.
+    func moves(_ moves: Programme.Progress.Moves) -> MovesPart {
+        MovesPart(
+            name: moves.name, upCount: display.format.count(moves.up.count),
+            downCount: display.format.count(moves.down.count), up: links(toCities: moves.up),
+            down: links(toCities: moves.down), url: moves.kpi.map { urls.link(URLs.indicator($0)) },
+            code: moves.kpi?.code)
     }
 
-    /// A category or KPI that moved a band in some cities between their last two rounds.
-    func moves(_ moves: Programme.Progress.Moves) -> TemplateValue {
-        var out: Fields = [
-            "name": .string(moves.name), "upCount": count(moves.up.count), "downCount": count(moves.down.count),
-            "up": cityLinks(moves.up), "down": cityLinks(moves.down),
-        ]
-        if let kpi = moves.kpi {
-            out["url"] = .string(urls.link(URLs.indicator(kpi)))
-            out["code"] = .string(kpi.code)
-        }
-        return .object(out)
+    /// "weak in 4 of 9 scored cities".
+    func weakCount(_ weak: Int, of scored: Int) -> String {
+        strings.format(
+            "programme_weak_count", ["weak": display.format.count(weak), "scored": display.format.count(scored)])
     }
 
     /// `programme/`: which weaknesses the cities share, who is acting on them, who has solved them.
@@ -34,79 +26,48 @@ extension Contexts {
             path: route.path, title: strings["programme_title"], description: strings["programme_description"],
             breadcrumbs: [(strings["programme_title"], nil)], section: route.section)
         let view = programmeView
-        context["lead"] = .string(
-            strings.format(
-                "programme_lead",
-                [
-                    "cities": display.format.count(view.cityCount),
-                    "actions": display.format.count(actionIndex.actions.count),
-                ]))
-        context["statusCounts"] = .list(
-            ActionStatus.allCases.compactMap { status in
-                guard let n = view.statusCounts[status], n > 0 else { return nil }
-                var out = actionStatus(status)
-                out["count"] = count(n)
-                return .object(out)
-            })
-        context["categories"] = .list(
-            view.weakCategories.map { category in
-                [
-                    "name": .string(category.label), "dimension": .string(category.dimension),
-                    "weakCount": .string(
-                        strings.format(
-                            "programme_weak_count",
-                            [
-                                "weak": display.format.count(category.weak.count),
-                                "scored": display.format.count(category.scored),
-                            ])),
-                    "weak": cityLinks(category.weak), "acting": cityLinks(category.weakActing),
-                    "strong": cityLinks(category.strong),
-                ]
-            })
-        context["kpis"] = .list(
-            view.sharedWeaknesses.map { item in
-                [
-                    "name": .string(item.label), "code": .string(item.kpi.code),
-                    "url": .string(urls.link(URLs.indicator(item.kpi))),
-                    "weakCount": .string(
-                        strings.format(
-                            "programme_weak_count",
-                            [
-                                "weak": display.format.count(item.weak.count),
-                                "scored": display.format.count(item.scored),
-                            ])),
-                    "weak": cityLinks(item.weak), "acting": cityLinks(item.weakActing),
-                    "notActing": cityLinks(item.weak.filter { !item.weakActing.contains($0) }),
-                    "strong": cityLinks(item.strong),
-                ]
-            })
-        context["coverageGaps"] = .list(
-            view.coverageGaps.map { gap in
-                [
-                    "name": .string(gap.kpi.name), "code": .string(gap.kpi.code),
-                    "url": .string(urls.link(URLs.indicator(gap.kpi))), "reported": count(gap.reported),
-                    "notReported": count(gap.notReported), "missing": count(gap.missing),
-                    "notApplicable": count(gap.notApplicable),
-                ]
-            })
-        if let progress = view.progress {
-            context["progress"] = [
-                "lead": .string(
-                    strings.format(
+        let n = display.format.count
+        ProgrammePage(
+            lead: strings.format(
+                "programme_lead", ["cities": n(view.cityCount), "actions": n(actionIndex.actions.count)]),
+            statusCounts: ActionStatus.allCases.compactMap { status in
+                guard let k = view.statusCounts[status], k > 0 else { return nil }
+                return StatusCount(status: actionStatus(status), count: n(k))
+            },
+            categories: view.weakCategories.map { category in
+                WeakCategory(
+                    name: category.label, dimension: category.dimension,
+                    weakCount: weakCount(category.weak.count, of: category.scored),
+                    weak: links(toCities: category.weak), acting: links(toCities: category.weakActing),
+                    strong: links(toCities: category.strong))
+            },
+            kpis: view.sharedWeaknesses.map { item in
+                SharedWeakness(
+                    name: item.label, code: item.kpi.code, url: urls.link(URLs.indicator(item.kpi)),
+                    weakCount: weakCount(item.weak.count, of: item.scored), weak: links(toCities: item.weak),
+                    acting: links(toCities: item.weakActing),
+                    notActing: links(toCities: item.weak.filter { !item.weakActing.contains($0) }),
+                    strong: links(toCities: item.strong))
+            },
+            coverageGaps: view.coverageGaps.map { gap in
+                CoverageGap(
+                    name: gap.kpi.name, code: gap.kpi.code, url: urls.link(URLs.indicator(gap.kpi)),
+                    reported: n(gap.reported), notReported: n(gap.notReported), missing: n(gap.missing),
+                    notApplicable: n(gap.notApplicable))
+            },
+            progress: view.progress.map { progress in
+                ProgressPart(
+                    lead: strings.format(
                         "programme_progress_lead",
                         [
-                            "with": display.format.count(progress.cities.count),
-                            "cities": display.format.count(view.cityCount),
-                            "up": display.format.count(progress.overallUp.count),
-                            "down": display.format.count(progress.overallDown.count),
-                        ])),
-                "categories": .list(progress.categories.map(moves)),
-                "kpis": .list(progress.items.map(moves)),
-            ]
-        }
-        context["cityCount"] = count(view.cityCount)
-        context["programmeJSON"] = .string(urls.link(URLs.programmeJSON))
-        context["actionsCSV"] = .string(urls.link(URLs.actionsCSV))
+                            "with": n(progress.cities.count), "cities": n(view.cityCount),
+                            "up": n(progress.overallUp.count), "down": n(progress.overallDown.count),
+                        ]),
+                    categories: progress.categories.map(moves), kpis: progress.items.map(moves))
+            },
+            cityCount: n(view.cityCount), programmeJSON: urls.link(URLs.programmeJSON),
+            actionsCSV: urls.link(URLs.actionsCSV)
+        ).write(into: &context)
         return context
     }
 }

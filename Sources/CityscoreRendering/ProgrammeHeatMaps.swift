@@ -73,11 +73,3 @@ extension ChartBuilder {
         }
     }
 }
-
-extension ChartFigure {
-    /// A figure shown under its own heading, as `headedCharts` entries: the heading, whether it is
-    /// folded, and the figure as a one-element `charts` list for the charts partial.
-    var headedContext: TemplateValue {
-        .object(["heading": .string(heading ?? title), "folded": .bool(folded), "charts": .list([context])])
-    }
-}

@@ -8,48 +8,39 @@ import CityscoreTemplating
 extension Contexts {
     /// The rounds of a city for its page: every round with its link, and what moved up or down a
     /// band since the previous one. Nil for a city with one round.
-    func rounds(_ card: Scorecard) -> TemplateValue? {
+    func rounds(_ card: Scorecard) -> RoundsPart? {
         guard let previous = card.previous, let latest = card.round, let before = previous.round else { return nil }
         let moves = card.bandMoves
-        return [
-            "list": roundList(card, current: latest),
-            "intro": .string(
-                strings.format(
-                    "rounds_intro", ["count": display.format.count(card.earlier.count + 1), "round": String(latest)])),
-            "up": .list(moves.filter(\.isUp).map(move)),
-            "down": .list(moves.filter { !$0.isUp }.map(move)),
-            "hasUp": .bool(moves.contains(where: \.isUp)),
-            "hasDown": .bool(moves.contains { !$0.isUp }),
-            "upHeading": .string(strings.format("rounds_moved_up", ["round": String(before)])),
-            "downHeading": .string(strings.format("rounds_moved_down", ["round": String(before)])),
-            "noMoves": .string(strings.format("rounds_no_moves", ["round": String(before)])),
-            "hasMoves": .bool(!moves.isEmpty),
-        ]
+        return RoundsPart(
+            list: roundList(card, current: latest),
+            intro: strings.format(
+                "rounds_intro", ["count": display.format.count(card.earlier.count + 1), "round": String(latest)]),
+            up: moves.filter(\.isUp).map(move), down: moves.filter { !$0.isUp }.map(move),
+            hasUp: moves.contains(where: \.isUp), hasDown: moves.contains { !$0.isUp },
+            upHeading: strings.format("rounds_moved_up", ["round": String(before)]),
+            downHeading: strings.format("rounds_moved_down", ["round": String(before)]),
+            noMoves: strings.format("rounds_no_moves", ["round": String(before)]), hasMoves: !moves.isEmpty)
     }
 
     /// Every round of the city, oldest first: the latest links to the city's page.
-    func roundList(_ card: Scorecard, current: Int) -> TemplateValue {
-        .list(
-            card.rounds.compactMap { round in
-                guard let label = round.round else { return nil }
-                var entry = display.score(round.overall)
-                entry["label"] = .string(String(label))
-                entry["url"] = .string(
-                    urls.link(label == card.round ? URLs.city(card.city.slug) : URLs.cityRound(card.city.slug, label)))
-                entry["current"] = .bool(label == current)
-                return .object(entry)
-            })
+    func roundList(_ card: Scorecard, current: Int) -> [RoundEntry] {
+        card.rounds.compactMap { round in
+            guard let label = round.round else { return nil }
+            return RoundEntry(
+                score: display.scoreFields(round.overall), label: String(label),
+                url: urls.link(label == card.round ? URLs.city(card.city.slug) : URLs.cityRound(card.city.slug, label)),
+                current: label == current)
+        }
     }
 
     /// A band move for templates: what moved, from which band to which.
-    func move(_ move: BandMove) -> TemplateValue {
+    func move(_ move: BandMove) -> BandMovePart {
         var name = move.name
         if move.level == .overall { name = strings["rounds_overall"] }
         if move.level == .category, let sub = move.subdimension { name += " (\(sub))" }
-        var out: Fields = ["name": .string(name), "level": .string(strings["rounds_level_\(move.level.rawValue)"])]
-        out["from"] = .object(display.band(move.from))
-        out["to"] = .object(display.band(move.to))
-        return .object(out)
+        return BandMovePart(
+            name: name, level: strings["rounds_level_\(move.level.rawValue)"], from: display.bandFields(move.from),
+            to: display.bandFields(move.to))
     }
 
     /// The page of an earlier round (the route's `round`): its scores by dimension and category,
@@ -65,28 +56,22 @@ extension Contexts {
                 (strings["nav_cities"], URLs.cities), (card.city.name, URLs.city(card.city.slug)), (label, nil),
             ],
             section: route.section)
-        var city = display.score(card.overall)
-        city["name"] = .string(card.city.name)
-        city["round"] = .string(label)
-        city["latestURL"] = .string(urls.link(URLs.city(card.city.slug)))
-        city["notice"] = .string(
-            strings.format("round_notice", ["round": label, "latest": latest.round.map(String.init) ?? ""]))
-        context["city"] = .object(city)
-        context["rounds"] = roundList(latest, current: card.round ?? 0)
-        context["dimensionScores"] = .list(
-            card.dimensions.map { dim in
-                var d = display.score(dim.score)
-                d["name"] = .string(dim.name)
-                d["categories"] = .list(
-                    zip(dim.categories, Self.categoryNames(dim)).map { cat, name in
-                        var c = display.score(cat.score)
-                        c["name"] = .string(name)
-                        c["items"] = .list(
-                            cat.items.map { .object(display.item($0, latestYear: card.coverage.latestYear)) })
-                        return .object(c)
+        CityRoundPage(
+            city: RoundCity(
+                score: display.scoreFields(card.overall), name: card.city.name, round: label,
+                latestURL: urls.link(URLs.city(card.city.slug)),
+                notice: strings.format("round_notice", ["round": label, "latest": latest.round.map(String.init) ?? ""])),
+            rounds: roundList(latest, current: card.round ?? 0),
+            dimensionScores: card.dimensions.map { dim in
+                RoundDimension(
+                    score: display.scoreFields(dim.score), name: dim.name,
+                    categories: zip(dim.categories, Self.categoryNames(dim)).map { cat, name in
+                        RoundCategory(
+                            score: display.scoreFields(cat.score), name: name,
+                            items: cat.items.map { row($0, of: card) })
                     })
-                return .object(d)
-            })
+            }
+        ).write(into: &context)
         return context
     }
 }

@@ -166,8 +166,11 @@ extension PageKind {
             guard let a = place.action, site.actions.indices.contains(a) else { return aggregate }
             let action = site.actions[a]
             return [.cityData(action.city), .cityFacts(action.city), .actions, .text(action.document.path)]
-        case .notFound: return []
         case .changes: return [.changes, .everyCityFacts]
+        default:
+            // A kind with no data of its own (the 404 page): it shows only what every page shows,
+            // whose change is `SiteChange.everything`.
+            return []
         }
     }
 }

@@ -9,10 +9,12 @@ import Testing
 
 @testable import CityscoreRendering
 
-/// Adding a page is one route and one template; adding a kind is one `PageKind` case with its
-/// `definition` (route) and `contextVariables` (typed context) arms, and its template: everything
-/// else that names kinds (required templates, reserved slugs, the sitemap, the theme reference, the
-/// template check, the gates' list of pages) is derived from them.
+/// Adding a page is one route and one template; adding a kind that shows no data of its own (like
+/// `notFound`) is one `PageKind` case with its `definition` arm (its routes) and its template; a
+/// kind that shows data adds its context type (a `PageContext`, named in `PageKind.contextType`,
+/// which documents its variables and makes its context). Everything else that names kinds
+/// (required templates, reserved slugs, the sitemap, the theme reference, the template check, the
+/// gates' list of pages, serve's rebuild decisions) is derived from them.
 @Suite("Adding a page kind")
 struct AddPageKindTests {
     /// A test-only change: one route registered with its own template, one template. The page is
@@ -50,6 +52,41 @@ struct AddPageKindTests {
                 [Route(kind: .page, place: Route.Place(path: "faq/"), language: site.config.language, template: "faq")]
             })
         #expect(missing.contains { $0.code == .missingTemplate && $0.message.contains("\"faq\"") })
+    }
+
+    /// A kind without data of its own is named nowhere but in `PageKind` (and the one place where the
+    /// 404 page differs on purpose: it has no language switcher): it has no context type, its
+    /// templates receive the variables every page shares, its context is exactly those, and serve
+    /// makes it again only when everything is.
+    @Test func aKindWithoutDataNeedsOnlyItsCaseItsDefinitionAndItsTemplate() throws {
+        #expect(PageKind.notFound.contextType == nil)
+        #expect(PageKind.notFound.contextVariables.isEmpty)
+        #expect(PageKind.notFound.allContextVariables == ContextVariable.shared)
+        let repo = ThemeReferenceTests.repo
+        var namers: [String] = []
+        for folder in ["Sources/CityscoreRendering", "Sources/CityscoreRouting", "Sources/CityscorePipeline"] {
+            let url = repo.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: url.path) where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
+                if text.contains(".notFound") { namers.append("\(folder)/\(file)") }
+            }
+        }
+        #expect(
+            namers.sorted() == ["Sources/CityscoreRendering/Contexts.swift", "Sources/CityscoreRouting/PageKind.swift"])
+        // Its page's context holds the shared variables and nothing else.
+        let site = try TestSite.make([:])
+        defer { site.remove() }
+        var kinds = 0
+        try ThemeReferenceTests.eachContext(root: site.root) { route, context in
+            guard route.kind == .notFound else { return }
+            kinds += 1
+            #expect(Set(context.keys).isSubset(of: Set(ContextVariable.shared.map(\.name))))
+            #expect(context["page"]?["title"] != nil)
+        }
+        #expect(kinds == 1)
+        let source = try #require(SiteReader(root: site.root).read().0)
+        let validated = try #require(SiteValidator().validate(source).0)
+        #expect(PageKind.notFound.dependencies(of: Route.Place(path: "404.html"), in: validated).isEmpty)
     }
 
     /// What names kinds elsewhere is derived from `PageKind`: required templates, the reserved
