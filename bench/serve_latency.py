@@ -11,7 +11,8 @@ N ms", the issue's target) and the time from the write to the first response hol
 watcher's quiet period + the rebuild + one poll, every 2 ms).
 With --site, SITE (a generated site: its Content/, and Themes/ if any) is copied instead, FILE (relative
 to it) is edited and PATH polled: a Markdown file gets the marker appended, a CSV file gets it at the
-end of the last row's source, a template (Themes/default/templates/NAME.mustache, copied from the
+end of the last row's source (with --field value: the last numeric row's value is changed
+instead, which changes the city's scores), a template (Themes/default/templates/NAME.mustache, copied from the
 repository's theme when the site has none) gets it as a Mustache comment, and the edit counts once the
 server reports a new rebuild (and, for Markdown, once PATH shows the marker).
 With --initial, a third figure is printed: the first build's time the server reports ("built N pages
@@ -47,6 +48,14 @@ def get(url):
         return None
 
 
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("cityscore")
@@ -57,6 +66,8 @@ def main():
     p.add_argument("--edit", default="Content/pages/about.md", help="the file edited, relative to the site")
     p.add_argument("--url", default="/about/", help="the page polled for the marker")
     p.add_argument("--initial", action="store_true", help="also print the first build's milliseconds")
+    p.add_argument("--field", choices=("source", "value"), default="source",
+                   help="what a CSV edit changes: a row's source (the scores stay) or its value")
     a = p.parse_args()
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
@@ -103,7 +114,11 @@ def main():
                 text = original + "{{! %s }}\n" % marker
             elif is_csv:
                 rows = list(csv.reader(io.StringIO(original)))
-                rows[-1][6] += " " + marker
+                if a.field == "value":
+                    numeric = [r for r in rows[1:] if is_number(r[4])]
+                    numeric[-1][4] = "%.2f" % (float(numeric[-1][4]) + 1 + i)
+                else:
+                    rows[-1][6] += " " + marker
                 buf = io.StringIO()
                 csv.writer(buf, lineterminator="\n").writerows(rows)
                 text = buf.getvalue()

@@ -166,6 +166,9 @@ public struct Observation: Sendable, Hashable {
     /// the site's rows share every row this way.
     public func isIdentical(to other: Observation) -> Bool { storage === other.storage }
 
+    /// The row held (the same for every copy that `isIdentical` to this one), as a dictionary key.
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public static func == (a: Observation, b: Observation) -> Bool {
         let (x, y) = (a.storage, b.storage)
         if x === y { return true }

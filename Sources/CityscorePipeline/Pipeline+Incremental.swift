@@ -135,7 +135,7 @@ public struct IncrementalBuild: Sendable {
                 rescored = Self.citiesWithChangedRows(previous.site, site)
                 var subset = site
                 subset.cities = site.cities.filter { rescored.contains($0.slug) }
-                subset.observations = site.observations.filter { rescored.contains($0.city) }
+                subset.observations = Self.rows(of: rescored, in: site.observations)
                 subset.targets = site.targets.filter { rescored.contains($0.city) }
                 let fresh = Scorer(site: subset).scorecards()
                 let bySlug = Dictionary(fresh.map { ($0.city.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -154,7 +154,7 @@ public struct IncrementalBuild: Sendable {
         let samePages =
             previous.map {
                 bounded && sameCities
-                    && (!tablesChanged || RouteTable.sameRounds(of: rescored, before: $0.site, after: site))
+                    && (!tablesChanged || Self.sameRounds(of: rescored, before: $0.site, after: site))
                     && $0.site.cities.map(Self.facts) == site.cities.map(Self.facts)
                     && $0.site.pages.map(Self.facts) == site.pages.map(Self.facts)
                     && $0.site.actions.map(Self.facts) == site.actions.map(Self.facts)
@@ -203,8 +203,7 @@ public struct IncrementalBuild: Sendable {
                 }
             }
         }
-        for (path, text) in made.files {
-            let bytes = Array(text.utf8)
+        for (path, bytes) in made.files.map({ ($0, Array($1.utf8)) }) + made.bytes.map({ ($0, $1) }) {
             if !changedFiles && files[path] != bytes { changedFiles = true }
             files[path] = bytes
         }
@@ -248,9 +247,19 @@ public struct IncrementalBuild: Sendable {
 
     /// The cities whose rows or targets differ between two sites.
     static func citiesWithChangedRows(_ old: Site, _ new: Site) -> Set<String> {
-        var changed = differing(old.observations, new.observations, city: \.city)
+        var changed =
+            differingInPlace(old.observations, new.observations, city: \.city)
+            ?? differing(old.observations, new.observations, city: \.city)
         changed.formUnion(differing(old.targets, new.targets, city: \.city))
         return changed
+    }
+
+    /// `RouteTable.sameRounds` from the rows of `cities` alone.
+    static func sameRounds(of cities: Set<String>, before: Site, after: Site) -> Bool {
+        var (old, new) = (before, after)
+        old.observations = rows(of: cities, in: before.observations)
+        new.observations = rows(of: cities, in: after.observations)
+        return RouteTable.sameRounds(of: cities, before: old, after: new)
     }
 
     /// The cities whose rows differ between `old` and `new`, both sorted by city (as validation
@@ -347,15 +356,17 @@ public struct IncrementalBuild: Sendable {
         guard samePages && sameDocuments else { return .all }
         var change = SiteChange()
         var kpis = Set<String>()
+        var scores = Set<String>()
         for (i, card) in scorecards.enumerated() where rescored.contains(card.city.slug) {
             var before = previous.scorecards[i]
             setCity(card.city, in: &before)
             guard before != card else { continue }
             change.cityData.insert(card.city.slug)
+            if scoresDiffer(before, card) { scores.insert(card.city.slug) }
             kpis.formUnion(changedKPIs(before, card, framework: site.framework))
             if let rounds = changedRounds(before, card) { change.cityRounds[card.city.slug] = rounds }
         }
-        if !change.cityData.isEmpty { change.kpiData = kpis }
+        if !change.cityData.isEmpty { (change.kpiData, change.cityScores) = (kpis, scores) }
         for (before, after) in zip(old.cities, site.cities) where facts(before) != facts(after) {
             change.cityFacts.insert(after.slug)
         }

@@ -18,8 +18,8 @@ public struct RenderMemory: Sendable {
     public var outputs: [String: [String]] = [:]
     /// The compiled templates and their problems, kept until the theme changes (`everything`).
     var templates: (Templates, [Diagnostic])?
-    /// The pages' contexts, kept while only texts change: every city's card and the programme
-    /// view are made from scores, facts and actions, not from texts.
+    /// The pages' contexts, kept until `everything` changes: each city's card and KPI rows are
+    /// made again when its data or facts change, the programme view when scores or actions do.
     var contexts: Contexts?
     /// The rows of `results.csv` by city, so that a change of some cities' data writes theirs alone.
     var resultsCSV: ResultsCSVParts?
@@ -34,11 +34,13 @@ public struct RenderedOutputs: Sendable {
     public var outputs: [String: [String]] = [:]
     /// The compiled templates and their problems, kept until the theme changes (`everything`).
     var templates: (Templates, [Diagnostic])?
-    /// The pages' contexts, kept while only texts change: every city's card and the programme
-    /// view are made from scores, facts and actions, not from texts.
+    /// The pages' contexts, kept until `everything` changes: each city's card and KPI rows are
+    /// made again when its data or facts change, the programme view when scores or actions do.
     var contexts: Contexts?
     /// Every file made, by path; a file made in parts is whole here.
     public var files: [String: String] = [:]
+    /// Files made as bytes (`results.csv`), by path: not in `files`.
+    public var bytes: [String: [UInt8]] = [:]
     /// How many pages were rendered.
     public var pages = 0
 }
@@ -69,10 +71,10 @@ extension SiteRenderer {
         var next = memory
         next.markdown = markdown
         next.templates = (templates, templateProblems)
-        let textsOnly = SiteChange(texts: change.texts) == change
         let contexts: Contexts
-        if textsOnly, var kept = memory.contexts {
-            (kept.site, kept.scorecards, kept.markdown) = (site, scorecards, markdown)
+        if let kept = memory.contexts?.updated(
+            site: site, scorecards: scorecards, markdown: markdown, change: change)
+        {
             contexts = kept
         } else {
             var made = Contexts(
@@ -114,12 +116,16 @@ extension SiteRenderer {
         }
         let everyCity: [Dependency] = [.everyCityData, .everyCityFacts]
         var jobs: [Job] = pages.map(Job.page) + cities.map(Job.cityJSON)
-        if change.touches(any: everyCity) {
-            let (text, parts) = Self.resultsCSV(
+        // Every row's source and note are in results.csv: any city's data changed writes it again.
+        if change.touches(any: everyCity) || !change.cityData.isEmpty {
+            let (bytes, parts) = Self.resultsCSV(
                 data, site: site, scorecards: scorecards, changed: change.everything ? nil : change.cityData,
                 previous: memory.resultsCSV)
             next.resultsCSV = parts
-            keep(URLs.resultsCSV, [RenderedFile(path: URLs.resultsCSV, text: text)])
+            made.withLock {
+                $0.outputs[URLs.resultsCSV] = [URLs.resultsCSV]
+                $0.bytes[URLs.resultsCSV] = bytes
+            }
         }
         if change.everything { jobs.append(.frameworkCSV) }
         Parallel.forEach(jobs) { job in
@@ -188,13 +194,14 @@ struct ResultsCSVParts: Sendable {
 }
 
 extension SiteRenderer {
-    /// `data.resultsCSV()`, with the rows of the cities not in `changed` (nil: every city) taken
+    /// `data.resultsCSV()` as bytes, with the rows of the cities not in `changed` (nil: every city) taken
     /// from `previous` when it has the same header: a city's rows depend on its rows and scores only.
     static func resultsCSV(
         _ data: DataFiles, site: Site, scorecards: [Scorecard], changed: Set<String>?, previous: ResultsCSVParts?
-    ) -> (String, ResultsCSVParts) {
+    ) -> ([UInt8], ResultsCSVParts) {
+        let extras = data.extraColumns()
         var writer = CSVWriter()
-        writer.row(DataColumns.results + data.extraColumns() + DataColumns.resultsComputed)
+        writer.row(DataColumns.results + extras + DataColumns.resultsComputed)
         let header = writer.bytes
         // Each city's rows, in the order of the site's rows (sorted by city).
         let observations = site.observations
@@ -216,18 +223,19 @@ extension SiteRenderer {
                 items[DataFiles.ItemKey(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)] = item
             }
         }
-        let (extras, scored) = (data.extraColumns(), items)
+        let scored = items
         let made = Parallel.map(ranges) { city, rows -> [UInt8] in
             if !again.contains(city), let bytes = reusable[city] { return bytes }
             let slice = observations[rows]
             return DataFiles.resultRows(slice, extras: extras, items: scored, rounds: CityRoundIndex(Array(slice)))
         }
         var whole = header
+        whole.reserveCapacity(made.reduce(header.count) { $0 + $1.count })
         var cities: [String: [UInt8]] = [:]
         for ((city, _), bytes) in zip(ranges, made) {
             whole += bytes
             cities[city] = bytes
         }
-        return (String(decoding: whole, as: UTF8.self), ResultsCSVParts(header: header, cities: cities))
+        return (whole, ResultsCSVParts(header: header, cities: cities))
     }
 }

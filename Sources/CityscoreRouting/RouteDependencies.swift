@@ -7,7 +7,9 @@ import CityscoreModel
 public enum Dependency: Sendable, Hashable {
     /// One city's rows and targets, and so its scorecard (by slug).
     case cityData(String)
-    /// Every city's scorecard (an index, a ranking, an aggregate).
+    /// Every city's scores (an index, a ranking, an aggregate): a change of the sources and notes of
+    /// values alone, which only a city's own pages, the indicator pages and the data files show,
+    /// leaves them as they were (`SiteChange.cityScores`).
     case everyCityData
     /// Every city's items of one KPI (by code), and each city's latest year (an indicator's page).
     case kpiData(String)
@@ -34,6 +36,9 @@ public struct SiteChange: Sendable, Equatable {
     public var everything = false
     /// Cities whose scorecard changed.
     public var cityData: Set<String> = []
+    /// The cities of `cityData` whose scorecard changed in more than the sources and notes of its
+    /// values; nil: every city of `cityData`.
+    public var cityScores: Set<String>?
     /// The KPIs (codes) whose items changed in those scorecards, or whose every item may have
     /// changed (a city's latest year changed); nil: any KPI of a changed scorecard.
     public var kpiData: Set<String>?
@@ -76,7 +81,7 @@ public struct SiteChange: Sendable, Equatable {
         if everything { return true }
         switch dependency {
         case .cityData(let slug): return cityData.contains(slug)
-        case .everyCityData: return !cityData.isEmpty
+        case .everyCityData: return !(cityScores ?? cityData).isEmpty
         case .kpiData(let code): return kpiData.map { $0.contains(code) } ?? !cityData.isEmpty
         case .cityRound(let slug, let round):
             return cityData.contains(slug) && (cityRounds[slug].map { $0.contains(round) } ?? true)

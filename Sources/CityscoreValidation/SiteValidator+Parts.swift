@@ -50,8 +50,16 @@ extension SiteValidator {
                 data.results = validator.checkEach(deferred.paths, in: deferred)
             }
             data.resultsDiagnostics = data.results.flatMap(\.readProblems)
-            data.observations = validator.combine(
-                data.results, rereading: deferred, diagnostics: &data.resultsDiagnostics)
+            if let previous, let changed, previous.results.map(\.path) == deferred.paths,
+                let rows = validator.combine(
+                    data.results, replacing: changed, previous: previous.results, previousRows: previous.observations,
+                    diagnostics: &data.resultsDiagnostics)
+            {
+                data.observations = rows
+            } else {
+                data.observations = validator.combine(
+                    data.results, rereading: deferred, diagnostics: &data.resultsDiagnostics)
+            }
         } else {
             data.observations = validator.validate(source.results, diagnostics: &data.resultsDiagnostics)
         }
