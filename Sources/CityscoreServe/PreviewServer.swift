@@ -115,11 +115,6 @@ public final class PreviewServer: Sendable {
 
         let done = DispatchGroup()
         done.enter()
-        let thread = Thread { [self] in
-            watcher.run { self.rebuild(with: builder, changed: $0, initial: false) }
-            done.leave()
-        }
-        thread.name = "cityscore-serve-watcher"
         let attached = running.withLock { state -> Bool in
             guard state != nil else { return false }
             state?.watcher = watcher
@@ -127,7 +122,10 @@ public final class PreviewServer: Sendable {
             return true
         }
         guard attached else { throw ServeError("the server was stopped while it started") }
-        thread.start()
+        OwnThread.start { [self] in
+            watcher.run { self.rebuild(with: builder, changed: $0, initial: false) }
+            done.leave()
+        }
         return url
     }
 

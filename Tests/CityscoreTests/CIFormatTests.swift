@@ -1,7 +1,7 @@
 import CityscoreConcurrency
 import CityscoreDiagnostics
-import Foundation
 import CityscoreModel
+import Foundation
 import Testing
 
 /// `check` and `build` with `--format github|gitlab|json`: what CI services read.
@@ -40,8 +40,7 @@ struct CIFormatTests {
         // Read both before waiting: a full pipe would block the child.
         let errData = Locked<Data?>(nil)
         let errHandle = err.fileHandleForReading
-        let reader = Thread { errData.withLock { $0 = errHandle.readDataToEndOfFile() } }
-        reader.start()
+        OwnThread.start { errData.withLock { $0 = errHandle.readDataToEndOfFile() } }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while errData.current == nil { usleep(1000) }
@@ -65,7 +64,8 @@ struct CIFormatTests {
         let unknown = try #require(lines.first { $0.contains("1X") })
         #expect(
             unknown.hasPrefix(
-                "::error file=Content/results/2020.csv,line=3,col=8,title=unknown-kpi::unknown KPI \"EC: ICT: ICT: 1X\""))
+                "::error file=Content/results/2020.csv,line=3,col=8,title=unknown-kpi::unknown KPI \"EC: ICT: ICT: 1X\""
+            ))
         #expect(lines.contains { $0.hasPrefix("::error file=Content/results/2020.csv,line=4,") })
         // Every problem the text format prints is an annotation at the same place.
         let places = text.err.split(separator: "\n").compactMap { line -> String? in

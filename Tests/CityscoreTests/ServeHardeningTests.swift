@@ -1,3 +1,4 @@
+import CityscoreConcurrency
 import Foundation
 import Testing
 
@@ -117,7 +118,7 @@ struct RawConnection: Sendable {
 
     static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
+            OwnThread.start { continuation.resume(with: Result { try body() }) }
         }
     }
 }
@@ -388,7 +389,9 @@ struct ServeHardeningTests {
                 port: port, request("/", ["Host: 127.0.0.1:\(port)"]), limit: .seconds(3))
             #expect(third.closed)
             #expect(third.bytes.isEmpty)
-            #expect(third.elapsed < .seconds(3), "closed at once (long before the 10 s head timeout), not after \(third.elapsed)")
+            #expect(
+                third.elapsed < .seconds(3),
+                "closed at once (long before the 10 s head timeout), not after \(third.elapsed)")
             // Once they are gone, the places are free again.
             for holder in holders { holder.close() }
             try await Task.sleep(for: .milliseconds(100))

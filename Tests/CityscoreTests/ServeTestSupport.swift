@@ -1,6 +1,7 @@
 import CityscoreBuiltIn
-import Foundation
+import CityscoreConcurrency
 import CityscoreServe
+import Foundation
 import Testing
 
 #if canImport(Glibc)
@@ -30,12 +31,12 @@ struct ServeTestClient {
         // A thread of its own: Dispatch's global queues on Linux add threads for blocked work only
         // after a delay, which would show up as latency that is not the server's.
         return try await withCheckedThrowingContinuation { continuation in
-            Thread {
+            OwnThread.start {
                 continuation.resume(
                     with: Result {
                         try Self.request(method: method, path: path, port: port, timeoutSeconds: timeoutSeconds)
                     })
-            }.start()
+            }
         }
     }
 
