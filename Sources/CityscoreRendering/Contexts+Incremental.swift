@@ -28,9 +28,7 @@ extension Contexts {
             next.rows[c] = rows
         }
         if change.touches(.everyCityData) {
-            var counts: [String: Int] = [:]
-            for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
-            next.reportedCounts = counts
+            next.reportedCounts = Self.reportedCounts(site.observations)
         }
         if change.actions { next.actionIndex = ActionIndex(site.actions) }
         if change.touches(any: [.everyCityData, .everyCityFacts, .actions]) {

@@ -63,9 +63,7 @@ struct Contexts: Sendable {
         self.kpis = site.framework.kpis
         self.menuPages = site.pages.filter { $0.menu && $0.slug != "index" && $0.slug != "methodology" }
         self.cityIndex = Dictionary(scorecards.enumerated().map { ($1.city.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts: [String: Int] = [:]
-        for o in site.observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
-        self.reportedCounts = counts
+        self.reportedCounts = Self.reportedCounts(site.observations)
         self.sharedFields = Self.shared(site: site, urls: urls, strings: strings)
         let actionIndex = ActionIndex(site.actions)
         self.actionIndex = actionIndex
@@ -510,4 +508,13 @@ struct CityRows: Sendable {
     subscript(item: ItemScore) -> ItemRow? { positions[ChartBuilder.key(item)].map { rows[$0] } }
 
     var count: Int { rows.count }
+}
+
+extension Contexts {
+    /// How many reported values each KPI (by code) has among `observations`.
+    static func reportedCounts(_ observations: [Observation]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for o in observations where o.value.isReported { counts[o.kpi, default: 0] += 1 }
+        return counts
+    }
 }
