@@ -201,7 +201,7 @@ struct Contexts: Sendable {
         var context = pageContext(for: route, rows: charts.rows)
         var extras = PageExtras(
             charts: charts.figures.filter { $0.heading == nil }.map(\.part),
-            headedCharts: charts.figures.filter { $0.heading != nil }.map(\.headed))
+            headedCharts: charts.figures.filter { $0.heading != nil }.map(\.headed), pager: pager(route))
         if !languages.all.isEmpty, route.kind != .notFound {
             extras.languages = languages.context(path: route.path, urls: urls)
             extras.hasLanguages = true
@@ -230,7 +230,8 @@ struct Contexts: Sendable {
             path: route.path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
             breadcrumbs: [], section: route.section)
         HomePage(
-            narrative: narrative(intro), cities: cards, dimensionNames: site.framework.dimensions.map(\.name),
+            narrative: narrative(intro), cities: listedCards(route),
+            dimensionNames: site.framework.dimensions.map(\.name),
             dimensionLinks: dimensionLinks(), cityCount: display.format.count(scorecards.count),
             kpiCount: display.format.count(kpis.count),
             valueCount: display.format.count(site.observations.filter { $0.value.isReported }.count)
@@ -238,11 +239,18 @@ struct Contexts: Sendable {
         return context
     }
 
+    /// The cards of the cities `route`'s page lists.
+    func listedCards(_ route: Route) -> MadeList<CityCard> {
+        let listed = listedCities(route)
+        return listed.count == cards.values.count ? cards : MadeList(values: Array(cards.values[listed]))
+    }
+
     func citiesIndex(_ route: Route) -> Fields {
         var context = base(
             path: route.path, title: title(of: route), description: strings["cities_description"],
             breadcrumbs: [(strings["nav_cities"], nil)], section: route.section)
-        CitiesPage(cities: cards, dimensionNames: site.framework.dimensions.map(\.name)).write(into: &context)
+        CitiesPage(cities: listedCards(route), dimensionNames: site.framework.dimensions.map(\.name)).write(
+            into: &context)
         return context
     }
 
@@ -349,17 +357,19 @@ struct Contexts: Sendable {
         let ranks =
             comparable
             ? Ranking.ranks(scores.map { $0.1.score.percent }) : Array(repeating: "–", count: scores.count)
+        // Ranked among every city; listed, on a site whose lists are split into pages, one page's worth.
+        let listed = listedCities(route)
         DimensionPage(
             ranked: comparable, rankNote: comparable ? nil : strings["rank_not_comparable"],
             dimension: Named(name: dim.name), categories: Self.categoryNames(dim).map(Named.init),
-            rows: scores.enumerated().map { i, pair in
-                let (card, dimScore) = pair
+            rows: listed.map { i in
+                let (card, dimScore) = scores[i]
                 return DimensionRankRow(
                     score: display.scoreFields(dimScore.score), city: card.city.name,
                     url: urls.link(URLs.cityDimension(card.city.slug, dim.slug)), rank: String(ranks[i]),
                     cells: dimScore.categories.map { display.scoreFields($0.score) })
             },
-            peerGroups: scorecards.filter { !$0.city.peers.isEmpty }.map { card in
+            peerGroups: scorecards[listed].filter { !$0.city.peers.isEmpty }.map { card in
                 let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
                 return PeerGroup(
                     city: card.city.name,
@@ -422,7 +432,7 @@ struct Contexts: Sendable {
         IndicatorPage(
             kpi: detail, actionList: actions.map(actionLine), showCity: true, hasKPIActions: !actions.isEmpty,
             siteHasActions: !actionIndex.isEmpty,
-            rows: scorecards.flatMap { card in
+            rows: scorecards[listedCities(route)].flatMap { card in
                 card.items(for: kpi.code).map { item in
                     IndicatorRow(
                         row: actedRow(item, of: card), city: card.city.name,
