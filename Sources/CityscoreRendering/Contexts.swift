@@ -45,6 +45,9 @@ struct Contexts: Sendable {
     var actionIndex: ActionIndex
     /// The programme view, computed once.
     var programmeView: Programme
+    /// Each dimension's ranking of every city, made once when the dimension pages are split into
+    /// pages (each page shows a part of one ranking); empty otherwise.
+    var rankings: [DimensionRanking] = []
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -73,6 +76,7 @@ struct Contexts: Sendable {
         let builder = self
         self.cards = MadeList(values: Parallel.map(scorecards) { builder.makeCityCard($0).templateValue })
         self.rows = Parallel.map(scorecards) { CityRows($0, display: display) }
+        self.rankings = DimensionRanking.paginated(scorecards, paging: CityPaging(site: site))
     }
 
     // MARK: Shared parts
@@ -353,10 +357,8 @@ struct Contexts: Sendable {
             description: strings.format("dimension_description", ["dimension": dim.name]),
             breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: route.section)
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
-        let comparable = Ranking.comparable(scores.map { $0.1.items })
-        let ranks =
-            comparable
-            ? Ranking.ranks(scores.map { $0.1.score.percent }) : Array(repeating: "–", count: scores.count)
+        let ranking = d < rankings.count ? rankings[d] : DimensionRanking(scorecards, d)
+        let (comparable, ranks) = (ranking.comparable, ranking.ranks)
         // Ranked among every city; listed, on a site whose lists are split into pages, one page's worth.
         let listed = listedCities(route)
         DimensionPage(

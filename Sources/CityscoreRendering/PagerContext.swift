@@ -1,4 +1,5 @@
 import CityscoreRouting
+import CityscoreScoring
 import CityscoreTemplating
 
 /// A numbered link of a list's pages.
@@ -80,5 +81,28 @@ extension Contexts {
                     name: strings.format("programme_more_cities", ["count": display.format.count(slugs.count - cap)]),
                     url: more)
             ]
+    }
+}
+
+/// Whether the cities can be ranked on one dimension, and the rank of each.
+struct DimensionRanking: Sendable {
+    var comparable: Bool
+    /// Each city's rank, in the scorecards' order ("–" for every city when not comparable).
+    var ranks: [String]
+
+    /// The ranking of `scorecards` on dimension `d`.
+    init(_ scorecards: [Scorecard], _ d: Int) {
+        comparable = Ranking.comparable(scorecards.map { $0.dimensions[d].items })
+        ranks =
+            comparable
+            ? Ranking.ranks(scorecards.map { $0.dimensions[d].score.percent })
+            : Array(repeating: "–", count: scorecards.count)
+    }
+
+    /// Every dimension's ranking when `paging` splits the lists into pages; none otherwise (each
+    /// dimension's one page makes its own).
+    static func paginated(_ scorecards: [Scorecard], paging: CityPaging) -> [DimensionRanking] {
+        guard paging.isPaginated, let first = scorecards.first else { return [] }
+        return first.dimensions.indices.map { DimensionRanking(scorecards, $0) }
     }
 }
