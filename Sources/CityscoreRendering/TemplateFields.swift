@@ -65,7 +65,8 @@ extension TemplateObject {
 
 /// A template object whose fields are declared once, as a list of `(name, key path, meaning)`:
 /// both its template value (reading the key paths) and its documented variables (kinds from the
-/// fields' Swift types) come from that list.
+/// fields' Swift types) come from that list. A key path literal is taken as a function (`\.name` as
+/// `{ $0.name }`, SE-0249), so no key path object is made or projected at run time.
 protocol TemplateRecord: TemplateObject {
     /// The fields, in the reference's order.
     static var templateFields: [TemplateField<Self>] { get }
@@ -90,29 +91,29 @@ struct TemplateField<Root>: Sendable {
 
     /// A field always there.
     static func field<Value: TemplateConvertible>(
-        _ name: String, _ path: KeyPath<Root, Value> & Sendable, _ meaning: String
+        _ name: String, _ read: @escaping @Sendable (Root) -> Value, _ meaning: String
     ) -> Self {
         Self(variables: [ContextVariable(name, Value.templateKind, meaning)], width: 1) { root, out in
-            out[name] = root[keyPath: path].templateValue
+            out[name] = read(root).templateValue
         }
     }
 
     /// A field some objects leave out (nil): the template shows a part only when it is there.
     static func field<Value: TemplateConvertible>(
-        _ name: String, _ path: KeyPath<Root, Value?> & Sendable, _ meaning: String
+        _ name: String, _ read: @escaping @Sendable (Root) -> Value?, _ meaning: String
     ) -> Self {
         Self(variables: [ContextVariable(name, Value.templateKind, meaning, optional: true)], width: 1) { root, out in
-            if let value = root[keyPath: path] { out[name] = value.templateValue }
+            if let value = read(root) { out[name] = value.templateValue }
         }
     }
 
     /// The fields of another object, shown as this one's own (a score's band fields, a row's
     /// item fields); `hiding` names fields a later field of this object replaces.
-    static func inline<Part: TemplateObject>(_ path: KeyPath<Root, Part> & Sendable, hiding: Set<String> = [])
+    static func inline<Part: TemplateObject>(_ read: @escaping @Sendable (Root) -> Part, hiding: Set<String> = [])
         -> Self
     {
         Self(variables: Part.variables.filter { !hiding.contains($0.name) }, width: Part.width) { root, out in
-            root[keyPath: path].write(into: &out)
+            read(root).write(into: &out)
         }
     }
 }
