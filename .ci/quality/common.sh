@@ -2,7 +2,8 @@
 #   cityscore_bin          builds the cityscore binary (debug) and prints its path
 #   build_demo OUT URL     builds the demo site (the repository root) into OUT with --base-url URL
 #   build_gate_site OUT URL  the demo plus the gates' fixtures (.ci/quality/fixtures/actions/: an
-#                          illustrative action, so every page kind exists), built into OUT
+#                          illustrative action, so every page kind exists), built into OUT; with
+#                          CITIES_PER_PAGE=N its lists of every city are split into pages of N
 #   build_example OUT URL  the fictional programme (Examples/programme/: rounds, actions, programme
 #                          view) built into OUT; `example_pages` prints the paths of its sample pages
 #                          (pagekinds.py: every page kind rounds and actions bring)
@@ -45,6 +46,8 @@ build_gate_site() {
   [[ -d "$ROOT/Themes" ]] && cp -R "$ROOT/Themes" "$copy/Themes"
   mkdir -p "$copy/Content/actions"
   cp "$QUALITY/fixtures/actions/"*.md "$copy/Content/actions/"
+  # CITIES_PER_PAGE=N: the demo with its lists of every city split into pages of N (issue 20).
+  if [[ -n "${CITIES_PER_PAGE:-}" ]]; then printf 'cities_per_page: %s\n' "$CITIES_PER_PAGE" >> "$copy/Content/site.yml"; fi
   rm -rf "$out"
   "$bin" build --site "$copy" --output "$out" --base-url "$url" >&2
 }

@@ -378,6 +378,8 @@ a:hover { text-decoration-thickness: 2px; }
 .languages ul { list-style: none; display: flex; gap: 0 0.75rem; margin: 0; padding: 0; font-size: 0.95rem; }
 .languages a { color: inherit; }
 .languages [aria-current] { font-weight: 600; }
+.pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; margin: 0; padding: 0; }
+.pager [aria-current] { font-weight: 600; }
 .translation-note { font-style: italic; color: var(--muted); }
 .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 1rem auto 0; font-size: 0.95rem; color: var(--muted); }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; }
@@ -762,6 +764,15 @@ chart_heatmap_tooltip: "{row}, {column}: {score}"
 chart_heatmap_summary: "{title} scores of {cities} across {categories}."
 chart_heatmap_top: "{n} of {total} scored cells reach {band}."
 chart_heatmap_extremes: "Highest: {best_row}, {best_column}, {best}; lowest: {worst_row}, {worst_column}, {worst}."
+chart_bandcounts_title: "{title}: cities by band"
+chart_bandcounts_summary: "{title}: how many of {cities} reach each band."
+chart_bandcounts_top: "{n} of {total} scores reach {band}."
+chart_bandcounts_tooltip: "{row}: {count}, {status}"
+chart_column_min: Lowest
+chart_column_q1: Lower quartile
+chart_column_median: Median
+chart_column_q3: Upper quartile
+chart_column_max: Highest
 chart_dotplot_title: "{name}: cities compared"
 chart_dotplot_ranked_one: "{name}: {n} city ranked"
 chart_dotplot_ranked_other: "{name}: {n} cities ranked"
@@ -919,6 +930,11 @@ programme_heatmaps: Scores by city and category
 programme_heatmaps_intro: "Each city's score in every category, by evaluation round, the latest first."
 programme_heatmap_round: "Round {round}"
 programme_heatmap_latest: Each city's latest round
+programme_more_cities: "and {count} more"
+pager_label: Pages of the list
+pager_summary: "Cities {first}–{last} of {total}"
+pager_previous: "← Previous"
+pager_next: "Next →"
 live_no_target: no target
 changes_title: What changed
 changes_description: Values added to and corrected on this site, newest first.
@@ -1178,6 +1194,15 @@ chart_heatmap_tooltip: "{row}, {column}: {score}"
 chart_heatmap_summary: "Poengandel for {title} i {cities} fordelt på {categories}."
 chart_heatmap_top: "{n} av {total} vurderte celler når {band}."
 chart_heatmap_extremes: "Høyest: {best_row}, {best_column}, {best}; lavest: {worst_row}, {worst_column}, {worst}."
+chart_bandcounts_title: "{title}: kommuner etter nivå"
+chart_bandcounts_summary: "{title}: hvor mange av {cities} som når hvert nivå."
+chart_bandcounts_top: "{n} av {total} resultater når {band}."
+chart_bandcounts_tooltip: "{row}: {count}, {status}"
+chart_column_min: Lavest
+chart_column_q1: Nedre kvartil
+chart_column_median: Median
+chart_column_q3: Øvre kvartil
+chart_column_max: Høyest
 chart_dotplot_title: "{name}: kommunene sammenlignet"
 chart_dotplot_ranked_one: "{name}: {n} kommune rangert"
 chart_dotplot_ranked_other: "{name}: {n} kommuner rangert"
@@ -1335,6 +1360,11 @@ programme_heatmaps: Poengandel per kommune og kategori
 programme_heatmaps_intro: "Hver kommunes poengandel i hver kategori, per evalueringsrunde, den siste først."
 programme_heatmap_round: "Runde {round}"
 programme_heatmap_latest: Hver kommunes siste runde
+programme_more_cities: "og {count} til"
+pager_label: Sider i listen
+pager_summary: "Kommune {first}–{last} av {total}"
+pager_previous: "← Forrige"
+pager_next: "Neste →"
 # Levende verdier og endringer
 live_no_target: uten mål
 changes_title: Hva som er endret
@@ -1427,7 +1457,7 @@ round_latest_link: Se den siste runden
 {{#dimensions}}<li><a href="{{url}}">{{name}}</a> <span>{{>partials/score}}</span></li>
 {{/dimensions}}</ul>
 </li>
-{{/cities}}</ul>
+{{/cities}}</ul>{{#pager}}{{>partials/pager}}{{/pager}}
 {{>partials/foot}}
 
 """#),
@@ -1589,7 +1619,7 @@ round_latest_link: Se den siste runden
 </tr>
 {{/rows}}</tbody>
 </table>
-</div>
+</div>{{#pager}}{{>partials/pager}}{{/pager}}
 {{^empty(peerGroups)}}<h2>{{t.peer_groups}}</h2>
 <div class="peer-groups">
 {{#peerGroups}}<section>
@@ -1645,7 +1675,7 @@ round_latest_link: Se den siste runden
 </tr>
 {{/cities}}</tbody>
 </table>
-</div>
+</div>{{#pager}}{{>partials/pager}}{{/pager}}
 {{>partials/charts}}
 <h2>{{t.explore}}</h2>
 <ul class="cards">
@@ -1690,7 +1720,7 @@ round_latest_link: Se den siste runden
 </tr>
 {{/rows}}</tbody>
 </table>
-</div>
+</div>{{#pager}}{{>partials/pager}}{{/pager}}
 {{#siteHasActions}}<section id="kpi-actions">
 <h2>{{t.indicator_actions_heading}}</h2>
 {{#hasKPIActions}}{{>partials/action-list}}{{/hasKPIActions}}
@@ -1889,6 +1919,13 @@ round_latest_link: Se den siste runden
 </ul>
 </nav>
 {{/hasLanguages}}
+
+"""#),
+        (#"templates/partials/pager.mustache"#, #"""
+<nav class="pager" aria-label="{{t.pager_label}}">
+<p>{{summary}}</p>
+<ul>{{#previous}}<li><a href="{{.}}" rel="prev">{{t.pager_previous}}</a></li>{{/previous}}{{#pages}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/pages}}{{#next}}<li><a href="{{.}}" rel="next">{{t.pager_next}}</a></li>{{/next}}</ul>
+</nav>
 
 """#),
         (#"templates/partials/report-chart.mustache"#, #"""

@@ -35,8 +35,10 @@ struct ChartBuilder: Sendable {
             return PageCharts(
                 figures: place.round.flatMap { scorecards[c].round($0) }.map { cityFigures($0, page: path) } ?? [])
         case (.cityDimension, let c?, let d?, _): return dimensionCharts(scorecards[c], d, page: path)
-        case (.dimension, _, let d?, _): return PageCharts(figures: [heatMap(d)])
-        case (.indicator, _, _, let k?): return PageCharts(figures: dotPlots(site.framework.kpis[k]))
+        // A list split into pages draws its aggregate on its first page only.
+        case (.dimension, _, let d?, _): return PageCharts(figures: (place.pageNumber ?? 1) > 1 ? [] : [heatMap(d)])
+        case (.indicator, _, _, let k?):
+            return PageCharts(figures: (place.pageNumber ?? 1) > 1 ? [] : dotPlots(site.framework.kpis[k]))
         case (.programme, _, _, _):
             return PageCharts(
                 figures: programmeFigures(Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
@@ -167,7 +169,9 @@ struct ChartBuilder: Sendable {
     }
 
     func heatMap(_ d: Int) -> ChartFigure {
-        figure(heatMapChart(d, id: "heatmap"), page: URLs.dimension(site.framework.dimensions[d].slug), file: "heatmap")
+        let page = URLs.dimension(site.framework.dimensions[d].slug)
+        if paging.isPaginated { return figure(dimensionBandCounts(d, id: "bands"), page: page, file: "bands") }
+        return figure(heatMapChart(d, id: "heatmap"), page: page, file: "heatmap")
     }
 
     /// Cities by the categories of dimension `d`.
@@ -186,6 +190,7 @@ struct ChartBuilder: Sendable {
 
     /// One ranked dot plot per data point (or one for the KPI), every city that reported it.
     func dotPlots(_ kpi: KPI) -> [ChartFigure] {
+        if paging.isPaginated { return indicatorBandCounts(kpi) }
         let page = URLs.indicator(kpi)
         let datapoints: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)
         return datapoints.compactMap { datapoint in

@@ -45,6 +45,9 @@ struct Contexts: Sendable {
     var actionIndex: ActionIndex
     /// The programme view, computed once.
     var programmeView: Programme
+    /// Each dimension's ranking of every city, made once when the dimension pages are split into
+    /// pages (each page shows a part of one ranking); empty otherwise.
+    var rankings: [DimensionRanking] = []
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -71,6 +74,7 @@ struct Contexts: Sendable {
         let builder = self
         self.cards = MadeList(values: Parallel.map(scorecards) { builder.makeCityCard($0).templateValue })
         self.rows = Parallel.map(scorecards) { CityRows($0, display: display) }
+        self.rankings = DimensionRanking.paginated(scorecards, paging: CityPaging(site: site))
     }
 
     // MARK: Shared parts
@@ -199,7 +203,7 @@ struct Contexts: Sendable {
         var context = pageContext(for: route, rows: charts.rows)
         var extras = PageExtras(
             charts: charts.figures.filter { $0.heading == nil }.map(\.part),
-            headedCharts: charts.figures.filter { $0.heading != nil }.map(\.headed))
+            headedCharts: charts.figures.filter { $0.heading != nil }.map(\.headed), pager: pager(route))
         if !languages.all.isEmpty, route.kind != .notFound {
             extras.languages = languages.context(path: route.path, urls: urls)
             extras.hasLanguages = true
@@ -228,7 +232,8 @@ struct Contexts: Sendable {
             path: route.path, title: intro?.title ?? site.config.title, description: intro?.description ?? "",
             breadcrumbs: [], section: route.section)
         HomePage(
-            narrative: narrative(intro), cities: cards, dimensionNames: site.framework.dimensions.map(\.name),
+            narrative: narrative(intro), cities: listedCards(route),
+            dimensionNames: site.framework.dimensions.map(\.name),
             dimensionLinks: dimensionLinks(), cityCount: display.format.count(scorecards.count),
             kpiCount: display.format.count(kpis.count),
             valueCount: display.format.count(site.observations.filter { $0.value.isReported }.count)
@@ -236,11 +241,18 @@ struct Contexts: Sendable {
         return context
     }
 
+    /// The cards of the cities `route`'s page lists.
+    func listedCards(_ route: Route) -> MadeList<CityCard> {
+        let listed = listedCities(route)
+        return listed.count == cards.values.count ? cards : MadeList(values: Array(cards.values[listed]))
+    }
+
     func citiesIndex(_ route: Route) -> Fields {
         var context = base(
             path: route.path, title: title(of: route), description: strings["cities_description"],
             breadcrumbs: [(strings["nav_cities"], nil)], section: route.section)
-        CitiesPage(cities: cards, dimensionNames: site.framework.dimensions.map(\.name)).write(into: &context)
+        CitiesPage(cities: listedCards(route), dimensionNames: site.framework.dimensions.map(\.name)).write(
+            into: &context)
         return context
     }
 
@@ -343,21 +355,21 @@ struct Contexts: Sendable {
             description: strings.format("dimension_description", ["dimension": dim.name]),
             breadcrumbs: [(strings["nav_dimensions"], URLs.dimensions), (dim.name, nil)], section: route.section)
         let scores = scorecards.map { ($0, $0.dimensions[d]) }
-        let comparable = Ranking.comparable(scores.map { $0.1.items })
-        let ranks =
-            comparable
-            ? Ranking.ranks(scores.map { $0.1.score.percent }) : Array(repeating: "–", count: scores.count)
+        let ranking = d < rankings.count ? rankings[d] : DimensionRanking(scorecards, d)
+        let (comparable, ranks) = (ranking.comparable, ranking.ranks)
+        // Ranked among every city; listed, on a site whose lists are split into pages, one page's worth.
+        let listed = listedCities(route)
         DimensionPage(
             ranked: comparable, rankNote: comparable ? nil : strings["rank_not_comparable"],
             dimension: Named(name: dim.name), categories: Self.categoryNames(dim).map(Named.init),
-            rows: scores.enumerated().map { i, pair in
-                let (card, dimScore) = pair
+            rows: listed.map { i in
+                let (card, dimScore) = scores[i]
                 return DimensionRankRow(
                     score: display.scoreFields(dimScore.score), city: card.city.name,
                     url: urls.link(URLs.cityDimension(card.city.slug, dim.slug)), rank: String(ranks[i]),
                     cells: dimScore.categories.map { display.scoreFields($0.score) })
             },
-            peerGroups: scorecards.filter { !$0.city.peers.isEmpty }.map { card in
+            peerGroups: scorecards[listed].filter { !$0.city.peers.isEmpty }.map { card in
                 let group = [card] + card.city.peers.compactMap { p in cityIndex[p].map { scorecards[$0] } }
                 return PeerGroup(
                     city: card.city.name,
@@ -420,7 +432,7 @@ struct Contexts: Sendable {
         IndicatorPage(
             kpi: detail, actionList: actions.map(actionLine), showCity: true, hasKPIActions: !actions.isEmpty,
             siteHasActions: !actionIndex.isEmpty,
-            rows: scorecards.flatMap { card in
+            rows: scorecards[listedCities(route)].flatMap { card in
                 card.items(for: kpi.code).map { item in
                     IndicatorRow(
                         row: actedRow(item, of: card), city: card.city.name,

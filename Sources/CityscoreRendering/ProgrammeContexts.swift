@@ -9,9 +9,20 @@ extension Contexts {
     func moves(_ moves: Programme.Progress.Moves) -> MovesPart {
         MovesPart(
             name: moves.name, upCount: display.format.count(moves.up.count),
-            downCount: display.format.count(moves.down.count), up: links(toCities: moves.up),
-            down: links(toCities: moves.down), url: moves.kpi.map { urls.link(URLs.indicator($0)) },
+            downCount: display.format.count(moves.down.count),
+            up: cappedLinks(
+                toCities: moves.up, more: moves.kpi.map { urls.link(URLs.indicator($0)) } ?? urls.link(URLs.cities)),
+            down: cappedLinks(
+                toCities: moves.down, more: moves.kpi.map { urls.link(URLs.indicator($0)) } ?? urls.link(URLs.cities)),
+            url: moves.kpi.map { urls.link(URLs.indicator($0)) },
             code: moves.kpi?.code)
+    }
+
+    /// The link to a dimension's page, by its name as the programme view gives it (the cities list
+    /// when no dimension has that name).
+    func dimensionURL(_ name: String) -> String {
+        site.framework.dimensions.first { $0.name == name }.map { urls.link(URLs.dimension($0.slug)) }
+            ?? urls.link(URLs.cities)
     }
 
     /// "weak in 4 of 9 scored cities".
@@ -38,16 +49,20 @@ extension Contexts {
                 WeakCategory(
                     name: category.label, dimension: category.dimension,
                     weakCount: weakCount(category.weak.count, of: category.scored),
-                    weak: links(toCities: category.weak), acting: links(toCities: category.weakActing),
-                    strong: links(toCities: category.strong))
+                    weak: cappedLinks(toCities: category.weak, more: dimensionURL(category.dimension)),
+                    acting: cappedLinks(toCities: category.weakActing, more: dimensionURL(category.dimension)),
+                    strong: cappedLinks(toCities: category.strong, more: dimensionURL(category.dimension)))
             },
             kpis: view.sharedWeaknesses.map { item in
                 SharedWeakness(
                     name: item.label, code: item.kpi.code, url: urls.link(URLs.indicator(item.kpi)),
-                    weakCount: weakCount(item.weak.count, of: item.scored), weak: links(toCities: item.weak),
-                    acting: links(toCities: item.weakActing),
-                    notActing: links(toCities: item.weak.filter { !item.weakActing.contains($0) }),
-                    strong: links(toCities: item.strong))
+                    weakCount: weakCount(item.weak.count, of: item.scored),
+                    weak: cappedLinks(toCities: item.weak, more: urls.link(URLs.indicator(item.kpi))),
+                    acting: cappedLinks(toCities: item.weakActing, more: urls.link(URLs.indicator(item.kpi))),
+                    notActing: cappedLinks(
+                        toCities: item.weak.filter { !item.weakActing.contains($0) },
+                        more: urls.link(URLs.indicator(item.kpi))),
+                    strong: cappedLinks(toCities: item.strong, more: urls.link(URLs.indicator(item.kpi))))
             },
             coverageGaps: view.coverageGaps.map { gap in
                 CoverageGap(
@@ -76,19 +91,19 @@ extension ChartBuilder {
     /// The programme page's charts: shared weaknesses ranked, and every city × category per round.
     func programmeFigures(_ view: Programme) -> [ChartFigure] {
         let page = URLs.programme
+        // Each city's scorecard found by slug once, not by a search through every city per weak city.
+        let index = Dictionary(scorecards.enumerated().map { ($1.city.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let ranked = view.sharedWeaknesses.prefix(15).map { item in
-            WeaknessBars.Row(
-                name: item.label, bandOne: item.weak.filter { city in band(city, item) == .one }.count,
-                bandTwo: item.weak.filter { city in band(city, item) == .two }.count, acting: item.weakActing.count,
+            let bands = item.weak.map { city in
+                index[city].flatMap { scorecards[$0].item(item.kpi.code, datapoint: item.datapoint)?.band }
+            }
+            return WeaknessBars.Row(
+                name: item.label, bandOne: bands.filter { $0 == .one }.count,
+                bandTwo: bands.filter { $0 == .two }.count, acting: item.weakActing.count,
                 strong: item.strong.count, scored: item.scored)
         }
         let bars = WeaknessBars(title: strings["programme_shared_kpis"], rows: Array(ranked), cities: view.cityCount)
             .render(id: "shared-weaknesses", format: format, words: words)
         return [figure(bars, page: page, file: "shared-weaknesses")] + programmeHeatMaps()
-    }
-
-    /// The band of one city on one item of the programme.
-    private func band(_ city: String, _ item: Programme.Item) -> Band? {
-        scorecards.first { $0.city.slug == city }?.item(item.kpi.code, datapoint: item.datapoint)?.band
     }
 }

@@ -63,6 +63,14 @@ extension ChartBuilder {
                 map.round.map { strings.format("programme_heatmap_round", ["round": String($0)]) }
                 ?? strings["programme_heatmap_latest"]
             let suffix = index == 0 ? "" : "-" + (map.round.map(String.init) ?? "latest")
+            if paging.isPaginated {
+                var figure = figure(
+                    programmeBandCounts(map, title: heading, id: "programme-bands" + suffix), page: page,
+                    file: "bands" + suffix)
+                figure.heading = heading
+                figure.folded = index > 0
+                return figure
+            }
             var map = HeatMap(title: heading, columns: columns, rows: rows)
             map.transposed = true
             let chart = map.render(id: "programme-heatmap" + suffix, format: format, words: words)

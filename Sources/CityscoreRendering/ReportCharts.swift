@@ -37,6 +37,7 @@ extension ChartBuilder {
 
     /// Every city's overall and dimension scores side by side.
     func reportOverviewHeatMap(overall: String) -> ChartFigure {
+        if paging.isPaginated { return reportOverviewBandCounts(overall: overall) }
         let columns = [HeatMap.Column(name: overall)] + site.framework.dimensions.map { HeatMap.Column(name: $0.name) }
         let rows = scorecards.map { card in
             HeatMap.Row(
@@ -50,6 +51,9 @@ extension ChartBuilder {
     /// Every city's category scores of one dimension.
     func reportHeatMap(_ d: Int) -> ChartFigure {
         let slug = site.framework.dimensions[d].slug
+        if paging.isPaginated {
+            return figure(dimensionBandCounts(d, id: "report-heatmap-\(slug)"), page: "", file: nil)
+        }
         return figure(heatMapChart(d, id: "report-heatmap-\(slug)"), page: "", file: nil)
     }
 }

@@ -174,6 +174,7 @@ struct PageExtras: TemplateRecord, Sendable {
     var headedCharts: [HeadedCharts]
     var languages: [LanguageEntry]?
     var hasLanguages: Bool?
+    var pager: Pager? = nil
     static let templateFields: [TemplateField<Self>] = [
         .field("charts", \.charts, "the page's charts, in page order"),
         .field(
@@ -183,6 +184,10 @@ struct PageExtras: TemplateRecord, Sendable {
             "languages", \.languages,
             "every language of a site with `languages:`, the default first (not on the 404 page)"),
         .field("hasLanguages", \.hasLanguages, "whether the site has more than one language (not on the 404 page)"),
+        .field(
+            "pager", \.pager,
+            "where the page stands among the pages of a list of every city, when the site has more cities than `cities_per_page` (home, cities, a dimension, an indicator)"
+        ),
     ]
 }
 

@@ -57,7 +57,7 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
         case .cities:
             return Definition(template: "cities", section: "cities", titleKey: "nav_cities", menuKey: "nav_cities") {
                 site in
-                [Route.Place(path: URLs.cities, inputs: shared + cities(site))]
+                CityPaging(site: site).places(Route.Place(path: URLs.cities, inputs: shared + cities(site)))
             }
         case .city:
             return Definition(template: "city", section: "cities", titleKey: nil) { site in
@@ -97,10 +97,11 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
             }
         case .dimension:
             return Definition(template: "dimension", section: "dimensions", titleKey: nil) { site in
-                site.framework.dimensions.indices.map { d in
-                    Route.Place(
-                        path: URLs.dimension(site.framework.dimensions[d].slug), dimension: d,
-                        inputs: shared + cities(site))
+                site.framework.dimensions.indices.flatMap { d in
+                    CityPaging(site: site).places(
+                        Route.Place(
+                            path: URLs.dimension(site.framework.dimensions[d].slug), dimension: d,
+                            inputs: shared + cities(site)))
                 }
             }
         case .indicators:
@@ -111,8 +112,9 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
             }
         case .indicator:
             return Definition(template: "indicator", section: "indicators", titleKey: nil) { site in
-                site.framework.kpis.enumerated().map { k, kpi in
-                    Route.Place(path: URLs.indicator(kpi), kpi: k, inputs: shared + cities(site))
+                site.framework.kpis.enumerated().flatMap { k, kpi in
+                    CityPaging(site: site).places(
+                        Route.Place(path: URLs.indicator(kpi), kpi: k, inputs: shared + cities(site)))
                 }
             }
         case .programme:

@@ -20,6 +20,9 @@ public struct Route: Sendable, Hashable {
         public var action: Int?
         /// The navigation section, when it is not the kind's own.
         public var section: String?
+        /// Which page of a list of every city this is (1-based), when the site's lists are split
+        /// into pages (`CityPaging`); nil when the list is one page.
+        public var pageNumber: Int? = nil
         /// Site files (or folders, ending in `/`) the page is made from, relative to the site root.
         public var inputs: [String]
 

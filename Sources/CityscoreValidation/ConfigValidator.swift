@@ -14,7 +14,7 @@ struct ConfigValidator {
     ]
 
     /// Keys read from `params` by cityscore itself.
-    static let readFromParams: Set<String> = ["chart_files", "report_pdf", "report_paper"]
+    static let readFromParams: Set<String> = ["chart_files", "report_pdf", "report_paper", "cities_per_page"]
 
     func validate(
         _ fields: YAMLFields, baseURLOverride: String?, themeParams: Set<String> = [], diagnostics: inout [Diagnostic]
@@ -24,6 +24,13 @@ struct ConfigValidator {
         _ = Keys.oneOf(fields, "chart_files", allowed: ["pages", "all"], into: &diagnostics)
         _ = Keys.oneOf(fields, "report_pdf", allowed: ["true", "false"], into: &diagnostics)
         _ = Keys.oneOf(fields, "report_paper", allowed: ["a4", "letter"], into: &diagnostics)
+        if let perPage = fields.string("cities_per_page", into: &diagnostics), (Int(perPage) ?? 0) < 1 {
+            diagnostics.append(
+                .error(
+                    "\"cities_per_page\" cannot be \"\(perPage)\": it is how many cities a page lists, a whole number from 1 up",
+                    at: fields.valueLocation(of: "cities_per_page"), suggestion: "e.g. cities_per_page: 500",
+                    code: .invalidValue))
+        }
         let title = fields.string("title", into: &diagnostics) ?? ""
         if title.isEmpty && fields.isReadable {
             diagnostics.append(

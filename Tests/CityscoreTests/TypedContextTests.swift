@@ -108,7 +108,7 @@ struct TypedContextTests {
         #expect(
             shared == [
                 "site", "t", "assets", "nav", "breadcrumbs", "hasBreadcrumbs", "page", "charts", "headedCharts",
-                "languages", "hasLanguages",
+                "languages", "hasLanguages", "pager",
             ])
     }
 
