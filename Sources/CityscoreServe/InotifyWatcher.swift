@@ -55,12 +55,10 @@
             wakeWrite = ends[1]
             _ = fcntl(wakeRead, F_SETFL, fcntl(wakeRead, F_GETFL) | O_NONBLOCK)
             rootWatch = inotify_add_watch(fd, root, Self.rootEvents)
-            guard rootWatch >= 0, watchAll() else {
-                close(fd)
-                close(wakeRead)
-                close(wakeWrite)
-                return nil
-            }
+            // Every stored property is set by now, so returning nil runs `deinit`, which closes the
+            // three descriptors: closing them here too would close them twice, and by then another
+            // thread may have been given the same numbers (a socket, a file being written).
+            guard rootWatch >= 0, watchAll() else { return nil }
         }
 
         deinit {
