@@ -45,6 +45,8 @@ struct Contexts: Sendable {
     var actionIndex: ActionIndex
     /// The programme view, computed once.
     var programmeView: Programme
+    /// The heat maps drawn by the last render, for the programme report's (`serve`); nil: drawn.
+    var chartMemo: ChartMemo? = nil
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -231,7 +233,7 @@ struct Contexts: Sendable {
             narrative: narrative(intro), cities: cards, dimensionNames: site.framework.dimensions.map(\.name),
             dimensionLinks: dimensionLinks(), cityCount: display.format.count(scorecards.count),
             kpiCount: display.format.count(kpis.count),
-            valueCount: display.format.count(site.observations.filter { $0.value.isReported }.count)
+            valueCount: display.format.count(reportedCounts.values.reduce(0, +))
         ).write(into: &context)
         return context
     }

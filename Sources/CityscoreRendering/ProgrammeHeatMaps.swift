@@ -65,7 +65,7 @@ extension ChartBuilder {
             let suffix = index == 0 ? "" : "-" + (map.round.map(String.init) ?? "latest")
             var map = HeatMap(title: heading, columns: columns, rows: rows)
             map.transposed = true
-            let chart = map.render(id: "programme-heatmap" + suffix, format: format, words: words)
+            let chart = draw(map, id: "programme-heatmap" + suffix)
             var figure = figure(chart, page: page, file: "heatmap" + suffix)
             figure.heading = heading
             figure.folded = index > 0
