@@ -151,18 +151,23 @@ if "$CITYSCORE" serve --help 2>&1 | grep -q -- "--port"; then
   fi
   # issue 20: a national programme's site, one city's narrative and one city's results file edited
   site="$WORK/programme-$PROGRAMME/cityscore"
-  for kind in narrative results template; do
+  # results: a value's source corrected (the scores stay); value: a value changed (its city's scores change)
+  for kind in narrative results value template; do
+    field=source
     case $kind in
       narrative) edit=Content/cities/city-0001.md ;;
       results) edit=Content/results/city-0001.csv ;;
+      value) edit=Content/results/city-0001.csv; field=value ;;
       template) edit=Themes/default/templates/city.mustache ;;
     esac
     # A template edit makes every page again: fewer edits, and the first (full) build is its yardstick.
     edits="$SERVE_EDITS"
     if [[ $kind == template ]]; then edits=3; fi
-    echo "== serve, $PROGRAMME cities: edit $edit"
+    label=""
+    if [[ $field == value ]]; then label=" (a value changed)"; fi
+    echo "== serve, $PROGRAMME cities: edit $edit$label"
     if ms="$(python3 "$BENCH/serve_latency.py" "$CITYSCORE" "$ROOT" "$WORK/serve-$kind" --site "$site" \
-      --edit "$edit" --url /cities/city-0001/ --edits "$edits" --initial 2>"$WORK/serve-$kind.log")"; then
+      --edit "$edit" --field "$field" --url /cities/city-0001/ --edits "$edits" --initial 2>"$WORK/serve-$kind.log")"; then
       echo "   rebuild $(echo "$ms" | cut -d' ' -f1) ms (server's figure), edit -> served $(echo "$ms" | cut -d' ' -f2) ms (median of $edits edits); first build $(echo "$ms" | cut -d' ' -f3) ms"
       serve+=(--programme-"$kind"-ms "$(echo "$ms" | cut -d' ' -f1)")
       if [[ $kind == template ]]; then serve+=(--programme-full-ms "$(echo "$ms" | cut -d' ' -f3)"); fi

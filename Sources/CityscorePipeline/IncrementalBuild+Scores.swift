@@ -11,6 +11,14 @@ extension IncrementalBuild {
         scoresOnly(old) != scoresOnly(new)
     }
 
+    /// The dimensions (by position) whose scores differ between two scorecards of one city, sources,
+    /// notes and places left out; nil (any) when their dimensions are not the same list.
+    static func changedDimensions(_ old: Scorecard, _ new: Scorecard) -> Set<Int>? {
+        let (before, after) = (scoresOnly(old).dimensions, scoresOnly(new).dimensions)
+        guard before.map(\.slug) == after.map(\.slug) else { return nil }
+        return Set(before.indices.filter { before[$0] != after[$0] })
+    }
+
     /// The scorecard with every value's source, note and place in its file left out.
     static func scoresOnly(_ card: Scorecard) -> Scorecard {
         let nowhere = SourceLocation(path: "", line: 0, column: 0)

@@ -184,6 +184,7 @@ public struct IncrementalBuild: Sendable {
         var dirty = change.texts
         if !change.cityData.isEmpty || !change.cityFacts.isEmpty {
             // A narrative quoting live values ({{< value … >}}) shows scores and names.
+            // Its page is made again when its text comes out otherwise (`SiteRenderer.render`).
             for document in Self.documents(of: site) where document.body.contains("{{") { dirty.insert(document.path) }
         }
         let (made, renderProblems, memory) = renderer.render(
@@ -357,16 +358,22 @@ public struct IncrementalBuild: Sendable {
         var change = SiteChange()
         var kpis = Set<String>()
         var scores = Set<String>()
+        var dimensions: Set<Int>? = []
         for (i, card) in scorecards.enumerated() where rescored.contains(card.city.slug) {
             var before = previous.scorecards[i]
             setCity(card.city, in: &before)
             guard before != card else { continue }
             change.cityData.insert(card.city.slug)
-            if scoresDiffer(before, card) { scores.insert(card.city.slug) }
+            if scoresDiffer(before, card) {
+                scores.insert(card.city.slug)
+                if let known = dimensions { dimensions = changedDimensions(before, card).map(known.union) }
+            }
             kpis.formUnion(changedKPIs(before, card, framework: site.framework))
             if let rounds = changedRounds(before, card) { change.cityRounds[card.city.slug] = rounds }
         }
-        if !change.cityData.isEmpty { (change.kpiData, change.cityScores) = (kpis, scores) }
+        if !change.cityData.isEmpty {
+            (change.kpiData, change.cityScores, change.dimensions) = (kpis, scores, dimensions)
+        }
         for (before, after) in zip(old.cities, site.cities) where facts(before) != facts(after) {
             change.cityFacts.insert(after.slug)
         }
@@ -379,6 +386,7 @@ public struct IncrementalBuild: Sendable {
             }
         }
         change.actions = old.actions.map(facts) != site.actions.map(facts)
+        change.targets = old.targets != site.targets
         change.changes = old.changes != site.changes
         return change
     }

@@ -32,7 +32,7 @@ extension DataFiles {
     /// The programme view as data: per category and KPI, the cities in band 1–2, those of them
     /// acting, those in band 4; coverage per KPI; actions per status.
     func programmeJSON() -> String {
-        let view = Programme(scorecards: scorecards, actions: ActionIndex(site.actions))
+        let view = programme ?? Programme(scorecards: scorecards, actions: ActionIndex(site.actions))
         func cities(_ slugs: [String]) -> JSON { .array(slugs.map { .string($0) }) }
         let categories: [JSON] = view.categories.map { c in
             .object([

@@ -15,6 +15,10 @@ struct ChartBuilder: Sendable {
     var scorecards: [Scorecard]
     var display: Display
     var urls: URLs
+    /// The programme view when the caller has it already (the programme page's charts); nil: made here.
+    var programme: Programme? = nil
+    /// The heat maps drawn by the last render (`serve`); nil: every chart is drawn.
+    var memo: ChartMemo? = nil
 
     var format: NumberFormat { display.format }
     var strings: Strings { display.strings }
@@ -41,7 +45,8 @@ struct ChartBuilder: Sendable {
             return PageCharts(figures: (place.pageNumber ?? 1) > 1 ? [] : dotPlots(site.framework.kpis[k]))
         case (.programme, _, _, _):
             return PageCharts(
-                figures: programmeFigures(Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
+                figures: programmeFigures(
+                    programme ?? Programme(scorecards: scorecards, actions: ActionIndex(site.actions))))
         default: return PageCharts(figures: [])
         }
     }
@@ -183,7 +188,7 @@ struct ChartBuilder: Sendable {
         let rows = scorecards.map { card in
             HeatMap.Row(name: card.city.name, cells: card.dimensions[d].categories.map { Self.score($0.score) })
         }
-        return HeatMap(title: dimension.name, columns: columns, rows: rows).render(id: id, format: format, words: words)
+        return draw(HeatMap(title: dimension.name, columns: columns, rows: rows), id: id)
     }
 
     private func cat(_ sub: String, _ name: String) -> String { "\(name) (\(sub))" }

@@ -28,7 +28,15 @@ extension Contexts {
             next.rows[c] = rows
         }
         if change.touches(.everyCityData) {
-            next.reportedCounts = Self.reportedCounts(site.observations)
+            // The changed cities' rows counted out as they were and in as they are.
+            let changed = change.cityData.union(change.cityFacts)
+            for (kpi, count) in Self.reportedCounts(self.site.observations.rows(of: changed)) {
+                next.reportedCounts[kpi, default: 0] -= count
+            }
+            for (kpi, count) in Self.reportedCounts(site.observations.rows(of: changed)) {
+                next.reportedCounts[kpi, default: 0] += count
+            }
+            next.reportedCounts = next.reportedCounts.filter { $0.value != 0 }
         }
         if change.actions { next.actionIndex = ActionIndex(site.actions) }
         if change.touches(any: [.everyCityData, .everyCityFacts, .actions]) {

@@ -48,6 +48,8 @@ struct Contexts: Sendable {
     /// Each dimension's ranking of every city, made once when the dimension pages are split into
     /// pages (each page shows a part of one ranking); empty otherwise.
     var rankings: [DimensionRanking] = []
+    /// The heat maps drawn by the last render, for the programme report's (`serve`); nil: drawn.
+    var chartMemo: ChartMemo? = nil
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -236,7 +238,7 @@ struct Contexts: Sendable {
             dimensionNames: site.framework.dimensions.map(\.name),
             dimensionLinks: dimensionLinks(), cityCount: display.format.count(scorecards.count),
             kpiCount: display.format.count(kpis.count),
-            valueCount: display.format.count(site.observations.filter { $0.value.isReported }.count)
+            valueCount: display.format.count(reportedCounts.values.reduce(0, +))
         ).write(into: &context)
         return context
     }

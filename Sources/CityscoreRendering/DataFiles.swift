@@ -10,6 +10,10 @@ struct DataFiles: Sendable {
     var site: Site
     /// Every city's scorecard, which the computed columns of `results.csv` come from.
     var scorecards: [Scorecard] = []
+    /// The programme view when the caller has it already (`programme.json`); nil: made here.
+    var programme: Programme? = nil
+    /// The names of the `x-` columns when the caller has them already; nil: found here.
+    var extras: [String]? = nil
 
     /// `data/cities/<slug>.json` exactly as docs/output.md, "Data" shows, with a few added keys.
     func cityJSON(_ card: Scorecard) -> String {
@@ -240,6 +244,7 @@ struct DataFiles: Sendable {
 
     /// The names of the `x-` columns of any observation, sorted.
     func extraColumns() -> [String] {
+        if let extras { return extras }
         var names = Set<String>()
         for o in site.observations where !o.extra.isEmpty { names.formUnion(o.extra.keys) }
         return names.sorted()

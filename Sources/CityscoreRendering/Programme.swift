@@ -96,82 +96,96 @@ struct Programme: Sendable {
             coverage = []
             return
         }
-        func acting(_ city: String, _ item: ItemScore) -> Bool {
-            !actions.of(city: city, kpi: item.kpi.code, datapoint: item.datapoint).isEmpty
-        }
+        // City by city, each scorecard read once (the lists stay in city order): the items, the
+        // categories and the coverage of every city are a few array lookups each, not a copy of
+        // every scorecard per item.
         // Every scorecard lists the framework's items in the same order.
-        items = first.items.indices.map { i in
-            var out = Item(
-                kpi: first.items[i].kpi, datapoint: first.items[i].datapoint, weak: [], weakActing: [], strong: [],
-                scored: 0, reported: 0, notReported: 0, missing: 0, notApplicable: 0, acting: [])
-            for card in scorecards where i < card.items.count {
-                let item = card.items[i]
-                let slug = card.city.slug
-                let isActing = acting(slug, item)
-                if isActing { out.acting.append(slug) }
-                if ActionIndex.isWeak(item) {
-                    out.weak.append(slug)
-                    if isActing { out.weakActing.append(slug) }
-                }
-                if item.band == .four { out.strong.append(slug) }
-                if item.band != nil { out.scored += 1 }
-                switch item.status {
-                case .scored, .noTarget: out.reported += 1
-                case .notReported: out.notReported += 1
-                case .missing: out.missing += 1
-                case .notApplicable: out.notApplicable += 1
-                }
-            }
-            return out
+        var items = first.items.map { item in
+            Item(
+                kpi: item.kpi, datapoint: item.datapoint, weak: [], weakActing: [], strong: [], scored: 0,
+                reported: 0, notReported: 0, missing: 0, notApplicable: 0, acting: [])
         }
         var categories: [Category] = []
+        // Each category's dimension, position in it and KPI codes, in framework order.
+        var places: [(d: Int, c: Int, codes: Set<String>)] = []
         for (d, dimension) in first.dimensions.enumerated() {
             let names = Contexts.categoryNames(dimension)
             for (c, category) in dimension.categories.enumerated() {
                 let sub = dimension.subdimensions.first { $0.categories.contains(category) }?.name ?? ""
-                var out = Category(
-                    dimension: dimension.name, subdimension: sub, name: category.name, label: names[c], weak: [],
-                    weakActing: [], strong: [], scored: 0, acting: [])
-                let codes = Set(category.items.map(\.kpi.code))
-                for card in scorecards where d < card.dimensions.count {
-                    let cats = card.dimensions[d].categories
-                    guard c < cats.count else { continue }
-                    let score = cats[c].score
-                    let slug = card.city.slug
-                    let isActing = actions.of(city: slug).contains { action in
-                        codes.contains { action.targets(kpi: $0) }
-                    }
-                    if isActing { out.acting.append(slug) }
-                    if let band = score.band {
-                        out.scored += 1
-                        if band <= .two {
-                            out.weak.append(slug)
-                            if isActing { out.weakActing.append(slug) }
-                        }
-                        if band == .four { out.strong.append(slug) }
-                    }
-                }
-                categories.append(out)
+                categories.append(
+                    Category(
+                        dimension: dimension.name, subdimension: sub, name: category.name, label: names[c], weak: [],
+                        weakActing: [], strong: [], scored: 0, acting: []))
+                places.append((d, c, Set(category.items.map(\.kpi.code))))
             }
         }
-        self.categories = categories
-        coverage = first.dimensions.flatMap(\.items).reduce(into: [Coverage]()) { list, item in
+        // Each KPI once, in the order of its first item (a KPI's items are adjacent).
+        var coverage = first.items.reduce(into: [Coverage]()) { list, item in
             guard list.last?.kpi != item.kpi else { return }
-            var out = Coverage(kpi: item.kpi, reported: 0, notReported: 0, missing: 0, notApplicable: 0)
-            for card in scorecards {
-                let statuses = card.items(for: item.kpi.code).map(\.status)
-                if statuses.contains(where: { $0 == .scored || $0 == .noTarget }) {
-                    out.reported += 1
-                } else if statuses.contains(.notReported) {
-                    out.notReported += 1
-                } else if statuses.contains(.notApplicable) {
-                    out.notApplicable += 1
-                } else {
-                    out.missing += 1
+            list.append(Coverage(kpi: item.kpi, reported: 0, notReported: 0, missing: 0, notApplicable: 0))
+        }
+        for card in scorecards {
+            let slug = card.city.slug
+            for (i, item) in card.items.enumerated() where i < items.count {
+                let isActing = !actions.of(city: slug, kpi: item.kpi.code, datapoint: item.datapoint).isEmpty
+                if isActing { items[i].acting.append(slug) }
+                if ActionIndex.isWeak(item) {
+                    items[i].weak.append(slug)
+                    if isActing { items[i].weakActing.append(slug) }
+                }
+                if item.band == .four { items[i].strong.append(slug) }
+                if item.band != nil { items[i].scored += 1 }
+                switch item.status {
+                case .scored, .noTarget: items[i].reported += 1
+                case .notReported: items[i].notReported += 1
+                case .missing: items[i].missing += 1
+                case .notApplicable: items[i].notApplicable += 1
                 }
             }
-            list.append(out)
+            let cityActions = actions.of(city: slug)
+            let cats = card.dimensions.map(\.categories)
+            for (k, place) in places.enumerated() where place.d < cats.count && place.c < cats[place.d].count {
+                let score = cats[place.d][place.c].score
+                let isActing = cityActions.contains { action in place.codes.contains { action.targets(kpi: $0) } }
+                if isActing { categories[k].acting.append(slug) }
+                if let band = score.band {
+                    categories[k].scored += 1
+                    if band <= .two {
+                        categories[k].weak.append(slug)
+                        if isActing { categories[k].weakActing.append(slug) }
+                    }
+                    if band == .four { categories[k].strong.append(slug) }
+                }
+            }
+            // Whether any item of each KPI is reported, not reported, not applicable.
+            var statuses: [String: (reported: Bool, notReported: Bool, notApplicable: Bool)] = [:]
+            statuses.reserveCapacity(coverage.count)
+            for item in card.items {
+                var seen = statuses[item.kpi.code] ?? (false, false, false)
+                switch item.status {
+                case .scored, .noTarget: seen.reported = true
+                case .notReported: seen.notReported = true
+                case .notApplicable: seen.notApplicable = true
+                case .missing: break
+                }
+                statuses[item.kpi.code] = seen
+            }
+            for k in coverage.indices {
+                let seen = statuses[coverage[k].kpi.code] ?? (false, false, false)
+                if seen.reported {
+                    coverage[k].reported += 1
+                } else if seen.notReported {
+                    coverage[k].notReported += 1
+                } else if seen.notApplicable {
+                    coverage[k].notApplicable += 1
+                } else {
+                    coverage[k].missing += 1
+                }
+            }
         }
+        self.items = items
+        self.categories = categories
+        self.coverage = coverage
     }
 
     /// Band moves between each city's last two rounds, by category and item, in framework order of

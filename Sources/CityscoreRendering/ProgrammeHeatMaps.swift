@@ -73,7 +73,7 @@ extension ChartBuilder {
             }
             var map = HeatMap(title: heading, columns: columns, rows: rows)
             map.transposed = true
-            let chart = map.render(id: "programme-heatmap" + suffix, format: format, words: words)
+            let chart = draw(map, id: "programme-heatmap" + suffix)
             var figure = figure(chart, page: page, file: "heatmap" + suffix)
             figure.heading = heading
             figure.folded = index > 0

@@ -43,8 +43,7 @@ extension ChartBuilder {
             HeatMap.Row(
                 name: card.city.name, cells: [Self.score(card.overall)] + card.dimensions.map { Self.score($0.score) })
         }
-        let chart = HeatMap(title: site.config.title, columns: columns, rows: rows)
-            .render(id: "report-heatmap", format: format, words: words)
+        let chart = draw(HeatMap(title: site.config.title, columns: columns, rows: rows), id: "report-heatmap")
         return figure(chart, page: "", file: nil)
     }
 

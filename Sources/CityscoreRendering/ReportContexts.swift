@@ -187,7 +187,8 @@ extension Contexts {
         var (context, report) = reportBase(
             path: route.path, title: strings["report_programme_kicker"], header: strings["report_programme_kicker"],
             pdf: "programme")
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let charts = ChartBuilder(
+            site: site, scorecards: scorecards, display: display, urls: urls, programme: programmeView, memo: chartMemo)
         var toc = [tocEntry("overview", strings["report_overview"])]
         let dimensions = site.framework.dimensions.enumerated().map { d, dim in
             let id = "dimension-\(dim.slug)"

@@ -23,6 +23,8 @@ public struct RenderMemory: Sendable {
     var contexts: Contexts?
     /// The rows of `results.csv` by city, so that a change of some cities' data writes theirs alone.
     var resultsCSV: ResultsCSVParts?
+    /// The heat maps of every city drawn by the last render (`ChartMemo`).
+    var chartDrawings: [ChartMemo.Key: Chart] = [:]
 
     /// An empty memory: the next render renders everything.
     public init() {}
@@ -63,27 +65,42 @@ extension SiteRenderer {
         let display = Display(
             format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
             language: site.config.language)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
-        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
+        var liveCharts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: liveCharts)
         let markdown = renderMarkdown(
             urls: urls, live: live, previous: dirty == nil ? [:] : memory.markdown, dirty: dirty,
             diagnostics: &diagnostics)
+        // A document rendered again for the live values it quotes, not for its text: its page is
+        // made again when it comes out otherwise (a free page depends on its text alone).
+        var change = change
+        for path in dirty ?? [] where !change.texts.contains(path) {
+            let (before, after) = (memory.markdown[path], markdown[path])
+            if before?.html != after?.html || before?.summary != after?.summary || before?.headings != after?.headings {
+                change.texts.insert(path)
+            }
+        }
         var next = memory
         next.markdown = markdown
         next.templates = (templates, templateProblems)
-        let contexts: Contexts
+        var madeContexts: Contexts
         if let kept = memory.contexts?.updated(
             site: site, scorecards: scorecards, markdown: markdown, change: change)
         {
-            contexts = kept
+            madeContexts = kept
         } else {
-            var made = Contexts(
+            madeContexts = Contexts(
                 site: site, scorecards: scorecards, display: display, urls: urls, strings: strings,
                 markdown: markdown, routes: routes)
-            made.languages = languages
-            contexts = made
+            madeContexts.languages = languages
         }
-        next.contexts = contexts
+        next.contexts = madeContexts
+        // The heat maps of every city drawn last time, and the programme view made once per render
+        // (with the contexts), not again for its charts and data.
+        let memo = ChartMemo(previous: change.everything ? [:] : memory.chartDrawings)
+        madeContexts.chartMemo = memo
+        liveCharts.programme = madeContexts.programmeView
+        liveCharts.memo = memo
+        let (contexts, charts) = (madeContexts, liveCharts)
         diagnostics += anchorProblems(markdown) { page in
             guard let route = routes.route(at: page) else { return [] }
             let context = contexts.context(for: route, charts: charts.charts(for: route))
@@ -108,7 +125,7 @@ extension SiteRenderer {
                 }
             }
         }
-        let data = DataFiles(site: site, scorecards: scorecards)
+        var dataFiles = DataFiles(site: site, scorecards: scorecards, programme: contexts.programmeView)
         let problems = Locked<Set<Diagnostic>>([])
         let pages = routes.routes(affectedBy: change, in: site) ?? routes.routes
         let cities = scorecards.indices.filter {
@@ -119,15 +136,17 @@ extension SiteRenderer {
         // Every row's source and note are in results.csv: any city's data changed writes it again.
         if change.touches(any: everyCity) || !change.cityData.isEmpty {
             let (bytes, parts) = Self.resultsCSV(
-                data, site: site, scorecards: scorecards, changed: change.everything ? nil : change.cityData,
+                dataFiles, site: site, scorecards: scorecards, changed: change.everything ? nil : change.cityData,
                 previous: memory.resultsCSV)
             next.resultsCSV = parts
+            dataFiles.extras = parts.columns
             made.withLock {
                 $0.outputs[URLs.resultsCSV] = [URLs.resultsCSV]
                 $0.bytes[URLs.resultsCSV] = bytes
             }
         }
         if change.everything { jobs.append(.frameworkCSV) }
+        let data = dataFiles
         Parallel.forEach(jobs) { job in
             switch job {
             case .resultsCSV: break  // made above, from the rows of the cities that changed
@@ -181,6 +200,7 @@ extension SiteRenderer {
                     path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(urls.absolute("sitemap.xml"))\n")
             ])
         let result = made.current
+        next.chartDrawings = memo.drawings
         if change.everything { next.outputs = [:] }
         next.outputs.merge(result.outputs) { $1 }
         return (result, diagnostics, next)
@@ -191,6 +211,10 @@ extension SiteRenderer {
 struct ResultsCSVParts: Sendable {
     var header: [UInt8]
     var cities: [String: [UInt8]]
+    /// The names of the `x-` columns of each city's rows.
+    var extras: [String: Set<String>] = [:]
+    /// The names of the `x-` columns of every row, sorted (`DataFiles.extraColumns()`).
+    var columns: [String] = []
 }
 
 extension SiteRenderer {
@@ -199,10 +223,6 @@ extension SiteRenderer {
     static func resultsCSV(
         _ data: DataFiles, site: Site, scorecards: [Scorecard], changed: Set<String>?, previous: ResultsCSVParts?
     ) -> ([UInt8], ResultsCSVParts) {
-        let extras = data.extraColumns()
-        var writer = CSVWriter()
-        writer.row(DataColumns.results + extras + DataColumns.resultsComputed)
-        let header = writer.bytes
         // Each city's rows, in the order of the site's rows (sorted by city).
         let observations = site.observations
         var ranges: [(city: String, rows: Range<Int>)] = []
@@ -214,8 +234,26 @@ extension SiteRenderer {
             ranges.append((city, start..<end))
             start = end
         }
-        let reusable =
-            previous?.header == header && Set(ranges.map(\.city)).count == ranges.count ? previous?.cities ?? [:] : [:]
+        let unique = Set(ranges.map(\.city)).count == ranges.count
+        // The x- columns: those of the cities not changed as they were.
+        var extraNames: [String: Set<String>] = [:]
+        var allExtras = Set<String>()
+        for (city, rows) in ranges {
+            var names: Set<String>
+            if unique, changed?.contains(city) == false, let known = previous?.extras[city] {
+                names = known
+            } else {
+                names = []
+                for row in observations[rows] where !row.extra.isEmpty { names.formUnion(row.extra.keys) }
+            }
+            allExtras.formUnion(names)
+            extraNames[city, default: []].formUnion(names)
+        }
+        let extras = allExtras.sorted()
+        var writer = CSVWriter()
+        writer.row(DataColumns.results + extras + DataColumns.resultsComputed)
+        let header = writer.bytes
+        let reusable = previous?.header == header && unique ? previous?.cities ?? [:] : [:]
         let again = Set(ranges.map(\.city).filter { changed?.contains($0) ?? true || reusable[$0] == nil })
         var items: [DataFiles.ItemKey: ItemScore] = [:]
         for card in scorecards where again.contains(card.city.slug) {
@@ -236,6 +274,8 @@ extension SiteRenderer {
             whole += bytes
             cities[city] = bytes
         }
-        return (whole, ResultsCSVParts(header: header, cities: cities))
+        return (
+            whole, ResultsCSVParts(header: header, cities: cities, extras: unique ? extraNames : [:], columns: extras)
+        )
     }
 }

@@ -11,6 +11,9 @@ public enum Dependency: Sendable, Hashable {
     /// values alone, which only a city's own pages, the indicator pages and the data files show,
     /// leaves them as they were (`SiteChange.cityScores`).
     case everyCityData
+    /// Every city's scores in one dimension (by position in the framework): its categories and
+    /// items (a dimension's page, its heat map).
+    case everyCityDimension(Int)
     /// Every city's items of one KPI (by code), and each city's latest year (an indicator's page).
     case kpiData(String)
     /// One earlier round of a city (slug, round) and the list of the city's rounds with their
@@ -25,6 +28,8 @@ public enum Dependency: Sendable, Hashable {
     case text(String)
     /// The site's actions (`Content/actions/`), apart from the text of each.
     case actions
+    /// The site's targets (`Content/targets/`): how many of each kind (the methodology page).
+    case targets
     /// The record of changes (`Content/changes/`), its texts included.
     case changes
 }
@@ -39,6 +44,9 @@ public struct SiteChange: Sendable, Equatable {
     /// The cities of `cityData` whose scorecard changed in more than the sources and notes of its
     /// values; nil: every city of `cityData`.
     public var cityScores: Set<String>?
+    /// The dimensions (by position in the framework) in which the scores of those cities changed;
+    /// nil: any dimension.
+    public var dimensions: Set<Int>?
     /// The KPIs (codes) whose items changed in those scorecards, or whose every item may have
     /// changed (a city's latest year changed); nil: any KPI of a changed scorecard.
     public var kpiData: Set<String>?
@@ -51,6 +59,8 @@ public struct SiteChange: Sendable, Equatable {
     public var texts: Set<String> = []
     /// Whether the actions changed.
     public var actions = false
+    /// Whether the targets changed (their cities are in `cityData` too).
+    public var targets = false
     /// Whether the record of changes changed.
     public var changes = false
 
@@ -73,7 +83,7 @@ public struct SiteChange: Sendable, Equatable {
 
     /// Whether nothing changed.
     public var isEmpty: Bool {
-        !everything && cityData.isEmpty && cityFacts.isEmpty && texts.isEmpty && !actions && !changes
+        !everything && cityData.isEmpty && cityFacts.isEmpty && texts.isEmpty && !actions && !changes && !targets
     }
 
     /// Whether something that depends on `dependency` must be made again.
@@ -82,6 +92,7 @@ public struct SiteChange: Sendable, Equatable {
         switch dependency {
         case .cityData(let slug): return cityData.contains(slug)
         case .everyCityData: return !(cityScores ?? cityData).isEmpty
+        case .everyCityDimension(let d): return touches(.everyCityData) && (dimensions?.contains(d) ?? true)
         case .kpiData(let code): return kpiData.map { $0.contains(code) } ?? !cityData.isEmpty
         case .cityRound(let slug, let round):
             return cityData.contains(slug) && (cityRounds[slug].map { $0.contains(round) } ?? true)
@@ -89,6 +100,7 @@ public struct SiteChange: Sendable, Equatable {
         case .everyCityFacts: return !cityFacts.isEmpty
         case .text(let path): return texts.contains(path)
         case .actions: return actions
+        case .targets: return targets
         case .changes: return changes
         }
     }
@@ -118,6 +130,7 @@ public struct SiteChange: Sendable, Equatable {
             case "results", "targets":
                 // Any city's rows may be in any file: every scorecard may change.
                 change.cityData.formUnion(site.cities.map(\.slug))
+                if parts[1] == "targets" { change.targets = true }
             case "actions":
                 change.actions = true
                 change.texts.insert(path)
@@ -147,13 +160,22 @@ extension PageKind {
         let aggregate: [Dependency] = [.everyCityData, .everyCityFacts, .actions]
         switch self {
         case .home: return aggregate + [.text("Content/pages/index.md")]
-        case .cities, .dimensions, .dimension, .indicators, .programme, .programmeReport:
+        case .cities, .indicators, .programme, .programmeReport:
             return aggregate
+        case .dimensions:
+            // The framework's dimensions and categories only.
+            return []
+        case .dimension:
+            // Every city's scores in the dimension (ranks, heat map, peer groups) and names.
+            guard let d = place.dimension, site.framework.dimensions.indices.contains(d) else { return aggregate }
+            return [.everyCityDimension(d), .everyCityFacts, .actions]
         case .indicator:
             // Every city's items of the KPI, each shown with its city's latest year.
             guard let k = place.kpi, site.framework.kpis.indices.contains(k) else { return aggregate }
             return [.kpiData(site.framework.kpis[k].code), .everyCityFacts, .actions]
-        case .methodology: return aggregate + [.text("Content/pages/methodology.md")]
+        case .methodology:
+            // The framework, and how many targets of each kind the cities have.
+            return [.targets, .text("Content/pages/methodology.md")]
         case .city, .cityReport: return cityPage(city)
         case .cityDimension:
             guard let city, let d = place.dimension, site.framework.dimensions.indices.contains(d) else {
