@@ -1,8 +1,8 @@
 import CityscoreBuiltIn
 import CityscoreConcurrency
-import Foundation
 import CityscoreModel
 import CityscorePipeline
+import Foundation
 import Testing
 
 /// End-to-end builds of small sites in temporary folders.
@@ -129,11 +129,15 @@ struct BuildTests {
             b.remove()
         }
         a.build()
-        setenv("TZ", "Pacific/Kiritimati", 1)
-        setenv("LANG", "nb_NO.UTF-8", 1)
-        b.build()
-        unsetenv("TZ")
-        unsetenv("LANG")
+        // B is built by the executable under another time zone and locale. Not with `setenv` in
+        // this process: changing the environment while other tests' threads read it (`getenv`,
+        // `localtime`) is undefined behaviour in glibc, and crashed the test process now and then.
+        let (status, errors) = try CityscoreBinary.run(
+            ["build", "--site", b.root, "--output", b.output],
+            environment: [
+                "PATH": "/usr/bin:/bin", "TZ": "Pacific/Kiritimati", "LANG": "nb_NO.UTF-8", "LC_ALL": "nb_NO.UTF-8",
+            ])
+        #expect(status == 0, "\(errors)")
         let first = TestSite.tree(a.output)
         let second = TestSite.tree(b.output)
         #expect(first.count > 50)
