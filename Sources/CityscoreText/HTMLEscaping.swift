@@ -29,13 +29,15 @@ public enum HTMLEscaping {
         output += text[start...]
     }
 
-    /// The UTF-8 length of `escape(text)`.
+    /// The UTF-8 length of `escape(text)`: read from the text's contiguous bytes, as fast as the
+    /// test of whether there is anything to escape.
     public static func escapedCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 {
-            count += needsEscape(byte) ? reference(byte).utf8.count : 1
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var count = bytes.count
+            for byte in bytes where needsEscape(byte) { count += reference(byte).utf8.count - 1 }
+            return count
         }
-        return count
     }
 
     /// The character reference of a byte `needsEscape` accepts.
