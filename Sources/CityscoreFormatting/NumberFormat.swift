@@ -93,26 +93,49 @@ public struct NumberFormat: Sendable, Hashable {
     /// language's decimal separator and the whole part grouped by thousands (`95424` → `95,424`);
     /// nil when `text` is not a plain decimal (an exponent, say), so the caller formats the number.
     public func published(_ text: String) -> String? {
-        var rest = Substring(text)
-        var sign = ""
-        if let first = rest.first, first == "-" || first == "+" {
-            if first == "-" { sign = "−" }
-            rest = rest.dropFirst()
+        // Read byte by byte: this runs for every value of every page.
+        guard let parts = Self.publishedDigits(text) else { return nil }
+        return publishedText(parts.negative, parts.whole, parts.fraction)
+    }
+
+    /// The sign, whole digits and fraction digits of a plain decimal's bytes (`-12.50`); nil when
+    /// `text` is anything else, or has no digit at all.
+    private static func publishedDigits(_ text: String) -> (negative: Bool, whole: Substring, fraction: Substring?)? {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        var negative = false
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") {
+            negative = utf8[i] == UInt8(ascii: "-")
+            i = utf8.index(after: i)
         }
-        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty || parts.count == 2,
-            (whole + (parts.count == 2 ? parts[1] : "")).allSatisfy({ $0.isASCII && $0.isNumber }),
-            !(whole + (parts.count == 2 ? parts[1] : "")).isEmpty
-        else { return nil }
+        let wholeStart = i
+        var dot: String.Index?
+        var digits = 0
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else if byte == UInt8(ascii: "."), dot == nil {
+                dot = i
+            } else {
+                return nil
+            }
+            i = utf8.index(after: i)
+        }
+        guard digits > 0 else { return nil }
+        guard let dot else { return (negative, text[wholeStart...], nil) }
+        return (negative, text[wholeStart..<dot], text[utf8.index(after: dot)...])
+    }
+
+    private func publishedText(_ negative: Bool, _ whole: Substring, _ fraction: Substring?) -> String {
         let wholeText = whole.isEmpty ? "0" : String(whole)
-        var out = sign + (wholeText.count > 3 ? group(wholeText) : wholeText)
-        if parts.count == 2 && !parts[1].isEmpty { out += decimalSeparator + parts[1] }
+        var out = wholeText.utf8.count > 3 ? group(wholeText) : wholeText
+        if let fraction, !fraction.isEmpty { out += decimalSeparator + fraction }
         // "-0" and "-0.00" are zero, shown without a sign.
-        if sign == "−" && wholeText.allSatisfy({ $0 == "0" }) && (parts.count < 2 || parts[1].allSatisfy { $0 == "0" })
-        {
-            out.removeFirst()
-        }
-        return out
+        let zero =
+            wholeText.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
+            && (fraction?.utf8.allSatisfy { $0 == UInt8(ascii: "0") } ?? true)
+        return negative && !zero ? "−" + out : out
     }
 
     /// An integer count, grouped.

@@ -238,6 +238,14 @@ struct TemplateRenderer {
         }
     }
 
-    /// Writes `text` as `{{name}}` does: HTML-escaped.
-    mutating func writeEscaped(_ text: String) { write(HTMLEscaping.escape(text)) }
+    /// Writes `text` as `{{name}}` does: HTML-escaped, straight into the output when no indentation
+    /// applies (the escaped text is never made on its own).
+    mutating func writeEscaped(_ text: String) {
+        guard indentation.isEmpty else { return write(HTMLEscaping.escape(text)) }
+        // Every character reference is longer than its character: equal counts, nothing to escape.
+        let count = HTMLEscaping.escapedCount(text)
+        guard count != text.utf8.count else { return write(text) }
+        guard fits(count) else { return }
+        HTMLEscaping.append(escaping: text, to: &output)
+    }
 }
