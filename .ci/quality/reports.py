@@ -1,7 +1,8 @@
 """Checks the demo's report PDFs against the report pages they were printed from.
 
 Usage: reports.py SITE PDFDIR. SITE is the built demo (its cities/<slug>/report/index.html and
-report/index.html); PDFDIR holds <slug>.pdf and programme.pdf. Exits 1 naming every problem.
+report/index.html, and the same under nb/ for each further language); PDFDIR holds <slug>.pdf and
+programme.pdf, and each further language's in its folder (nb/). Exits 1 naming every problem.
 """
 import html
 import html.parser
@@ -194,12 +195,12 @@ def check_pdf_basics(pdf, title, lang):
     return count
 
 
-def main():
-    site, pdfdir = sys.argv[1], sys.argv[2]
+def check_language(site, pdfdir, label):
+    """The reports of one language: its pages in `site`, its PDFs in `pdfdir`."""
     cities = sorted(os.listdir(os.path.join(site, "cities")))
     cities = [c for c in cities if os.path.exists(os.path.join(site, "cities", c, "report", "index.html"))]
     if not cities:
-        problem("the demo has no city report pages")
+        problem(f"the demo has no city report pages{label}")
     names = []
     for slug in cities:
         page = ReportPage()
@@ -215,9 +216,9 @@ def main():
         for r in missing[:10]:
             problem(f"{pdf}: the KPI {r['name']!r} with its value {r['value']!r} is not in the PDF's text")
         # A city that reported nothing (its summary says "0 of N reported") has no KPI rows.
-        if not page.rows and not re.search(r"\b0 of [0-9,]+ reported", source):
-            problem(f"{slug}: its report page has no KPI rows")
-        print(f"reports: {slug}.pdf: {count} pages, {len(page.rows)} KPI rows found in its text"
+        if not page.rows and not re.search(r"\b0 (of|av) [0-9,\u00a0\u202f ]+ (reported|rapportert)", source):
+            problem(f"{slug}{label}: its report page has no KPI rows")
+        print(f"reports: {pdf}: {count} pages, {len(page.rows)} KPI rows found in its text"
               f"{'' if not missing else f', {len(missing)} missing'}")
         names.append(re.sub(r":.*", "", html.unescape(page.title)))
     programme = os.path.join(pdfdir, "programme.pdf")
@@ -229,9 +230,19 @@ def main():
         for name in names:
             if name not in text:
                 problem(f"{programme}: the city {name!r} is not in it")
-        print(f"reports: programme.pdf: {count} pages, {len(names)} cities named")
+        print(f"reports: {programme}: {count} pages, {len(names)} cities named")
     else:
         problem(f"{programme} was not written")
+
+
+def main():
+    site, pdfdir = sys.argv[1], sys.argv[2]
+    check_language(site, pdfdir, "")
+    # Each further language's pages are in a folder of the site (nb/), its PDFs in the same
+    # folder of PDFDIR.
+    for folder in sorted(os.listdir(site)):
+        if os.path.isfile(os.path.join(site, folder, "report", "index.html")):
+            check_language(os.path.join(site, folder), os.path.join(pdfdir, folder), f" ({folder})")
     if problems:
         print(f"reports: {len(problems)} problem(s)", file=sys.stderr)
         sys.exit(1)

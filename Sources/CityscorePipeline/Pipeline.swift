@@ -24,6 +24,8 @@ public struct Pipeline: Sendable {
         public var seconds: Double
         /// Whether `site.yml` asks for the reports as PDF in the site (`report_pdf: true`).
         public var reportPDF = false
+        /// The folders of the site's languages, the default's first and empty (`["", "nb/"]`).
+        public var languageFolders: [String] = [""]
     }
 
     /// The site folder.
@@ -209,6 +211,8 @@ public struct Pipeline: Sendable {
         let counts = staging.counts
         var report = Report(pages: counts.pages, files: counts.files, warnings: diagnostics.all, seconds: seconds())
         report.reportPDF = site.config.params["report_pdf"]?.lowercased() == "true"
+        let codes = site.config.languages.isEmpty ? [site.config.language] : site.config.languages
+        report.languageFolders = codes.indices.map { $0 == 0 ? "" : codes[$0] + "/" }
         return report
     }
 }

@@ -25,7 +25,7 @@ extension Contexts {
             paper: reportPaper,
             pageCSS: Self.pageCSS(paper: reportPaper, header: header, site: site.config.title, strings: strings),
             css: root + "theme/report.css", siteCSS: root + "theme/site.css", chartsCSS: root + "theme/charts.css",
-            pdf: reportPDF ? root + URLs.reportPDF(pdf) : nil)
+            pdf: reportPDF ? root + urls.localized(URLs.reportPDF(pdf)) : nil)
         return (context, report)
     }
 

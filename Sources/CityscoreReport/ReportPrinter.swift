@@ -40,19 +40,21 @@ public struct ReportPrinter: Sendable {
     /// Creates a printer.
     public init(browser: Browser) { self.browser = browser }
 
-    /// The reports of the site written at `site`: `<output>/<slug>.pdf` for every city report (only
-    /// `cities` when it is not empty) and `<output>/programme.pdf`, cities sorted by slug.
-    public static func jobs(site: String, output: String, cities: [String] = []) -> [ReportJob] {
+    /// The reports of the site written at `site` in the language whose pages are in the folder
+    /// `language` (`nb/`; empty for the default language): `<output>/<slug>.pdf` for every city
+    /// report (only `cities` when it is not empty) and `<output>/programme.pdf`, cities sorted by slug.
+    public static func jobs(site: String, output: String, cities: [String] = [], language: String = "") -> [ReportJob] {
         let files = FileManager.default
-        let slugs = ((try? files.contentsOfDirectory(atPath: site + "/cities")) ?? []).sorted()
+        let pages = site + "/" + language
+        let slugs = ((try? files.contentsOfDirectory(atPath: pages + "cities")) ?? []).sorted()
         var jobs: [ReportJob] = []
         for slug in slugs where cities.isEmpty || cities.contains(slug) {
-            let page = site + "/cities/" + slug + "/report/index.html"
+            let page = pages + "cities/" + slug + "/report/index.html"
             if files.fileExists(atPath: page) {
                 jobs.append(ReportJob(page: page, pdf: output + "/" + slug + ".pdf", name: slug))
             }
         }
-        let programme = site + "/report/index.html"
+        let programme = pages + "report/index.html"
         if cities.isEmpty, files.fileExists(atPath: programme) {
             jobs.append(ReportJob(page: programme, pdf: output + "/programme.pdf", name: "programme"))
         }

@@ -53,7 +53,8 @@ struct Build: ParsableCommand {
             "built \(report.pages) pages (\(report.files) files) in \(Int((report.seconds * 1000).rounded())) ms")
         if report.reportPDF {
             let destination = output ?? site + "/public"
-            let count = try Report.printIntoSite(destination, site: site, printer: printer)
+            let count = try Report.printIntoSite(
+                destination, languages: report.languageFolders, site: site, printer: printer)
             printer.summary("printed \(count) reports to \(destination)/reports/")
         }
     }

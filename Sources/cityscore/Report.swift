@@ -13,7 +13,8 @@ struct Report: ParsableCommand {
         discussion: """
             The site is built into a temporary folder and each report page (cities/<slug>/report/, report/) \
             is printed with headless Chromium, found on PATH as \(Browser.names.joined(separator: ", ")) \
-            unless --browser names it: <output>/<slug>.pdf for every city and <output>/programme.pdf. \
+            unless --browser names it: <output>/<slug>.pdf for every city and <output>/programme.pdf, \
+            and for each further language of the site the same in <output>/<language>/ (nb/). \
             Reports are printed in parallel, one browser per core.
             """)
 
@@ -55,7 +56,12 @@ struct Report: ParsableCommand {
         }
         try printer.report(report.warnings)
         let destination = output ?? site + "/reports"
-        let jobs = ReportPrinter.jobs(site: work + "/site", output: destination, cities: cities)
+        // The default language's reports in the folder, each other language's in its own (`nb/`).
+        let jobs = report.languageFolders.flatMap { folder in
+            ReportPrinter.jobs(
+                site: work + "/site", output: destination + (folder.isEmpty ? "" : "/" + folder.dropLast()),
+                cities: cities, language: folder)
+        }
         let known = ReportPrinter.jobs(site: work + "/site", output: destination).map(\.name).filter {
             $0 != "programme"
         }
@@ -93,8 +99,11 @@ struct Report: ParsableCommand {
     }
 
     /// After `build` wrote the site at `output` with `report_pdf: true`: every report printed into
-    /// `<output>/reports/`, beside the pages that link to it.
-    static func printIntoSite(_ output: String, site: String, printer: DiagnosticPrinter) throws -> Int {
+    /// `<output>/reports/` (a further language's into `<output>/nb/reports/`), beside the pages that
+    /// link to it.
+    static func printIntoSite(
+        _ output: String, languages: [String], site: String, printer: DiagnosticPrinter
+    ) throws -> Int {
         guard let browser = Browser.find() else {
             try printer.report([
                 .error(
@@ -103,7 +112,9 @@ struct Report: ParsableCommand {
             ])
             throw ExitCode(1)
         }
-        let jobs = ReportPrinter.jobs(site: output, output: output + "/reports")
+        let jobs = languages.flatMap { folder in
+            ReportPrinter.jobs(site: output, output: output + "/" + folder + "reports", language: folder)
+        }
         _ = try print(jobs, with: browser, printer: printer)
         return jobs.count
     }

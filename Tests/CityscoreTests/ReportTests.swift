@@ -277,4 +277,39 @@ struct ReportTests {
         #expect(without.err.contains("Content/site.yml"))
         #expect(without.err.contains("[no-browser]"))
     }
+
+    @Test("a site in two languages prints each language's reports, and each report page links its own")
+    func eachLanguagePrintsItsReports() throws {
+        let site = try TestSite.make([
+            "Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "language: en", with: "languages: [en, nb]")
+                + "report_pdf: true\n"
+        ])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.root + "/bin", withIntermediateDirectories: true)
+        #expect(
+            FileManager.default.createFile(atPath: site.root + "/bin/chromium", contents: Data(Self.fakeBrowser.utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.root + "/bin/chromium")
+        let environment = ["PATH": site.root + "/bin:/usr/bin:/bin"]
+        let run = try CIFormatTests.run(["build", "--site", site.root], in: site.root, environment: environment)
+        #expect(run.status == 0, "\(run.err)")
+        for folder in ["", "nb/"] {
+            #expect(FileManager.default.fileExists(atPath: site.output + "/\(folder)reports/karmoy.pdf"), "\(folder)")
+            #expect(
+                FileManager.default.fileExists(atPath: site.output + "/\(folder)reports/programme.pdf"), "\(folder)")
+        }
+        // The Norwegian page links the Norwegian PDF, from one folder deeper.
+        #expect(site.read("cities/karmoy/report/index.html")?.contains("\"../../../reports/karmoy.pdf\"") == true)
+        #expect(
+            site.read("nb/cities/karmoy/report/index.html")?.contains("\"../../../../nb/reports/karmoy.pdf\"") == true)
+        #expect(site.read("nb/report/index.html")?.contains("\"../../nb/reports/programme.pdf\"") == true)
+        // `cityscore report` writes the further language's PDFs into a folder of their own.
+        let out = site.root + "/pdf"
+        let printed = try CIFormatTests.run(
+            ["report", "--site", site.root, "--output", out, "--city", "asker"], in: site.root, environment: environment
+        )
+        #expect(printed.status == 0, "\(printed.err)")
+        #expect(FileManager.default.fileExists(atPath: out + "/asker.pdf"))
+        #expect(FileManager.default.fileExists(atPath: out + "/nb/asker.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/nb/karmoy.pdf"))
+    }
 }
