@@ -1,5 +1,5 @@
-import Foundation
 import CityscorePipeline
+import Foundation
 
 /// A small site in a fresh temporary folder, built from files given as text.
 struct TestSite {
@@ -76,7 +76,7 @@ struct TestSite {
     }
 
     init(files: [String: String]) throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-tests-\(UUID().uuidString)")
+        let base = URL(fileURLWithPath: TestSite.runFolder).appendingPathComponent(UUID().uuidString)
         root = base.path
         for (path, text) in files {
             let url = base.appendingPathComponent(path)
@@ -85,6 +85,18 @@ struct TestSite {
             try Data(text.utf8).write(to: url)
         }
     }
+
+    /// This test process's folder of test sites: `cityscore-tests/<pid>` in the temporary folder. The
+    /// first use removes the folders of earlier runs whose process has ended, so that sites a test
+    /// does not `remove()` do not pile up from run to run.
+    static let runFolder: String = {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("cityscore-tests").path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            guard let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
+        return parent + "/\(getpid())"
+    }()
 
     /// Writes raw bytes to `path`.
     func write(_ path: String, bytes: [UInt8]) throws {
