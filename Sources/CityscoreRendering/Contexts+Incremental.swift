@@ -6,7 +6,7 @@ import CityscoreScoring
 
 extension Contexts {
     /// These contexts brought up to date after `change` (not `everything`, so the same cities, pages,
-    /// site.yml, framework, theme and strings): the cards and KPI rows of the cities whose data or
+    /// site.yml, framework, theme and strings): the cards of the cities whose data or
     /// facts changed are made again, the other cities' kept; the programme view and the counts of
     /// reported values only when some city's scores or the actions changed. Nil when the cities
     /// are not those of these contexts, in the same order.
@@ -20,13 +20,8 @@ extension Contexts {
         (next.site, next.scorecards, next.markdown) = (site, scorecards, markdown)
         let again = change.cityData.union(change.cityFacts).compactMap { cityIndex[$0] }.sorted()
         let builder = next
-        let made = Parallel.map(again) { c in
-            (builder.makeCityCard(scorecards[c]).templateValue, CityRows(scorecards[c], display: builder.display))
-        }
-        for (c, (card, rows)) in zip(again, made) {
-            next.cards.values[c] = card
-            next.rows[c] = rows
-        }
+        let made = Parallel.map(again) { c in builder.makeCityCard(scorecards[c]).templateValue }
+        for (c, card) in zip(again, made) { next.cards.values[c] = card }
         if change.touches(.everyCityData) {
             // The changed cities' rows counted out as they were and in as they are.
             let changed = change.cityData.union(change.cityFacts)

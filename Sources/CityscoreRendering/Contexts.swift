@@ -36,11 +36,6 @@ struct Contexts: Sendable {
     var sharedFields: Fields
     /// Each city's card (name, links, scores), built once: every index page lists them all.
     var cards = MadeList<CityCard>(values: [])
-    /// Every KPI row of every city (its latest round), made once and shared by the city's page, its
-    /// dimension pages, its report, the indicator pages and the action pages: by position in
-    /// `scorecards`. Kept as values in an array, not template objects nor dictionary values: a row's
-    /// object is made where a page shows it (a fifth of the memory, for most of the time saved).
-    var rows: [CityRows] = []
     /// The site's actions by city and KPI.
     var actionIndex: ActionIndex
     /// The programme view, computed once.
@@ -75,7 +70,6 @@ struct Contexts: Sendable {
         self.programmeView = Programme(scorecards: scorecards, actions: actionIndex)
         let builder = self
         self.cards = MadeList(values: Parallel.map(scorecards) { builder.makeCityCard($0).templateValue })
-        self.rows = Parallel.map(scorecards) { CityRows($0, display: display) }
         self.rankings = DimensionRanking.paginated(scorecards, paging: CityPaging(site: site))
     }
 
@@ -143,15 +137,12 @@ struct Contexts: Sendable {
         return Made(fields: fields)
     }
 
-    /// The row of one KPI or data point of a city, made once in `init` for the city's latest round
-    /// (`latestYear` its latest year); a row of an earlier round is made here.
+    /// The row of one KPI or data point of a city (`latestYear` the latest year of its round), made
+    /// for the page that shows it and dropped with the page. Rows are not kept for every city: at
+    /// about 1 KB a row (112 a city), holding them all for the whole render was 230 MiB of a
+    /// 2,000-city build's peak (issue 20).
     func row(_ item: ItemScore, of card: Scorecard) -> Made<ItemRow> {
-        if let c = cityIndex[card.city.slug], scorecards[c].round == card.round,
-            let made = rows[c][item]
-        {
-            return Made(made)
-        }
-        return Made(display.itemRow(item, latestYear: card.coverage.latestYear))
+        Made(display.itemRow(item, latestYear: card.coverage.latestYear))
     }
 
     /// The city's score in each dimension and its categories (the city page, the city report).
@@ -504,24 +495,6 @@ struct Contexts: Sendable {
                 ? "\(pair.category) (\(pair.subdimension))" : pair.category
         }
     }
-}
-
-/// The KPI rows of one city's latest round, in the order of its items.
-struct CityRows: Sendable {
-    var rows: [ItemRow]
-    /// Positions in `rows` by ``ChartBuilder/key(_:)``.
-    var positions: [String: Int]
-
-    init(_ card: Scorecard, display: Display) {
-        rows = card.items.map { display.itemRow($0, latestYear: card.coverage.latestYear) }
-        positions = Dictionary(
-            card.items.enumerated().map { (ChartBuilder.key($1), $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The row of `item`, when it is one of the city's.
-    subscript(item: ItemScore) -> ItemRow? { positions[ChartBuilder.key(item)].map { rows[$0] } }
-
-    var count: Int { rows.count }
 }
 
 extension Contexts {

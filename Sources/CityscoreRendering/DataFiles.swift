@@ -162,18 +162,32 @@ struct DataFiles: Sendable {
         header.row(DataColumns.results + extras + DataColumns.resultsComputed)
         part(header.bytes)
         let observations = site.observations
-        let items = latestItems()
         let rounds = CityRoundIndex(observations)
         let blocks = stride(from: 0, to: observations.count, by: max(1, rowsPerTask)).map {
             $0..<min($0 + max(1, rowsPerTask), observations.count)
         }
         for start in stride(from: 0, to: blocks.count, by: max(1, blocksPerPart)) {
             let batch = Array(blocks[start..<min(start + max(1, blocksPerPart), blocks.count)])
-            let rows = Parallel.map(batch) {
-                Self.resultRows(observations[$0], extras: extras, items: items, rounds: rounds)
+            let rows = Parallel.map(batch) { block in
+                // The items of this block's cities only: an index of every item of the site, held
+                // while the whole file is written, was 60 MiB at 2,000 cities (issue 20).
+                let slice = observations[block]
+                return Self.resultRows(
+                    slice, extras: extras, items: latestItems(of: Self.cities(in: slice)), rounds: rounds)
             }
             part(Array(rows.joined()))
         }
+    }
+
+    /// The cities that have rows in `observations`.
+    static func cities(in observations: ArraySlice<Observation>) -> Set<String> {
+        var cities = Set<String>()
+        var last: String? = nil
+        for o in observations where o.city != last {
+            cities.insert(o.city)
+            last = o.city
+        }
+        return cities
     }
 
     /// A scored item by city, KPI and data point.
@@ -183,10 +197,10 @@ struct DataFiles: Sendable {
         var datapoint: String?
     }
 
-    /// Every item that has a row, by city, KPI and data point.
-    func latestItems() -> [ItemKey: ItemScore] {
+    /// Every item of `cities` that has a row, by city, KPI and data point.
+    func latestItems(of cities: Set<String>) -> [ItemKey: ItemScore] {
         var items: [ItemKey: ItemScore] = [:]
-        for card in scorecards {
+        for card in scorecards where cities.contains(card.city.slug) {
             for item in card.items where item.latest != nil {
                 items[ItemKey(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)] = item
             }

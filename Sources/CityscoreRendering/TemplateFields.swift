@@ -118,7 +118,7 @@ struct TemplateField<Root>: Sendable {
     }
 }
 
-/// An object made once and shared by several pages (a city's card, a KPI row): its fields, with
+/// An object made once and shared by several pages (a city's card), or made for one (a KPI row): its fields, with
 /// the variables of the type that made them.
 struct Made<Part: TemplateObject>: TemplateObject, Sendable {
     var made: Fields
