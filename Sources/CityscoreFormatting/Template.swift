@@ -5,19 +5,38 @@ public enum Template {
     /// as a placeholder); a placeholder without a value stays as written.
     public static func fill(_ text: String, _ values: [String: String]) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 32)
-        var rest = text[...]
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
-            let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: "}"))
-        {
-            out += rest[..<open]
-            let name = rest[rest.utf8.index(after: open)..<close]
-            if let value = values[String(name)] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.utf8.index(after: close)...]
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(of: UInt8(ascii: "{")) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            out.append(contentsOf: bytes[..<first])
+            var position = first
+            // Each `{` from here: a placeholder when a `}` closes it, its value (or itself) copied out.
+            while position < bytes.count {
+                guard bytes[position] == UInt8(ascii: "{"),
+                    let close = bytes[(position + 1)...].firstIndex(of: UInt8(ascii: "}"))
+                else {
+                    let next = bytes[(position + 1)...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
+                    out.append(contentsOf: bytes[position..<next])
+                    position = next
+                    continue
+                }
+                let name = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
+                if var value = values[name] {
+                    value.withUTF8 { out.append(contentsOf: $0) }
+                } else {
+                    out.append(contentsOf: bytes[position...close])
+                }
+                position = close + 1
+                let next = bytes[position...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
+                out.append(contentsOf: bytes[position..<next])
+                position = next
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 
     /// The names of the placeholders of `text`, in order (`["city", "percent"]`).
