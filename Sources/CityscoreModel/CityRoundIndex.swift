@@ -7,17 +7,34 @@ public struct CityRoundIndex: Sendable {
     /// The round of a city's rows that were read without one.
     private let unlabelled: [String: Int]
 
-    /// The rounds of `observations`.
+    /// The rounds of `observations`. Rows come city by city (validated rows are sorted), so each run
+    /// of one city's rows is looked up once, not once per row; any order gives the same index.
     public init(_ observations: [Observation]) {
         var unlabelled: [String: Int] = [:]
-        for o in observations where o.round == nil {
-            unlabelled[o.city] = max(unlabelled[o.city] ?? o.year, o.year)
+        var labelled: [String: Set<Int>] = [:]
+        var start = observations.startIndex
+        while start < observations.endIndex {
+            let city = observations[start].city
+            var latestUnlabelled: Int?
+            var rounds: [Int] = []  // a city has a few rounds: a scan is cheaper than hashing each row's
+            var end = start
+            while end < observations.endIndex {
+                let o = observations[end]
+                guard o.city == city else { break }
+                if let round = o.round {
+                    if !rounds.contains(round) { rounds.append(round) }
+                } else {
+                    latestUnlabelled = max(latestUnlabelled ?? o.year, o.year)
+                }
+                end += 1
+            }
+            if let latestUnlabelled { unlabelled[city] = max(unlabelled[city] ?? latestUnlabelled, latestUnlabelled) }
+            labelled[city, default: []].formUnion(rounds)
+            start = end
         }
-        var sets: [String: Set<Int>] = [:]
-        for o in observations {
-            if let round = o.round ?? unlabelled[o.city] { sets[o.city, default: []].insert(round) }
-        }
-        self.rounds = sets.mapValues { $0.sorted() }
+        // A city's rows read without a round are one round, named by their latest year.
+        for (city, round) in unlabelled { labelled[city, default: []].insert(round) }
+        self.rounds = labelled.filter { !$0.value.isEmpty }.mapValues { $0.sorted() }
         self.unlabelled = unlabelled
     }
 
