@@ -19,6 +19,8 @@ struct ChartBuilder: Sendable {
     var programme: Programme? = nil
     /// The heat maps drawn by the last render (`serve`); nil: every chart is drawn.
     var memo: ChartMemo? = nil
+    /// The wheels drawn lately in this render, shared by a city's page and its report; nil: drawn.
+    var wheels: WheelShelf? = nil
 
     var format: NumberFormat { display.format }
     var strings: Strings { display.strings }
@@ -97,11 +99,18 @@ struct ChartBuilder: Sendable {
         }
     }
 
-    func cityFigures(_ card: Scorecard, page cityPage: String) -> [ChartFigure] {
+    /// The city's benchmarking wheel as its page shows it (element ids `wheel…`), taken from the
+    /// shelf when the city's report drew it already.
+    func cityWheel(_ card: Scorecard) -> Chart {
         let wheel = BenchmarkWheel(
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
-            levelNames: levelNames
-        ).render(id: "wheel", format: format, words: words)
+            levelNames: levelNames)
+        let draw = { wheel.render(id: "wheel", format: format, words: words) }
+        return wheels?.chart(wheel, draw: draw) ?? draw()
+    }
+
+    func cityFigures(_ card: Scorecard, page cityPage: String) -> [ChartFigure] {
+        let wheel = cityWheel(card)
         let bars = ScoreBars(city: card.city.name, items: tree(card, depth: 2), levels: 2, levelNames: levelNames)
             .render(id: "scores", format: format, words: words)
         return [figure(wheel, page: cityPage, file: "wheel"), figure(bars, page: cityPage, file: "scores")]

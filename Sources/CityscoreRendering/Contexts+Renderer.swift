@@ -20,13 +20,15 @@ extension SiteRenderer {
         let display = Display(
             format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
             language: site.config.language)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let wheels = WheelShelf()
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls, wheels: wheels)
         let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
         let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
         var contexts = Contexts(
             site: site, scorecards: scorecards, display: display, urls: urls, strings: strings, markdown: markdown,
             routes: routes)
         contexts.languages = languages
+        contexts.wheels = wheels
         return PageParts(urls: urls, display: display, charts: charts, markdown: markdown, contexts: contexts)
     }
 }

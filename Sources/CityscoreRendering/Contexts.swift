@@ -45,6 +45,8 @@ struct Contexts: Sendable {
     var rankings: [DimensionRanking] = []
     /// The heat maps drawn by the last render, for the programme report's (`serve`); nil: drawn.
     var chartMemo: ChartMemo? = nil
+    /// The wheels drawn lately in this render, for the city reports (the city pages drew them).
+    var wheels: WheelShelf? = nil
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,

@@ -13,11 +13,12 @@ extension ChartBuilder {
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 2),
             levelNames: levelNames
         ).dataTable(format: format, words: words)
-        // Drawn inline only: a report writes no chart files.
-        let wheel = BenchmarkWheel(
-            city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
-            levelNames: levelNames
-        ).renderInline(id: "report-wheel", format: format, words: words, table: summary)
+        // The city page's drawing (the report is a page of its own, so the ids may be the same), placed
+        // inline only: a report writes no chart files.
+        let drawn = cityWheel(card)
+        let wheel = Chart(
+            id: drawn.id, title: drawn.title, description: drawn.description, svg: drawn.svg, standalone: "",
+            table: summary)
         return figure(wheel, page: "", file: nil)
     }
 

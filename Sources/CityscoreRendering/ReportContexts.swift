@@ -95,7 +95,7 @@ extension Contexts {
     func cityReport(_ card: Scorecard, _ route: Route) -> Fields {
         let title = strings.format("report_city_title", ["city": card.city.name])
         var (context, report) = reportBase(path: route.path, title: title, header: title, pdf: card.city.slug)
-        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls)
+        let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls, wheels: wheels)
         let narrative = narrative(card.city.document)
         var toc = [tocEntry("summary", strings["report_summary"])]
         if narrative != nil { toc.append(tocEntry("narrative", strings["narrative"])) }

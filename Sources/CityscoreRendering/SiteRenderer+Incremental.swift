@@ -100,6 +100,10 @@ extension SiteRenderer {
         madeContexts.chartMemo = memo
         liveCharts.programme = madeContexts.programmeView
         liveCharts.memo = memo
+        // A new shelf each render: the wheels of the last are not this one's.
+        let wheels = WheelShelf()
+        madeContexts.wheels = wheels
+        liveCharts.wheels = wheels
         let (contexts, charts) = (madeContexts, liveCharts)
         diagnostics += anchorProblems(markdown) { page in
             guard let route = routes.route(at: page) else { return [] }
@@ -132,7 +136,7 @@ extension SiteRenderer {
             change.touches(any: [.cityData(scorecards[$0].city.slug), .cityFacts(scorecards[$0].city.slug)])
         }
         let everyCity: [Dependency] = [.everyCityData, .everyCityFacts]
-        var jobs: [Job] = pages.map(Job.page) + cities.map(Job.cityJSON)
+        var jobs: [Job] = Self.cityByCity(pages).map(Job.page) + cities.map(Job.cityJSON)
         // Every row's source and note are in results.csv: any city's data changed writes it again.
         if change.touches(any: everyCity) || !change.cityData.isEmpty {
             let (bytes, parts) = Self.resultsCSV(

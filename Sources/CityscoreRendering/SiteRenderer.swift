@@ -101,6 +101,24 @@ public struct SiteRenderer: Sendable {
         return (pages.current, diagnostics)
     }
 
+    /// The pages in the order they are rendered: the pages of no city first (the largest, which
+    /// then run beside the rest), then each city's pages together, its page, dimension pages, rounds
+    /// and report, so that what they share is drawn once and kept briefly (``WheelShelf``). The
+    /// order changes no file written.
+    static func cityByCity(_ pages: [Route]) -> [Route] {
+        var general: [Route] = []
+        var cities: [[Route]] = []
+        for route in pages {
+            guard let city = route.place.city, city >= 0 else {
+                general.append(route)
+                continue
+            }
+            if city >= cities.count { cities += Array(repeating: [], count: city + 1 - cities.count) }
+            cities[city].append(route)
+        }
+        return general + cities.joined()
+    }
+
     func render(
         emit: @Sendable (RenderedFile) -> Void, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
         checking: Bool
@@ -137,7 +155,8 @@ public struct SiteRenderer: Sendable {
         let jobs: [Job] =
             checking
             ? (sample ?? pages).map(Job.page)
-            : [.resultsCSV, .frameworkCSV] + pages.map(Job.page) + scorecards.indices.map(Job.cityJSON)
+            : [.resultsCSV, .frameworkCSV] + Self.cityByCity(pages).map(Job.page)
+                + scorecards.indices.map(Job.cityJSON)
         Parallel.forEach(jobs) { job in
             switch job {
             case .resultsCSV:
@@ -226,7 +245,8 @@ public struct SiteRenderer: Sendable {
             documents += city.dimensionNarratives.keys.sorted().compactMap { city.dimensionNarratives[$0] }
         }
         let results = Parallel.map(documents) { doc in
-            if let kept = previous[doc.path], let dirty, !dirty.contains(doc.path), !languages.fallbacks.contains(doc.path)
+            if let kept = previous[doc.path], let dirty, !dirty.contains(doc.path),
+                !languages.fallbacks.contains(doc.path)
             {
                 return kept
             }
