@@ -63,10 +63,10 @@ extension Contexts {
 
     /// A KPI row of a city with the fields for actions: `rowActions` (the city's actions on the
     /// item) and `noAction` (a weak item, band 1 or 2, that no action targets, on a site that has actions).
-    func actedRow(_ item: ItemScore, of card: Scorecard) -> ActedRow {
+    func actedRow(_ item: ItemScore, of card: Scorecard, shelved: Bool = false) -> ActedRow {
         let acting = actionIndex.of(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)
         return ActedRow(
-            item: row(item, of: card), rowActions: acting.map(actionLine),
+            item: shelved ? cityRow(item, of: card) : row(item, of: card), rowActions: acting.map(actionLine),
             noAction: !actionIndex.isEmpty && acting.isEmpty && ActionIndex.isWeak(item))
     }
 

@@ -106,7 +106,7 @@ struct ChartBuilder: Sendable {
             city: card.city.name, overall: Self.score(card.overall), dimensions: tree(card, depth: 3),
             levelNames: levelNames)
         let draw = { wheel.render(id: "wheel", format: format, words: words) }
-        return wheels?.chart(wheel, draw: draw) ?? draw()
+        return wheels?.value(wheel, make: draw) ?? draw()
     }
 
     func cityFigures(_ card: Scorecard, page cityPage: String) -> [ChartFigure] {

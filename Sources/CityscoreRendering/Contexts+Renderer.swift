@@ -20,7 +20,7 @@ extension SiteRenderer {
         let display = Display(
             format: NumberFormat.forLanguage(site.config.language), strings: strings, urls: urls,
             language: site.config.language)
-        let wheels = WheelShelf()
+        let wheels = WheelShelf.wheels()
         let charts = ChartBuilder(site: site, scorecards: scorecards, display: display, urls: urls, wheels: wheels)
         let live = LiveValues(scorecards: scorecards, framework: site.framework, display: display, charts: charts)
         let markdown = renderMarkdown(urls: urls, live: live, diagnostics: &diagnostics)
@@ -29,6 +29,7 @@ extension SiteRenderer {
             routes: routes)
         contexts.languages = languages
         contexts.wheels = wheels
+        contexts.rowShelf = RowShelf.rows()
         return PageParts(urls: urls, display: display, charts: charts, markdown: markdown, contexts: contexts)
     }
 }

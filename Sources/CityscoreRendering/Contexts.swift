@@ -47,6 +47,8 @@ struct Contexts: Sendable {
     var chartMemo: ChartMemo? = nil
     /// The wheels drawn lately in this render, for the city reports (the city pages drew them).
     var wheels: WheelShelf? = nil
+    /// The KPI rows made lately in this render, shared by a city's own pages; nil: each page makes its own.
+    var rowShelf: RowShelf? = nil
 
     init(
         site: Site, scorecards: [Scorecard], display: Display, urls: URLs, strings: Strings,
@@ -145,6 +147,15 @@ struct Contexts: Sendable {
     /// 2,000-city build's peak (issue 20).
     func row(_ item: ItemScore, of card: Scorecard) -> Made<ItemRow> {
         Made(display.itemRow(item, latestYear: card.coverage.latestYear))
+    }
+
+    /// `row(item, of: card)` for a page of the city itself (its page, dimension pages and report,
+    /// made from `scorecards`, not a round's): the row another of its pages made, when on the shelf.
+    func cityRow(_ item: ItemScore, of card: Scorecard) -> Made<ItemRow> {
+        guard let rowShelf else { return row(item, of: card) }
+        return rowShelf.value(RowKey(city: card.city.slug, kpi: item.kpi.code, datapoint: item.datapoint)) {
+            row(item, of: card)
+        }
     }
 
     /// The city's score in each dimension and its categories (the city page, the city report).
@@ -264,7 +275,8 @@ struct Contexts: Sendable {
         let actions = actionIndex.of(city: card.city.slug)
         CityPage(
             city: cityCard(card), narrative: narrative(card.city.document), dimensionScores: dimensionScores(card),
-            strongest: strongest.map { row($0, of: card) }, weakest: weakest.map { actedRow($0, of: card) },
+            strongest: strongest.map { cityRow($0, of: card) },
+            weakest: weakest.map { actedRow($0, of: card, shelved: true) },
             hasScored: !scored.isEmpty, coverage: coverage(card), json: urls.link(URLs.cityJSON(card.city.slug)),
             peers: links(toCities: card.city.peers), params: Parameters(card.city.params),
             latestChange: latestChange(of: card), actionList: actions.map(actionLine), hasActions: !actions.isEmpty,
@@ -313,7 +325,7 @@ struct Contexts: Sendable {
                             items: cat.items.map { item in
                                 let charts = rows[ChartBuilder.key(item)]
                                 return ChartedRow(
-                                    row: actedRow(item, of: card), bullet: charts?.bullet.map(HTML.init),
+                                    row: actedRow(item, of: card, shelved: true), bullet: charts?.bullet.map(HTML.init),
                                     sparkline: charts?.sparkline.map(HTML.init))
                             })
                     })

@@ -109,7 +109,7 @@ extension Contexts {
                     let reported = cat.items.filter { $0.status == .scored || $0.status == .noTarget }
                     for (i, item) in reported.enumerated() {
                         rows.append(
-                            ReportRow(item: row(item, of: card), category: i == 0 ? cat.name : nil, first: i == 0))
+                            ReportRow(item: cityRow(item, of: card), category: i == 0 ? cat.name : nil, first: i == 0))
                     }
                 }
             }
@@ -139,9 +139,9 @@ extension Contexts {
             city: cityCard(card), narrative: narrative, dimensionScores: dimensionScores(card),
             coverage: coverage(card), wheel: charts.reportWheel(card).part, toc: toc, dimensions: dimensions,
             notReported: items.filter { $0.status == .notReported || $0.status == .missing }.map {
-                PlacedRow(item: row($0, of: card), dimension: $0.kpi.dimension, category: $0.kpi.category)
+                PlacedRow(item: cityRow($0, of: card), dimension: $0.kpi.dimension, category: $0.kpi.category)
             },
-            noBenchmark: items.filter { $0.status == .noTarget }.map { row($0, of: card) },
+            noBenchmark: items.filter { $0.status == .noTarget }.map { cityRow($0, of: card) },
             actNext: actNext(card), sources: sources(items), bands: bandRows(),
             frameworkOrigin: site.framework.origin
         ).write(into: &context)
@@ -160,7 +160,7 @@ extension Contexts {
                 .sorted { ($0.achievement ?? 0, $0.kpi.code) < ($1.achievement ?? 0, $1.kpi.code) }.prefix(3)
             return ActNext(
                 score: display.scoreFields(cat.score), name: cat.name, dimension: "\(dimension) · \(subdimension)",
-                kpis: weakest.map { row($0, of: card) })
+                kpis: weakest.map { cityRow($0, of: card) })
         }
     }
 

@@ -101,8 +101,9 @@ extension SiteRenderer {
         liveCharts.programme = madeContexts.programmeView
         liveCharts.memo = memo
         // A new shelf each render: the wheels of the last are not this one's.
-        let wheels = WheelShelf()
+        let wheels = WheelShelf.wheels()
         madeContexts.wheels = wheels
+        madeContexts.rowShelf = RowShelf.rows()
         liveCharts.wheels = wheels
         let (contexts, charts) = (madeContexts, liveCharts)
         diagnostics += anchorProblems(markdown) { page in

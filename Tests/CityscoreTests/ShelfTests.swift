@@ -4,9 +4,9 @@ import Testing
 
 @testable import CityscoreRendering
 
-/// A city's page and its printed report show one drawing of the city's wheel (``WheelShelf``).
-@Suite("Wheels shared by a city's page and report")
-struct WheelShelfTests {
+/// A city's pages share what one of them made: its wheel, its KPI rows (``Shelf``).
+@Suite("Wheels and rows shared by a city's pages")
+struct ShelfTests {
     /// The `<svg …>…</svg>` of the wheel (titled by `wheel-title`).
     static func wheelSVG(_ html: String) -> String? {
         guard let id = html.range(of: "aria-labelledby=\"wheel-title"),
@@ -30,7 +30,7 @@ struct WheelShelfTests {
 
     @Test("a wheel is drawn once while it is on the shelf, and again once it has left it")
     func drawsOnce() {
-        let shelf = WheelShelf()
+        let shelf = WheelShelf.wheels()
         let draws = Locked(0)
         func wheel(_ city: String) -> BenchmarkWheel {
             var wheel = ChartsFixtures.wheel
@@ -38,7 +38,7 @@ struct WheelShelfTests {
             return wheel
         }
         func chart(_ city: String) -> Chart {
-            shelf.chart(wheel(city)) {
+            shelf.value(wheel(city)) {
                 draws.withLock { $0 += 1 }
                 return wheel(city).render(id: "wheel", words: .english)
             }
@@ -50,7 +50,7 @@ struct WheelShelfTests {
         #expect(chart("Asker") != first)
         #expect(draws.current == 2)
         // Once as many others have come, the first has left the shelf and is drawn again, the same.
-        for n in 0..<WheelShelf.capacity { _ = chart("City \(n)") }
+        for n in 0..<shelf.capacity { _ = chart("City \(n)") }
         let before = draws.current
         #expect(chart("Karmøy") == first)
         #expect(draws.current == before + 1)
