@@ -84,6 +84,55 @@ struct ObservationStorageTests {
         }
     }
 
+    @Test func rowsWithEqualLabelsShareThemThroughAPoolAndStayEqual() {
+        var pool = Observation.LabelPool()
+        let a = Self.row(year: 2020)
+        let b = Self.row(year: 2021)
+        var other = Self.row(year: 2022)
+        other.source = "another report"
+        #expect(!a.sharesLabels(with: b))
+        for row in [a, b, other] { row.shareLabels(in: &pool) }
+        #expect(pool.count == 2)
+        #expect(a.sharesLabels(with: b))
+        #expect(!a.sharesLabels(with: other))
+        // Sharing changes nothing a row reads.
+        #expect(b == Self.row(year: 2021))
+        #expect(b.hashValue == Self.row(year: 2021).hashValue)
+        #expect(b.source == "Statistics Norway, table 11342" && b.extra == ["x-owner": "IT"])
+        #expect(b.location == SourceLocation(path: "Content/results/2020.csv", line: 12, column: 3))
+        // A changed copy gets labels of its own; the rows sharing the old ones keep them.
+        var changed = b
+        changed.unit = "per cent"
+        changed.datapoint = nil
+        #expect(!changed.sharesLabels(with: a))
+        #expect(a.unit == "%" && b.unit == "%" && a.datapoint == "fixed" && b.datapoint == "fixed")
+        #expect(changed.unit == "per cent" && changed.datapoint == nil && changed.source == b.source)
+        var moved = a
+        moved.location = SourceLocation(path: "Content/results/2021.csv", line: 2, column: 1)
+        #expect(moved.location.path == "Content/results/2021.csv" && a.location.path == "Content/results/2020.csv")
+        #expect(moved != a)
+    }
+
+    @Test func validatedRowsOfOneFileShareEqualLabels() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        let (source, _) = SiteReader(root: site.root).read()
+        let read = try #require(source)
+        let (checked, _) = SiteValidator().validate(read)
+        let rows = try #require(checked).observations
+        var pairs = 0
+        for (i, row) in rows.enumerated() {
+            for other in rows[(i + 1)...] where other.location.path == row.location.path {
+                let same =
+                    other.datapoint == row.datapoint && other.unit == row.unit && other.source == row.source
+                    && other.note == row.note && other.extra == row.extra
+                #expect(same == row.sharesLabels(with: other))
+                if same { pairs += 1 }
+            }
+        }
+        #expect(pairs > 0)
+    }
+
     @Test func aCheckCountsTheBuildsPagesWithoutRenderingEveryOne() throws {
         let site = try TestSite.make()
         defer { site.remove() }
