@@ -27,22 +27,28 @@ public struct Scorer: Sendable {
         // Cities are scored on every core; each scorecard depends on its own rows only.
         let targetsByItem = targets
         let rounds = CityRoundIndex(site.observations)
+        let index = ItemIndex(framework: site.framework)
         return Parallel.map(site.cities) { city in
-            roundedScorecard(for: city, rows: rows, targets: targetsByItem, rounds: rounds)
+            roundedScorecard(for: city, rows: rows, targets: targetsByItem, rounds: rounds, index: index)
         }
     }
 
     /// The scorecard of `city` from the rows `history` gives each item (oldest first).
-    func scorecard(for city: City, targets: [Key: LocalTarget], history: (Key) -> [Observation]) -> Scorecard {
+    func scorecard(
+        for city: City, targets: [Key: LocalTarget], index: ItemIndex? = nil, history: (Key) -> [Observation]
+    ) -> Scorecard {
         let dimensions = site.framework.dimensions.map { dimension in
             let subdimensions = dimension.subdimensions.map { sub in
                 let categories = sub.categories.map { category in
-                    let items = category.kpis.flatMap { kpi in
-                        (kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)).map { datapoint in
+                    // Room for exactly the items (a list grown one item at a time has up to twice that).
+                    var items: [ItemScore] = []
+                    items.reserveCapacity(category.kpis.reduce(0) { $0 + max(1, $1.datapoints.count) })
+                    for kpi in category.kpis {
+                        for datapoint in kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some) {
                             let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
-                            return Self.score(
-                                kpi: kpi, datapoint: datapoint,
-                                history: history(key), localTarget: targets[key])
+                            items.append(
+                                Self.score(
+                                    kpi: kpi, datapoint: datapoint, history: history(key), localTarget: targets[key]))
                         }
                     }
                     return CategoryScore(
@@ -66,7 +72,7 @@ public struct Scorer: Sendable {
             missing: overall.missing, notApplicable: overall.notApplicable, noTarget: overall.noTarget,
             verified: reportedRows.filter { $0.verified == true }.count, quality: quality,
             latestYear: reportedRows.map(\.year).max(), earliestYear: reportedRows.map(\.year).min())
-        return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage)
+        return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage, index: index)
     }
 
     /// Scores one item from its history (oldest first) and the city's own target, if any.

@@ -67,14 +67,19 @@ struct ObservationStorageTests {
         #expect(a != c)
     }
 
-    @Test func scorecardsShareTheSiteRowsInsteadOfCopyingThem() throws {
+    /// The test site, read and validated without errors.
+    static func validatedTestSite() throws -> Site {
         let site = try TestSite.make()
         defer { site.remove() }
         let (source, _) = SiteReader(root: site.root).read()
         let read = try #require(source)
         let (checked, problems) = SiteValidator().validate(read)
         #expect(!problems.contains { $0.severity == .error })
-        let validated = try #require(checked)
+        return try #require(checked)
+    }
+
+    @Test func scorecardsShareTheSiteRowsInsteadOfCopyingThem() throws {
+        let validated = try Self.validatedTestSite()
         let cards = Scorer(site: validated).scorecards()
         let history = cards.flatMap(\.items).flatMap(\.history)
         #expect(!history.isEmpty)
@@ -114,12 +119,7 @@ struct ObservationStorageTests {
     }
 
     @Test func validatedRowsOfOneFileShareEqualLabels() throws {
-        let site = try TestSite.make()
-        defer { site.remove() }
-        let (source, _) = SiteReader(root: site.root).read()
-        let read = try #require(source)
-        let (checked, _) = SiteValidator().validate(read)
-        let rows = try #require(checked).observations
+        let rows = try Self.validatedTestSite().observations
         var pairs = 0
         for (i, row) in rows.enumerated() {
             for other in rows[(i + 1)...] where other.location.path == row.location.path {
@@ -131,6 +131,30 @@ struct ObservationStorageTests {
             }
         }
         #expect(pairs > 0)
+    }
+
+    @Test func scorecardsShareOneItemIndexAndFindEveryItemThroughIt() throws {
+        let cards = Scorer(site: try Self.validatedTestSite()).scorecards()
+        let first = try #require(cards.first)
+        #expect(cards.count > 1)
+        #expect(cards.allSatisfy { $0.sharesItemIndex(with: first) })
+        for card in cards {
+            let items = card.dimensions.flatMap(\.items)
+            #expect(card.items == items)
+            // A scorecard made without the scorer's index has one of its own, and finds the same items.
+            let alone = Scorecard(
+                city: card.city, overall: card.overall, dimensions: card.dimensions, coverage: card.coverage)
+            #expect(!alone.sharesItemIndex(with: card))
+            for code in Set(items.map(\.kpi.code)) {
+                let expected = items.filter { $0.kpi.code == code }
+                #expect(card.items(for: code) == expected)
+                #expect(alone.items(for: code) == expected)
+                for item in expected {
+                    #expect(card.item(code, datapoint: item.datapoint) == item)
+                }
+            }
+            #expect(card.items(for: "no such KPI").isEmpty)
+        }
     }
 
     @Test func aCheckCountsTheBuildsPagesWithoutRenderingEveryOne() throws {
