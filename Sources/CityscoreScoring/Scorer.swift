@@ -19,17 +19,24 @@ public struct Scorer: Sendable {
 
     /// Every city's scorecard, in city order.
     public func scorecards() -> [Scorecard] {
-        let rows = ItemRows(site.observations)
-        var targets: [Key: LocalTarget] = [:]
-        for target in site.targets {
-            targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
-        }
-        // Cities are scored on every core; each scorecard depends on its own rows only.
-        let targetsByItem = targets
+        let rows = CityRows(site.observations)
+        // Each city's targets (positions in `site.targets`), indexed by item as the city is scored:
+        // an index of every target of 2,000 cities at once is some 60 MB while it grows.
+        var targetsByCity: [String: [Int]] = [:]
+        for (i, target) in site.targets.enumerated() { targetsByCity[target.city, default: []].append(i) }
+        let allTargets = site.targets
+        let positions = targetsByCity
         let rounds = CityRoundIndex(site.observations)
         let index = ItemIndex(framework: site.framework)
+        // Cities are scored on every core; each scorecard depends on its own rows only.
         return Parallel.map(site.cities) { city in
-            roundedScorecard(for: city, rows: rows, targets: targetsByItem, rounds: rounds, index: index)
+            var targets: [Key: LocalTarget] = [:]
+            for i in positions[city.slug] ?? [] {
+                let target = allTargets[i]
+                targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
+            }
+            return roundedScorecard(
+                for: city, rows: rows.items(of: city.slug), targets: targets, rounds: rounds, index: index)
         }
     }
 
@@ -151,15 +158,53 @@ public struct Scorer: Sendable {
     }
 }
 
-/// The rows of every item (city, KPI, data point). Rows that come grouped by item, as the
+/// The site's rows city by city. Rows that come grouped by city, as the validator's sorted
+/// observations do, are indexed by item one city at a time, as each city is scored: an index of
+/// every item of the site at once is some 50 MB at 2,000 cities while it grows.
+struct CityRows: Sendable {
+    private let observations: [Observation]
+    /// Each city's rows; nil when some city's rows are not next to each other.
+    private let cities: [String: Range<Int>]?
+    /// Every item's rows when `cities` is nil.
+    private let all: ItemRows?
+
+    init(_ observations: [Observation]) {
+        self.observations = observations
+        cities = Self.ranges(of: observations)
+        all = cities == nil ? ItemRows(observations[...]) : nil
+    }
+
+    /// The range of every city's rows; nil when some city's rows are not next to each other.
+    private static func ranges(of observations: [Observation]) -> [String: Range<Int>]? {
+        var ranges: [String: Range<Int>] = [:]
+        var start = observations.startIndex
+        while start < observations.endIndex {
+            let city = observations[start].city
+            var end = start + 1
+            while end < observations.endIndex, observations[end].city == city { end += 1 }
+            guard ranges.updateValue(start..<end, forKey: city) == nil else { return nil }
+            start = end
+        }
+        return ranges
+    }
+
+    /// The rows of the items of the city with this slug (the rows of every item when the site's
+    /// rows are not grouped by city).
+    func items(of city: String) -> ItemRows {
+        if let all { return all }
+        return ItemRows(observations[cities?[city] ?? 0..<0])
+    }
+}
+
+/// The rows of items (city, KPI, data point). Rows that come grouped by item, as the
 /// validator's sorted observations do, are found as ranges of one array instead of being copied
 /// into an array per item.
 struct ItemRows: Sendable {
-    private let observations: [Observation]
+    private let observations: ArraySlice<Observation>
     private let ranges: [Scorer.Key: Range<Int>]
     private let collected: [Scorer.Key: [Observation]]
 
-    init(_ observations: [Observation]) {
+    init(_ observations: ArraySlice<Observation>) {
         self.observations = observations
         if let ranges = Self.ranges(of: observations) {
             self.ranges = ranges
@@ -175,7 +220,7 @@ struct ItemRows: Sendable {
     }
 
     /// The range of every item's rows; nil when some item's rows are not next to each other.
-    private static func ranges(of observations: [Observation]) -> [Scorer.Key: Range<Int>]? {
+    private static func ranges(of observations: ArraySlice<Observation>) -> [Scorer.Key: Range<Int>]? {
         var ranges: [Scorer.Key: Range<Int>] = [:]
         var start = observations.startIndex
         while start < observations.endIndex {

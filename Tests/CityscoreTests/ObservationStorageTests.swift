@@ -157,6 +157,24 @@ struct ObservationStorageTests {
         }
     }
 
+    @Test func scorecardsAreTheSameWhetherRowsAndTargetsComeGroupedByCityOrNot() throws {
+        let sorted = try Self.validatedTestSite()
+        let cards = Scorer(site: sorted).scorecards()
+        let goals = cards.flatMap(\.items).filter { $0.targetOrigin?.kind == .local }
+        #expect(goals.count == 2)
+        // Every city's rows reversed (still grouped by city), then by year across cities (not grouped).
+        var reversed = sorted
+        reversed.observations.reverse()
+        reversed.targets.reverse()
+        var mixed = sorted
+        mixed.observations = sorted.observations.enumerated()
+            .sorted { ($0.element.year, $0.offset) < ($1.element.year, $1.offset) }.map(\.element)
+        let runs = zip(mixed.observations, mixed.observations.dropFirst()).filter { $0.city != $1.city }.count + 1
+        #expect(runs > Set(mixed.observations.map(\.city)).count)
+        #expect(Scorer(site: reversed).scorecards() == cards)
+        #expect(Scorer(site: mixed).scorecards() == cards)
+    }
+
     @Test func aCheckCountsTheBuildsPagesWithoutRenderingEveryOne() throws {
         let site = try TestSite.make()
         defer { site.remove() }
