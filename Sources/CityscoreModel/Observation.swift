@@ -7,19 +7,52 @@ import CityscoreDiagnostics
 /// first change to a copy gives it a block of its own (copy on write). A 1,000-city site holds
 /// 560,000 of them, and every scorecard refers to them.
 public struct Observation: Sendable, Hashable {
-    /// The fields, packed: years and positions as 32-bit numbers, the row's file once.
-    private final class Storage: @unchecked Sendable {
-        // Only a block referenced by one observation is ever changed (see `mutate`), so sharing
-        // one between threads is safe.
-        var city: String
-        var kpi: String
+    /// What many rows of a results file have in common (the data point, unit, source, note, file
+    /// and `x-` columns), held once for all of them: a 2,000-city file of 224,000 rows has about
+    /// 4,000 different ones.
+    fileprivate final class Labels: Sendable {
+        let fields: LabelFields
+
+        init(_ fields: LabelFields) { self.fields = fields }
+    }
+
+    /// The fields of `Labels`.
+    fileprivate struct LabelFields: Sendable, Hashable {
         var datapoint: String?
-        var valueText: String
         var unit: String
         var source: String
         var note: String
         var path: String
         var extra: [String: String]
+    }
+
+    /// Equal labels of many rows made into one block: a results file's rows share their labels
+    /// through one pool (see `shareLabels(in:)`).
+    public struct LabelPool: Sendable {
+        fileprivate var blocks: [LabelFields: Labels] = [:]
+
+        /// Creates an empty pool.
+        public init() {}
+
+        /// How many different labels the pool holds.
+        public var count: Int { blocks.count }
+
+        fileprivate mutating func shared(_ labels: Labels) -> Labels {
+            if let shared = blocks[labels.fields] { return shared }
+            blocks[labels.fields] = labels
+            return labels
+        }
+    }
+
+    /// The fields, packed: years and positions as 32-bit numbers, what rows share in `labels`.
+    private final class Storage: @unchecked Sendable {
+        // Only a block referenced by one observation is ever changed (see `mutate`), so sharing
+        // one between threads is safe; `shareLabels(in:)` is the exception, and replaces the
+        // labels with equal ones before the row is seen by another thread.
+        var city: String
+        var kpi: String
+        var valueText: String
+        var labels: Labels
         var value: ObservedValue
         var line: Int32
         var column: Int32
@@ -33,19 +66,13 @@ public struct Observation: Sendable, Hashable {
         static let noRound = Int32.min
 
         init(
-            city: String, kpi: String, datapoint: String?, valueText: String, unit: String, source: String,
-            note: String, path: String, extra: [String: String], value: ObservedValue, line: Int32, column: Int32,
-            year: Int32, round: Int32, noBenchmark: Bool, quality: DataQuality?, verified: Bool?
+            city: String, kpi: String, valueText: String, labels: Labels, value: ObservedValue, line: Int32,
+            column: Int32, year: Int32, round: Int32, noBenchmark: Bool, quality: DataQuality?, verified: Bool?
         ) {
             self.city = city
             self.kpi = kpi
-            self.datapoint = datapoint
             self.valueText = valueText
-            self.unit = unit
-            self.source = source
-            self.note = note
-            self.path = path
-            self.extra = extra
+            self.labels = labels
             self.value = value
             self.line = line
             self.column = column
@@ -58,9 +85,15 @@ public struct Observation: Sendable, Hashable {
 
         func copy() -> Storage {
             Storage(
-                city: city, kpi: kpi, datapoint: datapoint, valueText: valueText, unit: unit, source: source,
-                note: note, path: path, extra: extra, value: value, line: line, column: column, year: year,
-                round: round, noBenchmark: noBenchmark, quality: quality, verified: verified)
+                city: city, kpi: kpi, valueText: valueText, labels: labels, value: value, line: line, column: column,
+                year: year, round: round, noBenchmark: noBenchmark, quality: quality, verified: verified)
+        }
+
+        /// Changes the labels of this block (one observation's own) to a new block.
+        func relabel(_ change: (inout LabelFields) -> Void) {
+            var fields = labels.fields
+            change(&fields)
+            labels = Labels(fields)
         }
     }
 
@@ -79,13 +112,27 @@ public struct Observation: Sendable, Hashable {
         extra: [String: String] = [:], location: SourceLocation = SourceLocation(path: ""), valueText: String = "",
         noBenchmark: Bool = false, round: Int? = nil
     ) {
+        let labels = Labels(
+            LabelFields(datapoint: datapoint, unit: unit, source: source, note: note, path: location.path, extra: extra)
+        )
         storage = Storage(
-            city: city, kpi: kpi, datapoint: datapoint, valueText: valueText, unit: unit, source: source, note: note,
-            path: location.path, extra: extra, value: value, line: Int32(clamping: location.line),
-            column: Int32(clamping: location.column), year: Int32(clamping: year),
-            round: round.map { Int32(clamping: $0) } ?? Storage.noRound, noBenchmark: noBenchmark, quality: quality,
-            verified: verified)
+            city: city, kpi: kpi, valueText: valueText, labels: labels, value: value,
+            line: Int32(clamping: location.line), column: Int32(clamping: location.column),
+            year: Int32(clamping: year), round: round.map { Int32(clamping: $0) } ?? Storage.noRound,
+            noBenchmark: noBenchmark, quality: quality, verified: verified)
     }
+
+    /// Makes this row hold the labels (data point, unit, source, note, file, `x-` columns) that
+    /// `pool` holds for equal ones, or adds its own to the pool: nothing any copy of the row reads
+    /// changes. Only for a row no other thread can see yet, as validation does with each row it
+    /// has just made.
+    public func shareLabels(in pool: inout LabelPool) {
+        let block = storage
+        block.labels = pool.shared(block.labels)
+    }
+
+    /// Whether the two hold their labels in one block (see `shareLabels(in:)`).
+    public func sharesLabels(with other: Observation) -> Bool { storage.labels === other.storage.labels }
 
     public var city: String {
         get { storage.city }
@@ -96,8 +143,8 @@ public struct Observation: Sendable, Hashable {
         set { mutable().kpi = newValue }
     }
     public var datapoint: String? {
-        get { storage.datapoint }
-        set { mutable().datapoint = newValue }
+        get { storage.labels.fields.datapoint }
+        set { mutable().relabel { $0.datapoint = newValue } }
     }
     public var year: Int {
         get { Int(storage.year) }
@@ -127,16 +174,16 @@ public struct Observation: Sendable, Hashable {
         set { mutable().noBenchmark = newValue }
     }
     public var unit: String {
-        get { storage.unit }
-        set { mutable().unit = newValue }
+        get { storage.labels.fields.unit }
+        set { mutable().relabel { $0.unit = newValue } }
     }
     public var source: String {
-        get { storage.source }
-        set { mutable().source = newValue }
+        get { storage.labels.fields.source }
+        set { mutable().relabel { $0.source = newValue } }
     }
     public var note: String {
-        get { storage.note }
-        set { mutable().note = newValue }
+        get { storage.labels.fields.note }
+        set { mutable().relabel { $0.note = newValue } }
     }
     public var quality: DataQuality? {
         get { storage.quality }
@@ -148,15 +195,17 @@ public struct Observation: Sendable, Hashable {
     }
     /// `x-` columns, by column name.
     public var extra: [String: String] {
-        get { storage.extra }
-        set { mutable().extra = newValue }
+        get { storage.labels.fields.extra }
+        set { mutable().relabel { $0.extra = newValue } }
     }
     /// Where the row is.
     public var location: SourceLocation {
-        get { SourceLocation(path: storage.path, line: Int(storage.line), column: Int(storage.column)) }
+        get {
+            SourceLocation(path: storage.labels.fields.path, line: Int(storage.line), column: Int(storage.column))
+        }
         set {
             let block = mutable()
-            block.path = newValue.path
+            if block.labels.fields.path != newValue.path { block.relabel { $0.path = newValue.path } }
             block.line = Int32(clamping: newValue.line)
             block.column = Int32(clamping: newValue.column)
         }
@@ -172,30 +221,24 @@ public struct Observation: Sendable, Hashable {
     public static func == (a: Observation, b: Observation) -> Bool {
         let (x, y) = (a.storage, b.storage)
         if x === y { return true }
-        return x.city == y.city && x.kpi == y.kpi && x.datapoint == y.datapoint && x.year == y.year
-            && x.round == y.round && x.value == y.value && x.valueText == y.valueText
-            && x.noBenchmark == y.noBenchmark && x.unit == y.unit && x.source == y.source && x.note == y.note
-            && x.quality == y.quality && x.verified == y.verified && x.extra == y.extra && x.path == y.path
-            && x.line == y.line && x.column == y.column
+        return x.city == y.city && x.kpi == y.kpi && x.year == y.year && x.round == y.round && x.value == y.value
+            && x.valueText == y.valueText && x.noBenchmark == y.noBenchmark && x.quality == y.quality
+            && x.verified == y.verified && x.line == y.line && x.column == y.column
+            && (x.labels === y.labels || x.labels.fields == y.labels.fields)
     }
 
     public func hash(into hasher: inout Hasher) {
         let x = storage
         hasher.combine(x.city)
         hasher.combine(x.kpi)
-        hasher.combine(x.datapoint)
         hasher.combine(x.year)
         hasher.combine(x.round)
         hasher.combine(x.value)
         hasher.combine(x.valueText)
         hasher.combine(x.noBenchmark)
-        hasher.combine(x.unit)
-        hasher.combine(x.source)
-        hasher.combine(x.note)
         hasher.combine(x.quality)
         hasher.combine(x.verified)
-        hasher.combine(x.extra)
-        hasher.combine(x.path)
+        hasher.combine(x.labels.fields)
         hasher.combine(x.line)
         hasher.combine(x.column)
     }

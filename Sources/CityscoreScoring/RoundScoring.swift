@@ -4,17 +4,20 @@ extension Scorer {
     /// The scorecard of the latest round of `city`, with every earlier round in `earlier`. Each
     /// round is scored on its own rows: an item without a row in a round is missing there. An
     /// item's history runs across rounds up to the one scored, so its trend compares rounds.
-    func roundedScorecard(for city: City, rows: ItemRows, targets: [Key: LocalTarget], rounds index: CityRoundIndex)
-        -> Scorecard
-    {
+    func roundedScorecard(
+        for city: City, rows: ItemRows, targets: [Key: LocalTarget], rounds index: CityRoundIndex,
+        index items: ItemIndex? = nil
+    ) -> Scorecard {
         let rounds = index.rounds(of: city.slug)
         guard rounds.count > 1 else {
-            var card = scorecard(for: city, targets: targets) { rows.history($0).sorted { $0.year < $1.year } }
+            var card = scorecard(for: city, targets: targets, index: items) {
+                rows.history($0).sorted { $0.year < $1.year }
+            }
             card.round = rounds.first
             return card
         }
         var cards = rounds.map { round in
-            var card = scorecard(for: city, targets: targets) { key in
+            var card = scorecard(for: city, targets: targets, index: items) { key in
                 let all = rows.history(key)
                 guard all.contains(where: { index.round(of: $0) == round }) else { return [] }
                 return all.filter { index.round(of: $0) <= round }

@@ -19,30 +19,43 @@ public struct Scorer: Sendable {
 
     /// Every city's scorecard, in city order.
     public func scorecards() -> [Scorecard] {
-        let rows = ItemRows(site.observations)
-        var targets: [Key: LocalTarget] = [:]
-        for target in site.targets {
-            targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
-        }
-        // Cities are scored on every core; each scorecard depends on its own rows only.
-        let targetsByItem = targets
+        let rows = CityRows(site.observations)
+        // Each city's targets (positions in `site.targets`), indexed by item as the city is scored:
+        // an index of every target of 2,000 cities at once is some 60 MB while it grows.
+        var targetsByCity: [String: [Int]] = [:]
+        for (i, target) in site.targets.enumerated() { targetsByCity[target.city, default: []].append(i) }
+        let allTargets = site.targets
+        let positions = targetsByCity
         let rounds = CityRoundIndex(site.observations)
+        let index = ItemIndex(framework: site.framework)
+        // Cities are scored on every core; each scorecard depends on its own rows only.
         return Parallel.map(site.cities) { city in
-            roundedScorecard(for: city, rows: rows, targets: targetsByItem, rounds: rounds)
+            var targets: [Key: LocalTarget] = [:]
+            for i in positions[city.slug] ?? [] {
+                let target = allTargets[i]
+                targets[Key(city: target.city, kpi: target.kpi, datapoint: target.datapoint)] = target
+            }
+            return roundedScorecard(
+                for: city, rows: rows.items(of: city.slug), targets: targets, rounds: rounds, index: index)
         }
     }
 
     /// The scorecard of `city` from the rows `history` gives each item (oldest first).
-    func scorecard(for city: City, targets: [Key: LocalTarget], history: (Key) -> [Observation]) -> Scorecard {
+    func scorecard(
+        for city: City, targets: [Key: LocalTarget], index: ItemIndex? = nil, history: (Key) -> [Observation]
+    ) -> Scorecard {
         let dimensions = site.framework.dimensions.map { dimension in
             let subdimensions = dimension.subdimensions.map { sub in
                 let categories = sub.categories.map { category in
-                    let items = category.kpis.flatMap { kpi in
-                        (kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)).map { datapoint in
+                    // Room for exactly the items (a list grown one item at a time has up to twice that).
+                    var items: [ItemScore] = []
+                    items.reserveCapacity(category.kpis.reduce(0) { $0 + max(1, $1.datapoints.count) })
+                    for kpi in category.kpis {
+                        for datapoint in kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some) {
                             let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
-                            return Self.score(
-                                kpi: kpi, datapoint: datapoint,
-                                history: history(key), localTarget: targets[key])
+                            items.append(
+                                Self.score(
+                                    kpi: kpi, datapoint: datapoint, history: history(key), localTarget: targets[key]))
                         }
                     }
                     return CategoryScore(
@@ -66,7 +79,7 @@ public struct Scorer: Sendable {
             missing: overall.missing, notApplicable: overall.notApplicable, noTarget: overall.noTarget,
             verified: reportedRows.filter { $0.verified == true }.count, quality: quality,
             latestYear: reportedRows.map(\.year).max(), earliestYear: reportedRows.map(\.year).min())
-        return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage)
+        return Scorecard(city: city, overall: overall, dimensions: dimensions, coverage: coverage, index: index)
     }
 
     /// Scores one item from its history (oldest first) and the city's own target, if any.
@@ -145,15 +158,53 @@ public struct Scorer: Sendable {
     }
 }
 
-/// The rows of every item (city, KPI, data point). Rows that come grouped by item, as the
+/// The site's rows city by city. Rows that come grouped by city, as the validator's sorted
+/// observations do, are indexed by item one city at a time, as each city is scored: an index of
+/// every item of the site at once is some 50 MB at 2,000 cities while it grows.
+struct CityRows: Sendable {
+    private let observations: [Observation]
+    /// Each city's rows; nil when some city's rows are not next to each other.
+    private let cities: [String: Range<Int>]?
+    /// Every item's rows when `cities` is nil.
+    private let all: ItemRows?
+
+    init(_ observations: [Observation]) {
+        self.observations = observations
+        cities = Self.ranges(of: observations)
+        all = cities == nil ? ItemRows(observations[...]) : nil
+    }
+
+    /// The range of every city's rows; nil when some city's rows are not next to each other.
+    private static func ranges(of observations: [Observation]) -> [String: Range<Int>]? {
+        var ranges: [String: Range<Int>] = [:]
+        var start = observations.startIndex
+        while start < observations.endIndex {
+            let city = observations[start].city
+            var end = start + 1
+            while end < observations.endIndex, observations[end].city == city { end += 1 }
+            guard ranges.updateValue(start..<end, forKey: city) == nil else { return nil }
+            start = end
+        }
+        return ranges
+    }
+
+    /// The rows of the items of the city with this slug (the rows of every item when the site's
+    /// rows are not grouped by city).
+    func items(of city: String) -> ItemRows {
+        if let all { return all }
+        return ItemRows(observations[cities?[city] ?? 0..<0])
+    }
+}
+
+/// The rows of items (city, KPI, data point). Rows that come grouped by item, as the
 /// validator's sorted observations do, are found as ranges of one array instead of being copied
 /// into an array per item.
 struct ItemRows: Sendable {
-    private let observations: [Observation]
+    private let observations: ArraySlice<Observation>
     private let ranges: [Scorer.Key: Range<Int>]
     private let collected: [Scorer.Key: [Observation]]
 
-    init(_ observations: [Observation]) {
+    init(_ observations: ArraySlice<Observation>) {
         self.observations = observations
         if let ranges = Self.ranges(of: observations) {
             self.ranges = ranges
@@ -169,7 +220,7 @@ struct ItemRows: Sendable {
     }
 
     /// The range of every item's rows; nil when some item's rows are not next to each other.
-    private static func ranges(of observations: [Observation]) -> [Scorer.Key: Range<Int>]? {
+    private static func ranges(of observations: ArraySlice<Observation>) -> [Scorer.Key: Range<Int>]? {
         var ranges: [Scorer.Key: Range<Int>] = [:]
         var start = observations.startIndex
         while start < observations.endIndex {

@@ -212,30 +212,94 @@ public struct Scorecard: Sendable, Hashable {
     public var earlier: [Scorecard] = []
     /// Every item in framework order.
     public let items: [ItemScore]
-    /// Positions in `items` by KPI code.
-    private let index: [String: [Int]]
+    /// Positions in `items` by KPI code: one for every scorecard of a site (see `ItemIndex`).
+    private let index: ItemIndex
 
     /// Creates a scorecard; `items` and their index are derived from `dimensions` once.
     public init(city: City, overall: GroupScore, dimensions: [DimensionScore], coverage: Coverage) {
+        self.init(city: city, overall: overall, dimensions: dimensions, coverage: coverage, index: nil)
+    }
+
+    /// Creates a scorecard whose items are looked up through `index` when it fits them (the
+    /// scorer's one index for the framework), else through an index of their own.
+    init(city: City, overall: GroupScore, dimensions: [DimensionScore], coverage: Coverage, index: ItemIndex?) {
         self.city = city
         self.overall = overall
         self.dimensions = dimensions
         self.coverage = coverage
-        let items = dimensions.flatMap(\.items)
+        // Room for exactly the items: 112 of some 90 bytes for each city of the built-in framework.
+        var count = 0
+        for dimension in dimensions {
+            for sub in dimension.subdimensions { for category in sub.categories { count += category.items.count } }
+        }
+        var items: [ItemScore] = []
+        items.reserveCapacity(count)
+        for dimension in dimensions {
+            for sub in dimension.subdimensions {
+                for category in sub.categories { items.append(contentsOf: category.items) }
+            }
+        }
         self.items = items
-        var index: [String: [Int]] = [:]
-        for (i, item) in items.enumerated() { index[item.kpi.code, default: []].append(i) }
-        self.index = index
+        if let index, index.fits(items) {
+            self.index = index
+        } else {
+            self.index = ItemIndex(codes: items.map(\.kpi.code))
+        }
     }
 
     /// The items of one KPI (one per data point), in framework order.
-    public func items(for code: String) -> [ItemScore] { (index[code] ?? []).map { items[$0] } }
+    public func items(for code: String) -> [ItemScore] { (index.positions[code] ?? []).map { items[$0] } }
 
     /// The item of one KPI and data point.
     public func item(_ code: String, datapoint: String?) -> ItemScore? {
-        (index[code] ?? []).lazy.map { items[$0] }.first { $0.datapoint == datapoint }
+        (index.positions[code] ?? []).lazy.map { items[$0] }.first { $0.datapoint == datapoint }
     }
+
+    /// Whether the two look their items up through one index, as every scorecard the scorer
+    /// makes for a site does.
+    public func sharesItemIndex(with other: Scorecard) -> Bool { index === other.index }
 
     /// The dimension with this slug.
     public func dimension(_ slug: String) -> DimensionScore? { dimensions.first { $0.slug == slug } }
+}
+
+/// Positions of a scorecard's items by KPI code. Every scorecard of a site holds the framework's
+/// items in the framework's order, so the scorer makes one index for all of them instead of one
+/// per city (some 8 KB each).
+final class ItemIndex: Sendable, Hashable {
+    /// Each item's KPI code, in order.
+    let codes: [String]
+    /// Positions in `codes` by KPI code.
+    let positions: [String: [Int]]
+
+    init(codes: [String]) {
+        self.codes = codes
+        var positions: [String: [Int]] = [:]
+        for (i, code) in codes.enumerated() { positions[code, default: []].append(i) }
+        self.positions = positions
+    }
+
+    /// The index of the items of every scorecard of `framework`.
+    convenience init(framework: Framework) {
+        var codes: [String] = []
+        for dimension in framework.dimensions {
+            for sub in dimension.subdimensions {
+                for category in sub.categories {
+                    for kpi in category.kpis {
+                        for _ in 0..<max(1, kpi.datapoints.count) { codes.append(kpi.code) }
+                    }
+                }
+            }
+        }
+        self.init(codes: codes)
+    }
+
+    /// Whether this indexes `items`.
+    func fits(_ items: [ItemScore]) -> Bool {
+        items.count == codes.count && zip(items, codes).allSatisfy { $0.kpi.code == $1 }
+    }
+
+    static func == (a: ItemIndex, b: ItemIndex) -> Bool { a === b || a.codes == b.codes }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(codes) }
 }

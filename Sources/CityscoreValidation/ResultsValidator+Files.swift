@@ -54,7 +54,18 @@ extension ResultsValidator {
         checked.extraNames = columns.extraNames
         guard Self.required.allSatisfy(columns.has) else { return checked }
         let cells = Cells(columns, order: order, framework: framework, citySlugs: citySlugs)
-        for row in RowBlocks.check(file.table.records, { observation($0, cells: cells, diagnostics: &$1) }) {
+        // Rows with the same data point, unit, source, note and x- cells hold them once: shared as
+        // each block of rows is checked, so that a file's rows never hold a copy each.
+        let labels = Locked(Observation.LabelPool())
+        let rows = RowBlocks.check(file.table.records) {
+            observation($0, cells: cells, diagnostics: &$1)
+        } finish: {
+            block in
+            labels.withLock { pool in
+                for row in block { row.value?.observation.shareLabels(in: &pool) }
+            }
+        }
+        for row in rows {
             checked.diagnostics += row.diagnostics
             guard let (observation, key) = row.value else { continue }
             checked.rows.append(observation)

@@ -16,19 +16,23 @@ enum RowBlocks {
     /// Rows checked per task.
     static let rowsPerTask = 2_048
 
-    /// `check` applied to every record, in blocks of `rowsPerTask`, in record order.
+    /// `check` applied to every record, in blocks of `rowsPerTask`, in record order; `finish` is
+    /// given each block's rows on the task that checked them.
     static func check<Value: Sendable>(
         _ records: [CSVTable.Record], rowsPerTask: Int = rowsPerTask,
-        _ check: @Sendable (CSVTable.Record, inout [Diagnostic]) -> Value?
+        _ check: @Sendable (CSVTable.Record, inout [Diagnostic]) -> Value?,
+        finish: @Sendable ([CheckedRow<Value>]) -> Void = { _ in }
     ) -> FlattenSequence<[[CheckedRow<Value>]]> {
         let size = max(1, rowsPerTask)
         let blocks = stride(from: 0, to: records.count, by: size).map { $0..<min($0 + size, records.count) }
         return Parallel.map(blocks) { block in
-            block.map { i in
+            let rows = block.map { i in
                 var problems: [Diagnostic] = []
                 let value = check(records[i], &problems)
                 return CheckedRow(value: value, diagnostics: problems)
             }
+            finish(rows)
+            return rows
         }.joined()
     }
 }
