@@ -7,8 +7,9 @@ public enum Slug {
     /// `society-and-culture`.
     public static func make(_ text: String) -> String {
         join(text) { scalar, _ in
+            if isASCIILetterOrDigit(scalar) { return .scalar(scalar) }
             let mapped = transliterate(scalar)
-            return mapped.unicodeScalars.allSatisfy(isASCIILetterOrDigit) ? mapped.unicodeScalars : nil
+            return mapped.unicodeScalars.allSatisfy(isASCIILetterOrDigit) ? .text(mapped) : .dropped
         }
     }
 
@@ -37,27 +38,39 @@ public enum Slug {
     /// control or format character (such as a right-to-left mark).
     public static func anchor(_ text: String) -> String {
         join(text) { scalar, afterKept in
-            isLetterOrDigit(scalar) || (afterKept && isMark(scalar)) ? String.UnicodeScalarView([scalar]) : nil
+            isLetterOrDigit(scalar) || (afterKept && isMark(scalar)) ? .scalar(scalar) : .dropped
         }
+    }
+
+    /// What a slug keeps of one scalar.
+    private enum Kept {
+        case dropped
+        case scalar(Unicode.Scalar)
+        case text(String)
     }
 
     /// `text` lowercased, each scalar replaced by what `keep` gives for it (given whether the scalar
     /// before was kept), every run of scalars it drops turned into one `-`, none at either end.
-    private static func join(
-        _ text: String, keep: (Unicode.Scalar, _ afterKept: Bool) -> String.UnicodeScalarView?
-    ) -> String {
+    private static func join(_ text: String, keep: (Unicode.Scalar, _ afterKept: Bool) -> Kept) -> String {
         var out = String.UnicodeScalarView()
         var dash = false
         var afterKept = false
         for scalar in text.lowercased().unicodeScalars {
-            if let kept = keep(scalar, afterKept) {
-                if dash && !out.isEmpty { out.append("-") }
-                dash = false
-                afterKept = true
-                out.append(contentsOf: kept)
-            } else {
+            let kept = keep(scalar, afterKept)
+            if case .dropped = kept {
                 dash = true
                 afterKept = false
+                continue
+            }
+            if dash && !out.isEmpty { out.append("-") }
+            dash = false
+            afterKept = true
+            // Scalar by scalar: a scalar view made per scalar and appended whole took a tenth of a
+            // Markdown site's build (its headings' anchors).
+            switch kept {
+            case .scalar(let one): out.append(one)
+            case .text(let text): for one in text.unicodeScalars { out.append(one) }
+            case .dropped: break
             }
         }
         return String(out)
