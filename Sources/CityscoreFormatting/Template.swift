@@ -7,22 +7,17 @@ public enum Template {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(of: UInt8(ascii: "{")) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            let (open, shut) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
-            out.append(contentsOf: bytes[..<first])
-            var position = first
-            // Each `{` from here: a placeholder when a `}` closes it, its value (or itself) copied out.
+            var position = bytes.firstIndex(of: open) ?? bytes.count
+            out.append(contentsOf: bytes[..<position])
+            // At each `{`: a placeholder when a `}` closes it, its value (or itself) copied out,
+            // then the text up to the next `{`; with no `}` after it, the rest as written.
             while position < bytes.count {
-                guard bytes[position] == UInt8(ascii: "{"),
-                    let close = bytes[(position + 1)...].firstIndex(of: UInt8(ascii: "}"))
-                else {
-                    let next = bytes[(position + 1)...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
-                    out.append(contentsOf: bytes[position..<next])
-                    position = next
-                    continue
+                guard let close = bytes[(position + 1)...].firstIndex(of: shut) else {
+                    out.append(contentsOf: bytes[position...])
+                    break
                 }
                 let name = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
                 if var value = values[name] {
@@ -31,7 +26,7 @@ public enum Template {
                     out.append(contentsOf: bytes[position...close])
                 }
                 position = close + 1
-                let next = bytes[position...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
+                let next = bytes[position...].firstIndex(of: open) ?? bytes.count
                 out.append(contentsOf: bytes[position..<next])
                 position = next
             }
