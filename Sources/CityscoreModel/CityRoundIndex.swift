@@ -12,25 +12,18 @@ public struct CityRoundIndex: Sendable {
     public init(_ observations: [Observation]) {
         var unlabelled: [String: Int] = [:]
         var labelled: [String: Set<Int>] = [:]
-        var start = observations.startIndex
-        while start < observations.endIndex {
-            let city = observations[start].city
+        for (city, run) in observations.cityRuns() {
             var latestUnlabelled: Int?
             var rounds: [Int] = []  // a city has a few rounds: a scan is cheaper than hashing each row's
-            var end = start
-            while end < observations.endIndex {
-                let o = observations[end]
-                guard o.city == city else { break }
+            for o in observations[run] {
                 if let round = o.round {
                     if !rounds.contains(round) { rounds.append(round) }
                 } else {
                     latestUnlabelled = max(latestUnlabelled ?? o.year, o.year)
                 }
-                end += 1
             }
             if let latestUnlabelled { unlabelled[city] = max(unlabelled[city] ?? latestUnlabelled, latestUnlabelled) }
             labelled[city, default: []].formUnion(rounds)
-            start = end
         }
         // A city's rows read without a round are one round, named by their latest year.
         for (city, round) in unlabelled { labelled[city, default: []].insert(round) }

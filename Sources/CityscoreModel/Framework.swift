@@ -51,6 +51,9 @@ public final class KPI: Sendable, Hashable {
     public let name: String
     /// Data points the KPI is reported by (`3G`, `4G`), empty when it has none.
     public let datapoints: [String]
+    /// The KPI's scored items, by data point: one item per data point, or one item (`nil`) for a
+    /// KPI without data points.
+    public var itemDatapoints: [String?] { datapoints.isEmpty ? [nil] : datapoints.map(Optional.some) }
     /// `Core` or `Advanced`.
     public let level: String
     /// `Smart`, `Sustainable`, `Structural` or empty.

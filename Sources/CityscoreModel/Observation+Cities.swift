@@ -1,4 +1,19 @@
 extension Array where Element == Observation {
+    /// Each run of rows of one city, in order, with its city: one run per city when the rows are
+    /// sorted by city, as validation sorts them; a city may have several runs otherwise.
+    public func cityRuns() -> [(city: String, rows: Range<Int>)] {
+        var runs: [(city: String, rows: Range<Int>)] = []
+        var start = startIndex
+        while start < endIndex {
+            let city = self[start].city
+            var end = start + 1
+            while end < endIndex, self[end].city == city { end += 1 }
+            runs.append((city, start..<end))
+            start = end
+        }
+        return runs
+    }
+
     /// The rows of `cities` (this array sorted by city, as validation sorts the rows), in the order
     /// of the array: found by halving for each city, or by looking at every row when they turn out
     /// not to be sorted around a city.

@@ -32,9 +32,8 @@ extension ChartBuilder {
     /// The indicator's data points (or the KPI), by how many cities reach each band, with the
     /// spread of the values reported.
     func indicatorBandCounts(_ kpi: KPI) -> [ChartFigure] {
-        let datapoints: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)
         var unit = ""
-        let rows = datapoints.map { datapoint in
+        let rows = kpi.itemDatapoints.map { datapoint in
             var values: [Double] = []
             let scores = scorecards.map { card -> ChartScore in
                 guard let item = card.item(kpi.code, datapoint: datapoint) else { return .missing }

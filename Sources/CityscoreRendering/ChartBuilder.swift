@@ -206,8 +206,7 @@ struct ChartBuilder: Sendable {
     func dotPlots(_ kpi: KPI) -> [ChartFigure] {
         if paging.isPaginated { return indicatorBandCounts(kpi) }
         let page = URLs.indicator(kpi)
-        let datapoints: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some)
-        return datapoints.compactMap { datapoint in
+        return kpi.itemDatapoints.compactMap { datapoint in
             var unit = ""
             var origins = Set<String>()
             let entries = scorecards.compactMap { card -> DotPlot.Entry? in

@@ -29,7 +29,7 @@ extension SiteRenderer {
             routes: routes)
         contexts.languages = languages
         contexts.wheels = wheels
-        contexts.rowShelf = RowShelf.rows()
+        contexts.rowShelf = RowShelf.rows(of: site.framework.kpis)
         return PageParts(urls: urls, display: display, charts: charts, markdown: markdown, contexts: contexts)
     }
 }

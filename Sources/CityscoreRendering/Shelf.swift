@@ -1,5 +1,6 @@
 import CityscoreCharts
 import CityscoreConcurrency
+import CityscoreModel
 
 /// What one render made last for a city's pages, kept for the city's other pages: its benchmarking
 /// wheel (drawn for its page, shown again by its printed report) and its KPI rows (made for its
@@ -39,9 +40,12 @@ final class Shelf<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 /// The wheels of the last few cities rendered.
 typealias WheelShelf = Shelf<BenchmarkWheel, Chart>
 
+/// How many cities' things a shelf keeps.
+private let shelvedCities = 8
+
 extension WheelShelf {
-    /// A shelf for the wheels of 8 cities.
-    static func wheels() -> WheelShelf { WheelShelf(capacity: 8) }
+    /// A shelf for the wheels of `shelvedCities` cities.
+    static func wheels() -> WheelShelf { WheelShelf(capacity: shelvedCities) }
 }
 
 /// An item of a city, as a row of its pages.
@@ -55,6 +59,8 @@ struct RowKey: Hashable, Sendable {
 typealias RowShelf = Shelf<RowKey, Made<ItemRow>>
 
 extension RowShelf {
-    /// A shelf for the rows of about 8 cities (112 items each in the U4SSC framework).
-    static func rows() -> RowShelf { RowShelf(capacity: 1_024) }
+    /// A shelf for the rows of `shelvedCities` cities, each with an item per KPI and data point of `kpis`.
+    static func rows(of kpis: [KPI]) -> RowShelf {
+        RowShelf(capacity: shelvedCities * kpis.reduce(0) { $0 + $1.itemDatapoints.count })
+    }
 }

@@ -103,7 +103,7 @@ extension SiteRenderer {
         // A new shelf each render: the wheels of the last are not this one's.
         let wheels = WheelShelf.wheels()
         madeContexts.wheels = wheels
-        madeContexts.rowShelf = RowShelf.rows()
+        madeContexts.rowShelf = RowShelf.rows(of: site.framework.kpis)
         liveCharts.wheels = wheels
         let (contexts, charts) = (madeContexts, liveCharts)
         diagnostics += anchorProblems(markdown) { page in

@@ -49,9 +49,9 @@ public struct Scorer: Sendable {
                 let categories = sub.categories.map { category in
                     // Room for exactly the items (a list grown one item at a time has up to twice that).
                     var items: [ItemScore] = []
-                    items.reserveCapacity(category.kpis.reduce(0) { $0 + max(1, $1.datapoints.count) })
+                    items.reserveCapacity(category.kpis.reduce(0) { $0 + $1.itemDatapoints.count })
                     for kpi in category.kpis {
-                        for datapoint in kpi.datapoints.isEmpty ? [nil] : kpi.datapoints.map(Optional.some) {
+                        for datapoint in kpi.itemDatapoints {
                             let key = Key(city: city.slug, kpi: kpi.code, datapoint: datapoint)
                             items.append(
                                 Self.score(
@@ -177,13 +177,8 @@ struct CityRows: Sendable {
     /// The range of every city's rows; nil when some city's rows are not next to each other.
     private static func ranges(of observations: [Observation]) -> [String: Range<Int>]? {
         var ranges: [String: Range<Int>] = [:]
-        var start = observations.startIndex
-        while start < observations.endIndex {
-            let city = observations[start].city
-            var end = start + 1
-            while end < observations.endIndex, observations[end].city == city { end += 1 }
-            guard ranges.updateValue(start..<end, forKey: city) == nil else { return nil }
-            start = end
+        for (city, rows) in observations.cityRuns() {
+            guard ranges.updateValue(rows, forKey: city) == nil else { return nil }
         }
         return ranges
     }

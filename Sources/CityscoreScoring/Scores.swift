@@ -286,7 +286,7 @@ final class ItemIndex: Sendable, Hashable {
             for sub in dimension.subdimensions {
                 for category in sub.categories {
                     for kpi in category.kpis {
-                        for _ in 0..<max(1, kpi.datapoints.count) { codes.append(kpi.code) }
+                        for _ in kpi.itemDatapoints { codes.append(kpi.code) }
                     }
                 }
             }

@@ -25,8 +25,7 @@ struct OutputPaths {
             var files = ["scores"]
             if perKPIFiles {
                 for kpi in dimension.kpis {
-                    let points: [String?] = kpi.datapoints.isEmpty ? [nil] : kpi.datapoints
-                    files += points.map { "bullet-" + kpi.slug + ($0.map { "-" + Slug.make($0) } ?? "") }
+                    files += kpi.itemDatapoints.map { "bullet-" + kpi.slug + ($0.map { "-" + Slug.make($0) } ?? "") }
                 }
             }
             for file in files {
